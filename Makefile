@@ -1,0 +1,60 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test messages lint typecheck pytest system-packages migrate demo bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_regions
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: demo
+	@echo "Coverage Portal: http://127.0.0.1:8000  (log in with a demo account above)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# redis-server and chromium come from Debian when missing (apt-get works as root here).
+system-packages:
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Refresh the Indonesian catalogs after adding strings; fill them with scripts/po_fill.py.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=tests --ignore=static --ignore=bench -v0
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy .
+
+pytest: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+test: $(STAMP) system-packages lint typecheck
+	scripts/with-services.sh $(MAKE) --no-print-directory pytest
+
+bench: $(STAMP)
+	scripts/with-services.sh sh -c 'for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done'
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

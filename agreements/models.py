@@ -1,0 +1,1 @@
+"""Agreements, meetings, commitments, regulations and budgets (see issue 5)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoveragePortalConfig(AppConfig):
+    name = "coverage_portal"
+    verbose_name = "Coverage Portal"

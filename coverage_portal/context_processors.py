@@ -1,0 +1,15 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from regions.access import scope_of
+
+
+def portal(request: HttpRequest) -> dict[str, Any]:
+    """The signed-in user's role and scope, shown in the header of every page."""
+    scope = scope_of(request.user)
+    return {
+        "user_scope": scope,
+        "user_role_label": scope.get_role_display() if scope else "",
+        "user_scope_label": scope.describe_scope() if scope else "",
+    }

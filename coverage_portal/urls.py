@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coverage_portal import views
+
+admin.site.site_header = "Coverage Portal"
+admin.site.site_title = "Coverage Portal"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("regions.urls")),
+]

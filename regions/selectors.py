@@ -1,0 +1,46 @@
+"""Reads for regions, always narrowed to what the asking user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from regions.access import Action, regions_for
+from regions.models import Office, Region
+
+
+def provinces_for(user: Any) -> QuerySet[Region]:
+    """Current provinces the user may read, each with its number of current regencies."""
+    readable = regions_for(user, Action.VIEW)
+    return (
+        readable.provinces()
+        .current()
+        .annotate(
+            regency_count=Count(
+                "children",
+                filter=Q(children__valid_until__isnull=True, children__in=readable),
+            )
+        )
+        .order_by("code")
+    )
+
+
+def region_for(user: Any, code: str, level: str) -> Region:
+    """One region by code; 404 when it does not exist or lies outside the user's scope."""
+    region = regions_for(user, Action.VIEW).filter(code=code, level=level).first()
+    if region is None:
+        raise Http404
+    return region
+
+
+def regencies_for(user: Any, province: Region, *, include_retired: bool = False) -> QuerySet:
+    regencies = regions_for(user, Action.VIEW).filter(parent=province)
+    if not include_retired:
+        regencies = regencies.current()
+    return regencies.select_related("successor").prefetch_related("offices").order_by("code")
+
+
+def offices_serving(region: Region) -> QuerySet[Office]:
+    return Office.objects.filter(officeregency__region=region).select_related("parent")

@@ -1,0 +1,104 @@
+"""Shared fixtures: a test database with the real regions, and users for every role.
+
+The suite runs on the real PostgreSQL and Redis that `make test` starts. Celery tasks run
+eagerly inside tests unless a test drives a real worker (tests/regions/test_tasks.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from pytest_django.plugin import blocking_manager_key
+
+from coverage_portal.celery import app as celery_app
+from regions.models import Office, Region, Role
+from regions.services import user_scope_assign
+from tests.regions.factories import UserFactory
+
+PASSWORD = "a-strong-test-password"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        call_command("load_regions", verbosity=0)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _celery_eager_in_tests() -> Iterator[None]:
+    celery_app.conf.task_always_eager = True
+    yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Transactional tests end with a flush that empties every table, regions too.
+
+    This runs after every fixture's teardown (so after the flush) and reloads the regions,
+    leaving the database as the next test in this worker expects it.
+    """
+    result = yield
+    if {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        with item.config.stash[blocking_manager_key].unblock():
+            call_command("load_regions", verbosity=0)
+    return result
+
+
+@pytest.fixture
+def regions_reloaded() -> None:
+    """Documents that a transactional test relies on the reload above."""
+
+
+def region(code: str) -> Region:
+    return Region.objects.get(code=code)
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., Any]:
+    def make(
+        role: str,
+        province: str | None = None,
+        office: Office | None = None,
+        username: str | None = None,
+    ) -> Any:
+        user = UserFactory(username=username) if username else UserFactory()
+        user.set_password(PASSWORD)
+        user.save()
+        user_scope_assign(
+            user=user,
+            role=role,
+            province=region(province) if province else None,
+            office=office,
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def national_admin(make_user: Callable[..., Any]) -> Any:
+    return make_user(Role.NATIONAL_ADMIN)
+
+
+@pytest.fixture
+def kalbar_officer(make_user: Callable[..., Any]) -> Any:
+    return make_user(Role.PROVINCIAL_OFFICER, province="61")
+
+
+@pytest.fixture
+def kalbar_approver(make_user: Callable[..., Any]) -> Any:
+    return make_user(Role.PROVINCIAL_APPROVER, province="61")
+
+
+@pytest.fixture
+def jatim_officer(make_user: Callable[..., Any]) -> Any:
+    """The outsider for Kalimantan Barat data: same role, another province."""
+    return make_user(Role.PROVINCIAL_OFFICER, province="35")
+
+
+@pytest.fixture
+def viewer(make_user: Callable[..., Any]) -> Any:
+    return make_user(Role.VIEWER)
