@@ -179,3 +179,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Monthly reports are due on this day of the following month (Inpres 2/2021 reporting).
+REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)

@@ -11,5 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("laporan/", include("participants.urls")),
+    path("kesepakatan/", include("agreements.urls")),
     path("", include("regions.urls")),
 ]

@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from participants import coverage
+
+
+@shared_task(
+    acks_late=True,
+    soft_time_limit=600,
+    time_limit=660,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def recompute_stale() -> int:
+    """Recompute every stale province × month; returns how many buckets were done."""
+    return coverage.recompute_stale()
