@@ -35,9 +35,12 @@ system-packages:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# Refresh the Indonesian catalogs after adding strings; fill them with scripts/po_fill.py.
+# Refresh one app's Indonesian catalog after adding strings (APP=participants, APP=templates
+# for the shared templates/), then fill it with scripts/po_fill.py.
+APP ?= templates
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l id --ignore=.venv --ignore=tests --ignore=static --ignore=bench -v0
+	cd $(APP) && DJANGO_SETTINGS_MODULE=coverage_portal.settings PYTHONPATH=$(CURDIR) \
+	  $(CURDIR)/$(BIN)/django-admin makemessages -l id -v0
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ so a newcomer needs no services. Every variable is documented in `.env.example`.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -162,6 +163,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "worker-heartbeat": {"task": "regions.tasks.record_heartbeat", "schedule": 60.0},
+    "coverage-nightly-full-recompute": {
+        "task": "participants.tasks.nightly_full_recompute",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    "agreements-daily-reminders": {
+        "task": "agreements.tasks.daily_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -182,3 +191,6 @@ LOGGING = {
 
 # Monthly reports are due on this day of the following month (Inpres 2/2021 reporting).
 REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)
+
+# Uploaded agreement/meeting documents larger than this are refused.
+DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=20)

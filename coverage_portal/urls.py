@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("dasbor/", include("coverage_portal.dashboards.urls")),
     path("laporan/", include("participants.urls")),
     path("kesepakatan/", include("agreements.urls")),
     path("", include("regions.urls")),

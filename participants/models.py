@@ -249,3 +249,19 @@ class StaleBucket(models.Model):
 
     def __str__(self) -> str:
         return f"stale {self.province.code} {self.period:%Y-%m}"
+
+
+# Issue 4's models live in their own module; importing them here registers them with Django.
+from participants.models_coverage import CoverageRow, Target, WorkforceTotal  # noqa: E402
+
+__all__ = [
+    "Category",
+    "CoverageRow",
+    "MonthlyReport",
+    "ParticipantCount",
+    "ReportEvent",
+    "StaleBucket",
+    "Target",
+    "WorkforceKind",
+    "WorkforceTotal",
+]

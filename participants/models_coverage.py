@@ -1,0 +1,151 @@
+"""Workforce totals (denominators), targets, and the precomputed coverage table (issue 4)."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from regions.models import Region
+
+YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class WorkforceTotal(models.Model):
+    """One figure of a typed series: e.g. BPS Sakernas employed population, Kalbar, 2023."""
+
+    kind = models.ForeignKey(
+        "participants.WorkforceKind", models.PROTECT, related_name="totals", verbose_name=_("kind")
+    )
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="workforce_totals", verbose_name=_("region")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    month = models.PositiveSmallIntegerField(
+        _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    value = models.PositiveBigIntegerField(_("value"))
+    source = models.CharField(_("source"), max_length=500)
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__code", "kind__code", "-year"]
+        verbose_name = _("workforce total")
+        verbose_name_plural = _("workforce totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "region", "year"],
+                condition=Q(month__isnull=True),
+                name="one_yearly_workforce_total",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "region", "year", "month"],
+                condition=Q(month__isnull=False),
+                name="one_monthly_workforce_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        when = f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+        return f"{self.kind.code} {self.region.code} {when}"
+
+
+class Target(models.Model):
+    """A coverage target for a region and year, for all categories or for one."""
+
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="coverage_targets", verbose_name=_("region")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    category = models.ForeignKey(
+        "participants.Category",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+        verbose_name=_("category"),
+        help_text=_("Empty for a target over all categories."),
+    )
+    participants = models.PositiveBigIntegerField(_("target participants"), null=True, blank=True)
+    percent = models.DecimalField(
+        _("target coverage (%)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__code", "-year"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year"],
+                condition=Q(category__isnull=True),
+                name="one_overall_target",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "year", "category"],
+                condition=Q(category__isnull=False),
+                name="one_category_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(participants__isnull=False) | Q(percent__isnull=False),
+                name="target_has_a_figure",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.category.code if self.category else "TOTAL"
+        return f"{self.region.code} {self.year} {scope}"
+
+
+class CoverageRow(models.Model):
+    """What every page and export reads: one region × month × category (NULL = all).
+
+    Written only by participants.coverage; never edited by hand.
+    """
+
+    region = models.ForeignKey(Region, models.CASCADE, related_name="coverage_rows")
+    level = models.CharField(max_length=10, choices=Region.Level.choices)
+    period = models.DateField()
+    category = models.ForeignKey(
+        "participants.Category", models.CASCADE, null=True, related_name="coverage_rows"
+    )
+    participants = models.PositiveBigIntegerField(default=0)
+    denominator_kind = models.ForeignKey(
+        "participants.WorkforceKind", models.SET_NULL, null=True, related_name="+"
+    )
+    denominator_value = models.PositiveBigIntegerField(null=True)
+    denominator_year = models.PositiveSmallIntegerField(null=True)
+    coverage_percent = models.DecimalField(max_digits=9, decimal_places=4, null=True)
+    target_participants = models.PositiveBigIntegerField(null=True)
+    target_percent = models.DecimalField(max_digits=6, decimal_places=2, null=True)
+    target_gap = models.BigIntegerField(null=True)
+    regencies_reported = models.PositiveIntegerField(default=0)
+    regencies_expected = models.PositiveIntegerField(default=0)
+    all_approved = models.BooleanField(default=False)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("coverage row")
+        verbose_name_plural = _("coverage table")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "period"],
+                condition=Q(category__isnull=True),
+                name="one_total_coverage_row",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "period", "category"],
+                condition=Q(category__isnull=False),
+                name="one_category_coverage_row",
+            ),
+        ]
+        indexes = [models.Index(fields=["level", "period", "category"])]
+
+    def __str__(self) -> str:
+        return f"{self.region.code} {self.period:%Y-%m} {self.category_id or 'TOTAL'}"
