@@ -1,0 +1,50 @@
+"""Load, in a constant number of queries, what the count rules need for a batch of cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from participants.models import Category, MonthlyReport, ParticipantCount
+from participants.models_coverage import WorkforceTotal
+from participants.validation import CellInput, WriteContext, history_window
+from regions.models import Region
+
+
+def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteContext:
+    """With `lock`, the reports are locked until the caller's transaction ends."""
+    region_ids = {c.region_id for c in cells}
+    periods = {c.period for c in cells}
+    regions = Region.objects.select_related("parent").in_bulk(region_ids)
+    provinces = {r.parent_id for r in regions.values()}
+    reports = MonthlyReport.objects.select_related("province")
+    if lock:
+        reports = reports.select_for_update(of=("self",))
+    reports = reports.filter(
+        province_id__in=provinces, period__in=[p for p in periods if isinstance(p, dt.date)]
+    )
+    first, last = history_window(periods)
+    stored = ParticipantCount.objects.filter(
+        region_id__in=region_ids, period__gte=first, period__lte=last
+    )
+    categories = {c.pk: c for c in Category.objects.all()}
+    return WriteContext(
+        regions=regions,
+        categories=categories,
+        reports={(r.province_id, r.period): r for r in reports},
+        stored={(c.region_id, c.category_id, c.period): c for c in stored},
+        workforce=_workforce(region_ids, categories.values(), last),
+    )
+
+
+def _workforce(
+    region_ids: set[int], categories: Iterable[Category], last: dt.date
+) -> dict[tuple[int, int], list[tuple[int, int | None, int]]]:
+    kinds = {c.measured_by_id for c in categories if c.measured_by_id}
+    rows = WorkforceTotal.objects.filter(
+        region_id__in=region_ids, kind_id__in=kinds, year__lte=last.year
+    ).values_list("region_id", "kind_id", "year", "month", "value")
+    series: dict[tuple[int, int], list[tuple[int, int | None, int]]] = {}
+    for region_id, kind_id, year, month, value in rows:
+        series.setdefault((region_id, kind_id), []).append((year, month, value))
+    return series

@@ -1,0 +1,212 @@
+"""Every write of a participant count — grid, import, admin, API, demo — goes through here.
+
+`counts_write` validates the whole batch first and writes all of it or none, set-based: the
+number of queries does not grow with the number of cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from participants.context import load_context
+from participants.models import MonthlyReport, ParticipantCount, ReportEvent
+from participants.quality import write_warnings
+from participants.staleness import mark_stale
+from participants.validation import (
+    CellInput,
+    CellProblem,
+    Key,
+    WriteContext,
+    cell_errors,
+    parse_count,
+    subgroup_problems,
+)
+from participants.versions import conflict_problems
+from participants.workflow import (
+    report_approve,
+    report_reopen,
+    report_send_back,
+    report_submit,
+)
+
+Source = Literal["web", "import", "admin", "api", "demo"]
+VALUE_FIELDS = ("active_participants", "inactive_participants", "employers", "no_data_reason")
+BATCH = 5000
+
+__all__ = [
+    "CellInput",
+    "CellProblem",
+    "WriteResult",
+    "counts_write",
+    "parse_count",
+    "report_approve",
+    "report_reopen",
+    "report_send_back",
+    "report_submit",
+]
+
+
+@dataclass
+class WriteResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)
+    applied: bool = False
+
+
+def counts_write(
+    *,
+    actor: Any | None,
+    cells: Sequence[CellInput],
+    source: Source,
+    expected_versions: Mapping[int, int] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Validate every cell, then (unless dry_run or any error) write them all in one go.
+
+    `actor=None` is a trusted system caller (seed_demo); otherwise the actor needs
+    ENTER_DATA on each regency's province. `expected_versions` maps a report id to the
+    version the user saw; a report saved since is a conflict and nothing is written.
+    """
+    cells = list(cells)
+    with transaction.atomic():
+        ctx = load_context(cells)
+        after, changed = apply_in_memory(cells, ctx)
+        result = WriteResult(
+            unchanged=len(cells) - len(changed),
+            errors=cell_errors(cells, ctx, actor, changed),
+            warnings=write_warnings(cells, ctx, after),
+        )
+        result.errors += subgroup_problems(cells, ctx, after)
+        result.errors += conflict_problems(cells, ctx, expected_versions or {})
+        if result.errors or dry_run:
+            _count_planned(result, cells, ctx, changed)
+            return result
+        _persist(result, actor, cells, ctx, changed, source)
+    return result
+
+
+def _values(cell: CellInput) -> tuple[Any, ...]:
+    return (
+        cell.active_participants,
+        cell.inactive_participants,
+        cell.employers,
+        cell.no_data_reason.strip(),
+    )
+
+
+def _stored_values(count: ParticipantCount) -> tuple[Any, ...]:
+    return tuple(getattr(count, name) for name in VALUE_FIELDS)
+
+
+def apply_in_memory(
+    cells: Sequence[CellInput], ctx: WriteContext
+) -> tuple[dict[Key, int | None], set[int]]:
+    """Active values as they would be after the write, and the indexes of cells that change."""
+    after = {key: count.active_participants for key, count in ctx.stored.items()}
+    changed: set[int] = set()
+    for index, cell in enumerate(cells):
+        stored = ctx.stored.get(cell.key)
+        if stored is None or _stored_values(stored) != _values(cell):
+            changed.add(index)
+        after[cell.key] = cell.active_participants
+    return after, changed
+
+
+def _count_planned(
+    result: WriteResult, cells: Sequence[CellInput], ctx: WriteContext, changed: set[int]
+) -> None:
+    result.created = sum(1 for i in changed if cells[i].key not in ctx.stored)
+    result.updated = len(changed) - result.created
+
+
+def _ensure_reports(cells: Sequence[CellInput], ctx: WriteContext) -> list[MonthlyReport]:
+    keys = {ctx.report_key(c) for c in cells}
+    missing = [k for k in keys if k not in ctx.reports]
+    if missing:
+        MonthlyReport.objects.bulk_create(
+            [MonthlyReport(province_id=p, period=d) for p, d in missing], ignore_conflicts=True
+        )
+        condition = Q()
+        for province_id, period in missing:
+            condition |= Q(province_id=province_id, period=period)
+        for report in MonthlyReport.objects.select_for_update().filter(condition):
+            ctx.reports[(report.province_id, report.period)] = report
+    return [ctx.reports[k] for k in keys]
+
+
+def _persist(
+    result: WriteResult,
+    actor: Any,
+    cells: Sequence[CellInput],
+    ctx: WriteContext,
+    changed: set[int],
+    source: Source,
+) -> None:
+    now = timezone.now()
+    new_reports = {ctx.report_key(c) for c in cells} - set(ctx.reports)
+    touched = _ensure_reports([cells[i] for i in sorted(changed)], ctx)
+    creates: list[ParticipantCount] = []
+    updates: list[ParticipantCount] = []
+    for index in sorted(changed):
+        cell = cells[index]
+        count = ctx.stored.get(cell.key) or ParticipantCount(
+            region_id=cell.region_id, category_id=cell.category_id, period=cell.period
+        )
+        count.report = ctx.report_for(cell)  # type: ignore[assignment]
+        _assign(count, cell, actor, now)
+        (updates if count.pk else creates).append(count)
+    history = {"default_user": actor, "default_change_reason": source, "default_date": now}
+    bulk_create_with_history(creates, ParticipantCount, batch_size=BATCH, **history)
+    fields = [*VALUE_FIELDS, "no_data", "updated_at", "updated_by"]
+    bulk_update_with_history(updates, ParticipantCount, fields, batch_size=BATCH, **history)
+    _record_reports(actor, touched, new_reports, source, now)
+    result.created, result.updated, result.applied = len(creates), len(updates), True
+
+
+def _assign(count: ParticipantCount, cell: CellInput, actor: Any, now: dt.datetime) -> None:
+    for name, value in zip(VALUE_FIELDS, _values(cell), strict=True):
+        setattr(count, name, value)
+    count.no_data = bool(count.no_data_reason)
+    count.updated_at = now
+    count.updated_by = actor
+
+
+def _record_reports(
+    actor: Any,
+    reports: list[MonthlyReport],
+    new_keys: set[tuple[int, dt.date]],
+    source: Source,
+    now: dt.datetime,
+) -> None:
+    """Bump versions, log one event per report, and mark each province's months stale."""
+    if not reports:
+        return
+    ids = [r.pk for r in reports]
+    MonthlyReport.objects.filter(pk__in=ids).update(version=F("version") + 1, updated_at=now)
+    action = ReportEvent.Action.IMPORTED if source == "import" else ReportEvent.Action.SAVED
+    events = [
+        ReportEvent(report=r, action=ReportEvent.Action.CREATED, actor=actor, at=now)
+        for r in reports
+        if (r.province_id, r.period) in new_keys
+    ]
+    events += [
+        ReportEvent(report=r, action=action, actor=actor, at=now, comment=source) for r in reports
+    ]
+    ReportEvent.objects.bulk_create(events)
+    by_province: dict[int, set[dt.date]] = {}
+    for report in reports:
+        report.version += 1
+        by_province.setdefault(report.province_id, set()).add(report.period)
+    for province_id, periods in by_province.items():
+        mark_stale(province_id=province_id, periods=periods)
