@@ -252,13 +252,19 @@ class StaleBucket(models.Model):
 
 
 # Issue 4's models live in their own module; importing them here registers them with Django.
-from participants.models_coverage import CoverageRow, Target, WorkforceTotal  # noqa: E402
+from participants.models_coverage import (  # noqa: E402
+    CoverageRow,
+    RecomputeBucket,
+    Target,
+    WorkforceTotal,
+)
 
 __all__ = [
     "Category",
     "CoverageRow",
     "MonthlyReport",
     "ParticipantCount",
+    "RecomputeBucket",
     "ReportEvent",
     "StaleBucket",
     "Target",

@@ -117,7 +117,7 @@ class CoverageRow(models.Model):
     )
     participants = models.PositiveBigIntegerField(default=0)
     denominator_kind = models.ForeignKey(
-        "participants.WorkforceKind", models.SET_NULL, null=True, related_name="+"
+        "participants.WorkforceKind", models.SET_NULL, null=True, related_name="+", db_index=False
     )
     denominator_value = models.PositiveBigIntegerField(null=True)
     denominator_year = models.PositiveSmallIntegerField(null=True)
@@ -149,3 +149,23 @@ class CoverageRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region.code} {self.period:%Y-%m} {self.category_id or 'TOTAL'}"
+
+
+class RecomputeBucket(models.Model):
+    """Scratch rows naming the province × month buckets of the recompute in progress.
+
+    Filled and emptied inside one recompute transaction (recomputes are serialised), so the
+    set-based SQL can join against typed columns on PostgreSQL and SQLite alike.
+    """
+
+    province = models.ForeignKey(Region, models.CASCADE, related_name="+", db_index=False)
+    period = models.DateField()
+    period_end = models.DateField()
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["province", "period"])]
+
+    def __str__(self) -> str:
+        return f"recompute {self.province_id} {self.period:%Y-%m}"

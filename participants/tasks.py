@@ -14,3 +14,9 @@ from participants import coverage
 def recompute_stale() -> int:
     """Recompute every stale province × month; returns how many buckets were done."""
     return coverage.recompute_stale()
+
+
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
+def nightly_full_recompute() -> int:
+    """Catch up anything an incremental run missed by rebuilding every bucket."""
+    return coverage.recompute_all()

@@ -1,0 +1,160 @@
+"""The set-based SQL of the coverage recompute, portable between PostgreSQL and SQLite.
+
+Every statement works on all buckets at once through the scratch table of buckets `b`
+(participants_recomputebucket): regency rows from counts, regency totals from the regency
+category rows, province rows from regency rows, national rows from province rows.
+Denominator rule: a region's own figure for the year (a monthly one wins for its month);
+failing that the sum of its children's when every child has one; otherwise NULL (unknown).
+"""
+
+COV = "participants_coveragerow"
+COLUMNS = (
+    "region_id, level, period, category_id, participants, denominator_kind_id, "
+    "denominator_value, denominator_year, coverage_percent, target_participants, "
+    "target_percent, target_gap, regencies_reported, regencies_expected, all_approved, "
+    "computed_at"
+)
+
+# A region's own workforce figure of a kind for the bucket's year: monthly wins over yearly.
+OWN_DENOMINATOR = """COALESCE(
+    (SELECT wm.value FROM participants_workforcetotal wm WHERE wm.region_id = {region}
+       AND wm.kind_id = {kind} AND wm.year = b.year AND wm.month = b.month),
+    (SELECT wy.value FROM participants_workforcetotal wy WHERE wy.region_id = {region}
+       AND wy.kind_id = {kind} AND wy.year = b.year AND wy.month IS NULL))"""
+
+TARGET_JOIN = """LEFT JOIN participants_target tg ON tg.region_id = {region} AND tg.year = b.year
+    AND (tg.category_id = {category} OR (tg.category_id IS NULL AND {category} IS NULL))"""
+
+# Columns computed from s.participants, s.denominator and the target tg.
+DERIVED = """CASE WHEN s.denominator > 0
+        THEN ROUND(s.participants * 100.0 / s.denominator, 4) END,
+    tg.participants, tg.percent,
+    CASE WHEN tg.participants IS NOT NULL THEN tg.participants - s.participants
+         WHEN tg.percent IS NOT NULL AND s.denominator IS NOT NULL
+         THEN CAST(ROUND(tg.percent * s.denominator / 100.0, 0) AS BIGINT) - s.participants
+    END"""
+
+DELETE_BUCKETS = f"""
+DELETE FROM {COV} WHERE level IN ('regency', 'province') AND EXISTS (
+    SELECT 1 FROM participants_recomputebucket b JOIN regions_region r
+      ON r.id = b.province_id OR r.parent_id = b.province_id
+    WHERE r.id = {COV}.region_id AND b.period = {COV}.period)"""
+
+DELETE_NATIONAL = f"""
+DELETE FROM {COV} WHERE level = 'national'
+  AND period IN (SELECT DISTINCT period FROM participants_recomputebucket)"""
+
+VALID_IN_BUCKET = """(r.valid_from IS NULL OR r.valid_from <= b.period)
+    AND (r.valid_until IS NULL OR r.valid_until >= b.period_end)"""
+
+# Categories shown for a bucket: every active one, and a retired one that still has counts.
+CATEGORY_IN_BUCKET = """(c.is_active OR EXISTS (SELECT 1 FROM participants_participantcount x
+    JOIN regions_region xr ON xr.id = x.region_id
+    WHERE x.category_id = c.id AND x.period = b.period AND xr.parent_id = b.province_id))"""
+
+INSERT_REGENCY_CATEGORIES = f"""
+INSERT INTO {COV} ({COLUMNS})
+SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.reported, 1, s.approved, %(now)s
+FROM (
+    SELECT b.id AS bucket_id, r.id AS region_id, b.period, c.id AS category_id,
+        COALESCE(pc.active_participants, 0) AS participants, c.measured_by_id AS kind_id,
+        {OWN_DENOMINATOR.format(region="r.id", kind="c.measured_by_id")} AS denominator,
+        CASE WHEN pc.id IS NULL THEN 0 ELSE 1 END AS reported,
+        CASE WHEN pc.id IS NOT NULL AND mr.status = 'approved' THEN TRUE ELSE FALSE END
+            AS approved
+    FROM participants_recomputebucket b
+    JOIN regions_region r ON r.parent_id = b.province_id AND r.level = 'regency'
+        AND {VALID_IN_BUCKET}
+    CROSS JOIN participants_category c
+    LEFT JOIN participants_participantcount pc ON pc.region_id = r.id
+        AND pc.category_id = c.id AND pc.period = b.period
+    LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
+        AND mr.period = b.period
+    WHERE {CATEGORY_IN_BUCKET}
+) s
+JOIN participants_recomputebucket b ON b.id = s.bucket_id
+{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
+
+# Totals count top-level categories only: PU (with NON_ASN inside it) + BPU + …
+INSERT_REGENCY_TOTALS = f"""
+INSERT INTO {COV} ({COLUMNS})
+SELECT s.region_id, 'regency', s.period, NULL, s.participants, %(employed)s, s.denominator,
+    CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.reported, 1, s.approved = 1, %(now)s
+FROM (
+    SELECT b.id AS bucket_id, cv.region_id, cv.period, SUM(cv.participants) AS participants,
+        {OWN_DENOMINATOR.format(region="cv.region_id", kind="%(employed)s")} AS denominator,
+        MAX(cv.regencies_reported) AS reported,
+        MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) AS approved
+    FROM {COV} cv
+    JOIN participants_category c ON c.id = cv.category_id AND c.parent_id IS NULL
+    JOIN regions_region r ON r.id = cv.region_id
+    JOIN participants_recomputebucket b ON b.province_id = r.parent_id AND b.period = cv.period
+    WHERE cv.level = 'regency'
+    GROUP BY b.id, b.year, b.month, cv.region_id, cv.period
+) s
+JOIN participants_recomputebucket b ON b.id = s.bucket_id
+{TARGET_JOIN.format(region="s.region_id", category="NULL")}"""
+
+
+def _rollup(*, level: str, region: str, children: str, group: str, approved: str) -> str:
+    """Sum child rows into `level` rows, then add the region's own denominator and target.
+
+    `children` yields child coverage rows `cv` with their bucket `b`; the region's own
+    figure wins over the children's sum, which counts only when every child has one.
+    """
+    return f"""
+INSERT INTO {COV} ({COLUMNS})
+SELECT s.region_id, '{level}', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.reported, s.expected, s.approved, %(now)s
+FROM (
+    SELECT agg.*, COALESCE({OWN_DENOMINATOR.format(region="agg.region_id", kind="agg.kind_id")},
+        agg.children_denominator) AS denominator
+    FROM (
+        SELECT MIN(b.id) AS bucket_id, {region} AS region_id, cv.period, cv.category_id,
+            SUM(cv.participants) AS participants, MAX(cv.denominator_kind_id) AS kind_id,
+            CASE WHEN COUNT(cv.denominator_value) = COUNT(*)
+                 THEN SUM(cv.denominator_value) END AS children_denominator,
+            SUM(cv.regencies_reported) AS reported, SUM(cv.regencies_expected) AS expected,
+            {approved} AS approved
+        FROM {children}
+        GROUP BY {group}, cv.period, cv.category_id
+    ) agg
+    JOIN participants_recomputebucket b ON b.id = agg.bucket_id
+) s
+JOIN participants_recomputebucket b ON b.id = s.bucket_id
+{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
+
+
+# Province rows (per category and the total at once) from the bucket's regency rows; a
+# province month is approved when its monthly report is.
+INSERT_PROVINCES = _rollup(
+    level="province",
+    region="b.province_id",
+    children=f"""{COV} cv
+        JOIN regions_region r ON r.id = cv.region_id
+        JOIN participants_recomputebucket b ON b.province_id = r.parent_id
+            AND b.period = cv.period
+        LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
+            AND mr.period = b.period
+        WHERE cv.level = 'regency'""",
+    group="b.province_id",
+    approved="CASE WHEN MAX(mr.status) = 'approved' THEN TRUE ELSE FALSE END",
+)
+
+# National rows for every period touched, from all province rows of that period, each
+# period represented by one of its buckets (for its year and month).
+INSERT_NATIONAL = _rollup(
+    level="national",
+    region="%(national)s",
+    children=f"""{COV} cv
+        JOIN (SELECT period, MIN(id) AS id FROM participants_recomputebucket GROUP BY period)
+            bp ON bp.period = cv.period
+        JOIN participants_recomputebucket b ON b.id = bp.id
+        WHERE cv.level = 'province'""",
+    group="b.period",
+    approved="MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) = 1",
+)
