@@ -1,1 +1,282 @@
-"""Agreements, meetings, commitments, regulations and budgets (see issue 5)."""
+"""Agreements, commitments, regional regulations and budgets (see issue 5).
+
+Meetings, documents and notifications live in their own modules, imported at the end so
+Django finds every model through this one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Office, Region
+
+
+class LegalBasis(models.Model):
+    """A regulation agreements cite as their legal basis; admins extend the list."""
+
+    short_name = models.CharField(_("short name"), max_length=60, unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Agreement(models.Model):
+    class Kind(models.TextChoices):
+        MOU = "mou", _("Memorandum of understanding (nota kesepakatan)")
+        PKS = "pks", _("Cooperation agreement (PKS)")
+        KSO = "kso", _("Operational cooperation (KSO)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SIGNED = "signed", _("Signed")
+        ACTIVE = "active", _("Active")
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
+        RENEWED = "renewed", _("Renewed")
+
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.MOU)
+    title = models.CharField(_("title"), max_length=300)
+    region = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        related_name="agreements",
+        limit_choices_to={"level__in": ["province", "regency"]},
+        verbose_name=_("regional government"),
+    )
+    office = models.ForeignKey(
+        Office,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("BPJS office"),
+    )
+    region_number = models.CharField(_("regional government's number"), max_length=120, blank=True)
+    office_number = models.CharField(_("BPJS office's number"), max_length=120, blank=True)
+    signed_on = models.DateField(_("date signed"), null=True, blank=True)
+    signed_place = models.CharField(_("place signed"), max_length=200, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True, db_index=True)
+    legal_bases = models.ManyToManyField(
+        LegalBasis, blank=True, related_name="agreements", verbose_name=_("legal basis")
+    )
+    scope = models.TextField(_("scope clauses (one per line)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    successor = models.OneToOneField(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessor",
+        verbose_name=_("renewed by"),
+    )
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-signed_on", "-pk"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_from__lte=models.F("valid_until")),
+                name="agreement_validity_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValidationError({"valid_until": _("The end date must follow the start date.")})
+
+    @property
+    def scope_clauses(self) -> list[str]:
+        return [line.strip() for line in self.scope.splitlines() if line.strip()]
+
+    def days_left(self, today: dt.date) -> int | None:
+        return None if self.valid_until is None else (self.valid_until - today).days
+
+
+class Signatory(models.Model):
+    class Side(models.TextChoices):
+        REGION = "region", _("Regional government")
+        BPJS = "bpjs", _("BPJS Ketenagakerjaan")
+
+    agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="signatories")
+    side = models.CharField(_("side"), max_length=8, choices=Side.choices)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.CharField(_("position"), max_length=200)
+
+    class Meta:
+        ordering = ["side", "pk"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.position})"
+
+
+class Commitment(models.Model):
+    """A concrete promise made in an agreement or a meeting, owned by one region."""
+
+    class Kind(models.TextChoices):
+        BUDGET = "budget", _("Budget contribution")
+        REGULATION = "regulation", _("Regulation")
+        PLANNING = "planning", _("Development planning (RPD/RKPD)")
+        REGISTRATION = "registration", _("Registration of workers")
+        ENFORCEMENT = "enforcement", _("Joint inspection / compliance")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS)
+
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="commitments", verbose_name=_("region")
+    )
+    agreement = models.ForeignKey(
+        Agreement, models.CASCADE, null=True, blank=True, related_name="commitments"
+    )
+    meeting = models.ForeignKey(
+        "agreements.Meeting", models.CASCADE, null=True, blank=True, related_name="commitments"
+    )
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
+    description = models.TextField(_("what was promised"))
+    responsible = models.CharField(_("responsible institution"), max_length=200)
+    due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    evidence = models.TextField(_("evidence"), blank=True)
+    category_code = models.CharField(
+        _("participant category code"), max_length=30, blank=True, help_text=_("e.g. NON_ASN")
+    )
+    workers = models.PositiveIntegerField(_("workers concerned"), null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agreement__isnull=False) | Q(meeting__isnull=False),
+                name="commitment_has_source",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return bool(self.due_date and self.due_date < today and self.status in self.OPEN_STATUSES)
+
+
+class Regulation(models.Model):
+    """A regional regulation on employment social security (Perda, Perkada, Surat Edaran…)."""
+
+    class Kind(models.TextChoices):
+        PERDA = "perda", _("Regional regulation (Perda)")
+        PERKADA = "perkada", _("Head of region regulation (Pergub/Perbup/Perwali)")
+        KEPUTUSAN = "keputusan", _("Decree (Keputusan)")
+        INSTRUKSI = "instruksi", _("Instruction (Instruksi)")
+        SURAT_EDARAN = "surat_edaran", _("Circular (Surat Edaran)")
+
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="regulations", verbose_name=_("region")
+    )
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=60)
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=400)
+    enacted_on = models.DateField(_("date enacted"), null=True, blank=True)
+    revoked_on = models.DateField(_("date revoked"), null=True, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-year", "region__code"]
+        verbose_name = _("regional regulation")
+        verbose_name_plural = _("regional regulations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "kind", "number", "year"], name="regulation_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}/{self.year}"
+
+    @property
+    def effective_on(self) -> dt.date:
+        return self.enacted_on or dt.date(self.year, 1, 1)
+
+
+class BudgetAllocation(models.Model):
+    """Money a region puts in its APBD for one group of workers in one budget year."""
+
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="budget_allocations", verbose_name=_("region")
+    )
+    year = models.PositiveSmallIntegerField(_("APBD year"))
+    category_code = models.CharField(
+        _("category or group code"), max_length=30, help_text=_("e.g. NON_ASN, PEKERJA_RENTAN")
+    )
+    label = models.CharField(_("group"), max_length=120, blank=True)
+    workers = models.PositiveIntegerField(_("workers to cover"), null=True, blank=True)
+    amount = models.DecimalField(_("amount (Rp)"), max_digits=18, decimal_places=0)
+    realised = models.DecimalField(
+        _("realised (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-year", "region__code", "category_code"]
+        verbose_name = _("budget allocation")
+        verbose_name_plural = _("budget allocations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "category_code"], name="budget_unique_per_group"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"APBD {self.year} {self.region.name} {self.category_code}"
+
+
+from agreements.models_documents import Document, Notification  # noqa: E402
+from agreements.models_meetings import Attendee, FollowUpAction, Meeting  # noqa: E402
+
+__all__ = ["Attendee", "Document", "FollowUpAction", "Meeting", "Notification"]

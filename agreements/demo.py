@@ -1,0 +1,352 @@
+"""The five real events of the domain brief, recorded as agreements, meetings and commitments.
+
+Only what the public sources say is recorded; where a source gives no time of day the meeting
+is entered at 09:00 local time and says so, and unknown document numbers stay empty.
+`seed()` is idempotent: it finds each record by its title and region before creating it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from agreements import services
+from agreements.models import Agreement, Commitment, LegalBasis, Regulation
+from agreements.models_meetings import FollowUpAction, Meeting
+from regions.demo import seed_offices
+from regions.models import Office, Region
+
+UNKNOWN_TIME = "Jam rapat tidak disebut sumber; dicatat pukul 09.00 waktu setempat."
+
+
+def _actor() -> Any:
+    """The national administrator the writes are made as."""
+    User = get_user_model()
+    admin = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+    return admin or User(username="demo-seed", is_superuser=True, is_active=True)
+
+
+def _at(region: Region, day: dt.date, hour: int = 9) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=ZoneInfo(region.timezone))
+
+
+def _regions(*codes: str) -> list[Region]:
+    return list(Region.objects.filter(code__in=codes).order_by("code"))
+
+
+def _offices(*codes: str) -> list[Office]:
+    return list(Office.objects.filter(code__in=codes))
+
+
+def _meeting(
+    by: Any,
+    *,
+    title: str,
+    host: str,
+    regions: list[Region],
+    offices: list[Office],
+    attendees: list[tuple[str, str, str]],
+    **fields: Any,
+) -> Meeting:
+    host_region = Region.objects.get(code=host)
+    existing = Meeting.objects.filter(title=title, host_region=host_region).first()
+    if existing:
+        return existing
+    meeting = services.meeting_save(
+        by=by,
+        meeting=Meeting(title=title, host_region=host_region, **fields),
+        regions=regions,
+        offices=offices,
+    )
+    services.attendees_set(by=by, meeting=meeting, people=attendees)
+    return meeting
+
+
+def _commitment(by: Any, **fields: Any) -> Commitment:
+    found = Commitment.objects.filter(
+        region=fields["region"], description=fields["description"]
+    ).first()
+    return found or services.commitment_save(by=by, commitment=Commitment(**fields))
+
+
+def _action(by: Any, meeting: Meeting, **fields: Any) -> None:
+    if not meeting.actions.filter(description=fields["description"]).exists():
+        services.action_save(by=by, action=FollowUpAction(meeting=meeting, **fields))
+
+
+def seed_kaltara_2021(by: Any) -> Meeting:
+    kaltara = Region.objects.get(code="65")
+    meeting = _meeting(
+        by,
+        title="Operasionalisasi Inpres 2/2021 di Kalimantan Utara",
+        host="65",
+        kind=Meeting.Kind.COORDINATION,
+        starts_at=_at(kaltara, dt.date(2021, 4, 13)),
+        place="Ruang Rapat Gubernur, Tanjung Selor",
+        regions=_regions("65", "65.01", "65.02", "65.03", "65.04", "65.71"),
+        offices=_offices("kanwil-kalimantan", "cabang-tanjung-selor"),
+        chair="Zainal A. Paliwang, Gubernur Kalimantan Utara",
+        summary=(
+            "Pertemuan Deputi Direktur Wilayah Kalimantan dengan Gubernur tentang pelaksanaan "
+            "Inpres 2/2021 di Kaltara. Sasaran: kepatuhan perusahaan besar/menengah, UKM, "
+            "pekerja mandiri, penerima KUR, tokoh agama, guru. " + UNKNOWN_TIME
+        ),
+        decisions=(
+            "“Kaltara Inisiatif” di 4 kabupaten dan 1 kota. Kartu peserta BPJS Ketenagakerjaan "
+            "diserahkan kepada tenaga honorer Dinas Perhubungan dan Dinas PUPR."
+        ),
+        attendees=[
+            ("Zainal A. Paliwang", "Gubernur", "Pemerintah Provinsi Kalimantan Utara"),
+            ("Arif Wijahari", "Deputi Direktur Wilayah Kalimantan", "BPJS Ketenagakerjaan"),
+            ("", "Kepala Kantor Cabang", "BPJS Ketenagakerjaan Cabang Tanjung Selor"),
+        ],
+    )
+    _action(
+        by,
+        meeting,
+        description="Serahkan kartu peserta kepada honorer Dishub dan Dinas PUPR",
+        owner="BPJS Ketenagakerjaan Cabang Tanjung Selor",
+        due_date=dt.date(2021, 4, 13),
+        status=FollowUpAction.Status.DONE,
+        done_on=dt.date(2021, 4, 13),
+    )
+    _commitment(
+        by,
+        meeting=meeting,
+        region=kaltara,
+        kind=Commitment.Kind.REGISTRATION,
+        description="Kaltara Inisiatif: perluasan kepesertaan di 4 kabupaten dan 1 kota",
+        responsible="Pemerintah Provinsi Kalimantan Utara",
+    )
+    return meeting
+
+
+def seed_kolaka_timur_2021(by: Any) -> Meeting:
+    koltim = Region.objects.get(code="74.11")
+    meeting = _meeting(
+        by,
+        title="Rapat kerja sama operasional (KSO) Jamsostek Kolaka Timur",
+        host="74.11",
+        kind=Meeting.Kind.KSO,
+        starts_at=_at(koltim, dt.date(2021, 10, 14)),
+        place="Ruang rapat Bupati Kolaka Timur",
+        regions=[koltim],
+        offices=_offices("kanwil-sulawesi-maluku", "cabang-kolaka"),
+        chair="Makmur Watukila, Kepala Disnakertrans Kolaka Timur",
+        summary="Rapat KSO dihadiri Kejaksaan Negeri. " + UNKNOWN_TIME,
+        decisions=(
+            "Pemkab menganggarkan iuran bagi seluruh tenaga honorer non-ASN. Kolaka Timur sudah "
+            "memiliki Perda tentang BPJS Ketenagakerjaan (satu-satunya di Sulawesi-Maluku)."
+        ),
+        attendees=[
+            ("Makmur Watukila", "Kepala Dinas", "Disnakertrans Kabupaten Kolaka Timur"),
+            (
+                "Minarni Lukman",
+                "Kepala BPJS Ketenagakerjaan Sulawesi Tenggara",
+                "BPJS Ketenagakerjaan",
+            ),
+            ("Bachtiar Asyhari", "Kepala Kantor Cabang", "BPJS Ketenagakerjaan Cabang Kolaka"),
+            ("", "Perwakilan", "Kejaksaan Negeri"),
+        ],
+    )
+    _commitment(
+        by,
+        meeting=meeting,
+        region=koltim,
+        kind=Commitment.Kind.BUDGET,
+        description="Iuran BPJS Ketenagakerjaan bagi seluruh tenaga honorer non-ASN dianggarkan "
+        "dalam APBD",
+        responsible="Pemerintah Kabupaten Kolaka Timur",
+        category_code="NON_ASN",
+        status=Commitment.Status.IN_PROGRESS,
+    )
+    Regulation.objects.filter(region=koltim, kind=Regulation.Kind.PERDA).exists() or (
+        services.regulation_save(
+            by=by,
+            regulation=Regulation(
+                region=koltim,
+                kind=Regulation.Kind.PERDA,
+                number="(belum tercatat)",
+                year=2021,
+                title="Peraturan Daerah Kabupaten Kolaka Timur tentang BPJS Ketenagakerjaan",
+                notes="Sudah berlaku pada rapat KSO 14 Oktober 2021; nomor dan tahun penetapan "
+                "belum tercatat (tahun diisi 2021 sebagai batas paling lambat).",
+            ),
+        )
+    )
+    return meeting
+
+
+def seed_kalbar_2021(by: Any) -> Meeting:
+    kalbar = Region.objects.get(code="61")
+    meeting = _meeting(
+        by,
+        title="Koordinasi pemeriksaan bersama Disnakertrans Kalbar dan BPJS Ketenagakerjaan",
+        host="61",
+        kind=Meeting.Kind.COORDINATION,
+        starts_at=_at(kalbar, dt.date(2021, 7, 1)),
+        place="Pontianak",
+        regions=[kalbar],
+        offices=_offices("kanwil-kalimantan", "cabang-pontianak"),
+        chair="Kepala Disnakertrans Provinsi Kalimantan Barat",
+        summary=(
+            "2021: 222.000 peserta terhadap target nasional 235.000 untuk provinsi. Tanggal "
+            "persis tidak disebut sumber; dicatat 1 Juli 2021."
+        ),
+        decisions=(
+            "Selisih 12.000–13.000 peserta ditutup dalam 4 bulan melalui pemeriksaan bersama "
+            "dengan pengawas ketenagakerjaan; kerja sama per semester, menjadi permanen, "
+            "bersama Apindo."
+        ),
+        attendees=[
+            ("", "Kepala Dinas", "Disnakertrans Provinsi Kalimantan Barat"),
+            ("", "Pengawas ketenagakerjaan", "Disnakertrans Provinsi Kalimantan Barat"),
+            ("", "Perwakilan", "BPJS Ketenagakerjaan Kantor Wilayah Kalimantan"),
+            ("", "Perwakilan", "Apindo Kalimantan Barat"),
+        ],
+    )
+    _commitment(
+        by,
+        meeting=meeting,
+        region=kalbar,
+        kind=Commitment.Kind.ENFORCEMENT,
+        description="Pemeriksaan bersama untuk menutup selisih 13.000 peserta terhadap target "
+        "235.000",
+        responsible="Disnakertrans Provinsi Kalimantan Barat",
+        workers=13000,
+        due_date=dt.date(2021, 11, 1),
+        status=Commitment.Status.IN_PROGRESS,
+    )
+    return meeting
+
+
+JATIM_REGIONS = (
+    "35.79",
+    "35.72",
+    "35.73",
+    "35.75",
+    "35.74",
+    "35.13",
+    "35.07",
+    "35.09",
+    "35.08",
+    "35.10",
+    "35.11",
+    "35.05",
+)
+
+
+def seed_jatim_2022(by: Any) -> Meeting:
+    host = Region.objects.get(code="35.74")
+    concerned = _regions(*JATIM_REGIONS)
+    meeting = _meeting(
+        by,
+        title="Monev kepesertaan non-ASN dan pekerja rentan Jawa Timur",
+        host="35.74",
+        kind=Meeting.Kind.MONEV,
+        starts_at=_at(host, dt.date(2022, 8, 22)),
+        place="Hall Biru UPT PPP Mayangan, Kota Probolinggo",
+        regions=concerned,
+        offices=_offices("kanwil-jawa-timur", "cabang-probolinggo"),
+        chair="Kemenko PMK",
+        summary=(
+            "Monitoring dan evaluasi perlindungan non-ASN dan pekerja rentan bersama Kemenko "
+            "PMK, Setkab/KSP dan Kemendagri. " + UNKNOWN_TIME
+        ),
+        decisions="Sebagian kabupaten belum menganggarkan perlindungan non-ASN.",
+        attendees=[
+            ("", "Perwakilan", "Kementerian Koordinator PMK"),
+            ("", "Perwakilan", "Sekretariat Kabinet / Kantor Staf Presiden"),
+            ("", "Perwakilan", "Kementerian Dalam Negeri"),
+            *[("", "Kepala Dinas Sosial", region.name) for region in concerned],
+        ],
+    )
+    _action(
+        by,
+        meeting,
+        description="Kabupaten/kota yang belum menganggarkan iuran non-ASN menyusun anggarannya",
+        owner="Pemerintah kabupaten/kota peserta monev",
+    )
+    return meeting
+
+
+MOU_SCOPE = "\n".join(
+    [
+        "Mengintegrasikan jaminan sosial ketenagakerjaan ke dalam RPD 2023–2026 dan RKPD 2024.",
+        "Seluruh OPD mendukung perluasan kepesertaan melalui regulasi dan penganggaran.",
+        "Memperluas layanan pendaftaran, pembayaran iuran dan klaim di seluruh provinsi.",
+        "Meningkatkan kepesertaan pekerja bukan penerima upah (BPU).",
+    ]
+)
+
+
+def seed_kalbar_mou_2023(by: Any) -> Agreement:
+    kalbar = Region.objects.get(code="61")
+    title = "Nota Kesepakatan optimalisasi jaminan sosial ketenagakerjaan di Kalimantan Barat"
+    agreement = Agreement.objects.filter(title=title, region=kalbar).first()
+    if agreement is None:
+        agreement = services.agreement_save(
+            by=by,
+            agreement=Agreement(
+                kind=Agreement.Kind.MOU,
+                title=title,
+                region=kalbar,
+                office=Office.objects.get(code="kanwil-kalimantan"),
+                scope=MOU_SCOPE,
+                signed_place="Ruang Rapat Praja 1, Kantor Gubernur Kalimantan Barat",
+            ),
+            legal_bases=LegalBasis.objects.filter(
+                short_name__in=["Inpres 2/2021", "Inpres 4/2022", "Permendagri 84/2022"]
+            ),
+        )
+        services.signatory_set(
+            by=by,
+            agreement=agreement,
+            people=[
+                ("region", "Sutarmidji", "Gubernur Kalimantan Barat"),
+                ("bpjs", "Rini Suryani", "Deputi Direktur Wilayah Kalimantan"),
+            ],
+        )
+        services.agreement_sign(by=by, agreement=agreement, signed_on=dt.date(2023, 2, 21))
+        services.agreement_activate(by=by, agreement=agreement)
+    _meeting(
+        by,
+        title="Penandatanganan Nota Kesepakatan Pemprov Kalbar dan BPJS Ketenagakerjaan",
+        host="61",
+        kind=Meeting.Kind.SIGNING,
+        starts_at=_at(kalbar, dt.date(2023, 2, 21)),
+        place="Ruang Rapat Praja 1, Kantor Gubernur Kalimantan Barat",
+        regions=[kalbar],
+        offices=_offices("kanwil-kalimantan"),
+        chair="Sutarmidji, Gubernur Kalimantan Barat",
+        summary="Penandatanganan nota kesepakatan. " + UNKNOWN_TIME,
+        attendees=[
+            ("Sutarmidji", "Gubernur", "Pemerintah Provinsi Kalimantan Barat"),
+            ("Rini Suryani", "Deputi Direktur Wilayah Kalimantan", "BPJS Ketenagakerjaan"),
+        ],
+    )
+    _commitment(
+        by,
+        agreement=agreement,
+        region=kalbar,
+        kind=Commitment.Kind.PLANNING,
+        description="Jaminan sosial ketenagakerjaan masuk RPD 2023–2026 dan RKPD 2024",
+        responsible="Pemerintah Provinsi Kalimantan Barat",
+    )
+    return agreement
+
+
+@transaction.atomic
+def seed() -> None:
+    """Record the five events; safe to run again."""
+    seed_offices()
+    by = _actor()
+    seed_kaltara_2021(by)
+    seed_kolaka_timur_2021(by)
+    seed_kalbar_2021(by)
+    seed_jatim_2022(by)
+    seed_kalbar_mou_2023(by)

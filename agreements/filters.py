@@ -1,0 +1,140 @@
+"""List filters: region (a province includes its regencies), office, kind, status, dates, search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters as df
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
+from agreements.models_meetings import Meeting
+from regions.models import Office
+
+DATE = {"type": "date"}
+
+
+def _in_area(field: str) -> Any:
+    def method(queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(**{f"{field}__code": value}) | Q(**{f"{field}__parent__code": value})
+        )
+
+    return method
+
+
+def _search(*fields: str) -> Any:
+    def method(queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition) if value else queryset
+
+    return method
+
+
+class AgreementFilter(df.FilterSet):
+    q = df.CharFilter(
+        label=_("search"), method=_search("title", "region_number", "office_number", "scope")
+    )
+    region = df.CharFilter(label=_("region code"), method=_in_area("region"))
+    office = df.ModelChoiceFilter(label=_("BPJS office"), queryset=Office.objects.all())
+    kind = df.ChoiceFilter(label=_("kind"), choices=Agreement.Kind.choices)
+    status = df.ChoiceFilter(label=_("status"), choices=Agreement.Status.choices)
+    signed_from = df.DateFilter(
+        label=_("signed from"),
+        field_name="signed_on",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+    signed_to = df.DateFilter(
+        label=_("signed until"),
+        field_name="signed_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+
+    class Meta:
+        model = Agreement
+        fields: list[str] = []
+
+
+class MeetingFilter(df.FilterSet):
+    q = df.CharFilter(
+        label=_("search"), method=_search("title", "place", "chair", "summary", "decisions")
+    )
+    region = df.CharFilter(label=_("region code"), method="filter_region")
+    office = df.ModelChoiceFilter(
+        label=_("BPJS office"), field_name="offices", queryset=Office.objects.all()
+    )
+    kind = df.ChoiceFilter(label=_("kind"), choices=Meeting.Kind.choices)
+    date_from = df.DateFilter(
+        label=_("from"),
+        field_name="starts_at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+    date_to = df.DateFilter(
+        label=_("until"),
+        field_name="starts_at",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        area = Q(regions__code=value) | Q(regions__parent__code=value)
+        return queryset.filter(pk__in=Meeting.objects.filter(area).values("pk"))
+
+
+class CommitmentFilter(df.FilterSet):
+    q = df.CharFilter(label=_("search"), method=_search("description", "responsible"))
+    region = df.CharFilter(label=_("region code"), method=_in_area("region"))
+    kind = df.ChoiceFilter(label=_("kind"), choices=Commitment.Kind.choices)
+    status = df.ChoiceFilter(label=_("status"), choices=Commitment.Status.choices)
+    due_from = df.DateFilter(
+        label=_("due from"),
+        field_name="due_date",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+    due_to = df.DateFilter(
+        label=_("due until"),
+        field_name="due_date",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+
+    class Meta:
+        model = Commitment
+        fields: list[str] = []
+
+
+class RegulationFilter(df.FilterSet):
+    q = df.CharFilter(label=_("search"), method=_search("title", "number"))
+    region = df.CharFilter(label=_("region code"), method=_in_area("region"))
+    kind = df.ChoiceFilter(label=_("kind"), choices=Regulation.Kind.choices)
+    year = df.NumberFilter(label=_("year"))
+
+    class Meta:
+        model = Regulation
+        fields: list[str] = []
+
+
+class BudgetFilter(df.FilterSet):
+    q = df.CharFilter(label=_("search"), method=_search("label", "category_code", "notes"))
+    region = df.CharFilter(label=_("region code"), method=_in_area("region"))
+    year = df.NumberFilter(label=_("APBD year"))
+
+    class Meta:
+        model = BudgetAllocation
+        fields: list[str] = []

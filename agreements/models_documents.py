@@ -1,0 +1,88 @@
+"""Uploaded documents of agreements, meetings, regulations and commitments; notifications."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+OWNER_FIELDS = ("agreement", "meeting", "regulation", "commitment")
+
+
+class Document(models.Model):
+    """A checked file; `file` holds a generated name, `original_name` only what is shown."""
+
+    agreement = models.ForeignKey(
+        "agreements.Agreement", models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    meeting = models.ForeignKey(
+        "agreements.Meeting", models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    regulation = models.ForeignKey(
+        "agreements.Regulation", models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    commitment = models.ForeignKey(
+        "agreements.Commitment", models.CASCADE, null=True, blank=True, related_name="documents"
+    )
+    file = models.FileField(_("file"), max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    title = models.CharField(_("description"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(agreement__isnull=False, meeting=None, regulation=None, commitment=None)
+                    | Q(agreement=None, meeting__isnull=False, regulation=None, commitment=None)
+                    | Q(agreement=None, meeting=None, regulation__isnull=False, commitment=None)
+                    | Q(agreement=None, meeting=None, regulation=None, commitment__isnull=False)
+                ),
+                name="document_has_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name
+
+    @property
+    def owner(self) -> models.Model:
+        for field in OWNER_FIELDS:
+            value = getattr(self, field)
+            if value is not None:
+                return value
+        raise ValueError("document without owner")
+
+
+class Notification(models.Model):
+    """One reminder for one user; `key` names the event so a rerun creates nothing new."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="agreement_notifications"
+    )
+    key = models.CharField(max_length=80)
+    message = models.CharField(_("message"), max_length=400)
+    url = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,113 @@
+"""Meetings with regional governments, who attended, and the follow-up actions agreed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Office, Region
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        COORDINATION = "rakor", _("Coordination meeting (rapat koordinasi)")
+        MONEV = "monev", _("Monitoring and evaluation (monev)")
+        KSO = "kso", _("Operational cooperation (KSO)")
+        AUDIENCE = "audiensi", _("Audience (audiensi)")
+        SOCIALISATION = "sosialisasi", _("Socialisation (sosialisasi)")
+        CARD_HANDOVER = "kartu", _("Card handover")
+        SIGNING = "penandatanganan", _("Signing")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    host_region = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        related_name="hosted_meetings",
+        verbose_name=_("host region"),
+        help_text=_("Its time zone is the one the meeting time is entered and shown in."),
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    regions = models.ManyToManyField(
+        Region, related_name="meetings", verbose_name=_("regions concerned")
+    )
+    offices = models.ManyToManyField(
+        Office, blank=True, related_name="meetings", verbose_name=_("BPJS offices")
+    )
+    chair = models.CharField(_("chaired by"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.host_region.timezone)
+
+    @property
+    def local_start(self) -> dt.datetime:
+        """The start in the host province's zone, as people there read it."""
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def zone_abbreviation(self) -> str:
+        return self.host_region.timezone_abbreviation
+
+
+class Attendee(models.Model):
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendees")
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    position = models.CharField(_("position"), max_length=200)
+    institution = models.CharField(_("institution"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+
+    def __str__(self) -> str:
+        return self.name or self.position
+
+
+class FollowUpAction(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="actions")
+    description = models.TextField(_("what"))
+    owner = models.CharField(_("owner"), max_length=200)
+    due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return bool(self.due_date and self.due_date < today and self.status == self.Status.OPEN)

@@ -1,0 +1,228 @@
+"""Reads for agreements and meetings, narrowed to what the asking user may see.
+
+`timeline_for` and the scorecard facts (`agreement_in_force`, `regulation_in_force`,
+`budget_for_year`, `commitment_counts`) are the stable interface the dashboards call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.urls import reverse
+
+from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
+from agreements.models_documents import Notification
+from agreements.models_meetings import FollowUpAction, Meeting
+from regions import access
+from regions.access import Action
+from regions.models import Region
+
+
+def agreements_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Agreement]:
+    queryset = Agreement.objects.select_related("region", "office", "successor")
+    return access.scoped(queryset, user, action)
+
+
+def meetings_for(user: Any) -> QuerySet[Meeting]:
+    """Meetings concerning at least one region the user may view."""
+    concerned = access.scoped(Meeting.regions.through.objects.all(), user, Action.VIEW)
+    return (
+        Meeting.objects.filter(pk__in=concerned.values("meeting_id"))
+        .select_related("host_region")
+        .prefetch_related("regions", "offices")
+    )
+
+
+def commitments_for(user: Any) -> QuerySet[Commitment]:
+    queryset = Commitment.objects.select_related("region", "agreement", "meeting")
+    return access.scoped(queryset, user, Action.VIEW)
+
+
+def regulations_for(user: Any) -> QuerySet[Regulation]:
+    return access.scoped(Regulation.objects.select_related("region"), user, Action.VIEW)
+
+
+def budgets_for(user: Any) -> QuerySet[BudgetAllocation]:
+    return access.scoped(BudgetAllocation.objects.select_related("region"), user, Action.VIEW)
+
+
+def actions_for(user: Any) -> QuerySet[FollowUpAction]:
+    return FollowUpAction.objects.filter(meeting__in=meetings_for(user).values("pk"))
+
+
+def notifications_for(user: Any) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user)
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+# --- The per-region timeline -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: dt.date
+    kind: str  # agreement · meeting · regulation · budget · commitment
+    title: str
+    url: str
+    status: str = ""
+
+
+def _area(region: Region) -> Q:
+    """The region itself and, for a province, its regencies."""
+    return Q(region=region) | Q(region__parent=region)
+
+
+def _within(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    return day is not None and (start is None or day >= start) and (end is None or day <= end)
+
+
+def timeline_for(
+    user: Any, region: Region, *, start: dt.date | None = None, end: dt.date | None = None
+) -> list[TimelineEntry]:
+    """What happened between the region's government and BPJS, oldest first.
+
+    Empty when the user may not view the region.
+    """
+    if not access.can(user, Action.VIEW, region):
+        return []
+    entries = [
+        *_agreement_entries(region),
+        *_meeting_entries(region),
+        *_regulation_entries(region),
+        *_budget_entries(region),
+        *_commitment_entries(region),
+    ]
+    return sorted(
+        (e for e in entries if _within(e.date, start, end)), key=lambda e: (e.date, e.kind)
+    )
+
+
+def _agreement_entries(region: Region) -> list[TimelineEntry]:
+    rows = Agreement.objects.filter(_area(region)).exclude(signed_on=None)
+    return [
+        TimelineEntry(a.signed_on, "agreement", a.title, _url("agreement", a.pk), a.status)
+        for a in rows
+        if a.signed_on
+    ]
+
+
+def _meeting_entries(region: Region) -> list[TimelineEntry]:
+    area = Q(regions=region) | Q(regions__parent=region)
+    rows = Meeting.objects.filter(area).distinct().select_related("host_region")
+    return [
+        TimelineEntry(m.local_start.date(), "meeting", m.title, _url("meeting", m.pk)) for m in rows
+    ]
+
+
+def _regulation_entries(region: Region) -> list[TimelineEntry]:
+    rows = Regulation.objects.filter(_area(region)).select_related("region")
+    return [
+        TimelineEntry(r.effective_on, "regulation", f"{r} – {r.title}", _url("regulation", r.pk))
+        for r in rows
+    ]
+
+
+def _budget_entries(region: Region) -> list[TimelineEntry]:
+    rows = BudgetAllocation.objects.filter(_area(region)).select_related("region")
+    return [
+        TimelineEntry(
+            dt.date(b.year, 1, 1),
+            "budget",
+            f"APBD {b.year} · {b.region.name} · {b.label or b.category_code}",
+            reverse("agreements:budget-list") + f"?region={b.region.code}",
+        )
+        for b in rows
+    ]
+
+
+def _commitment_entries(region: Region) -> list[TimelineEntry]:
+    rows = Commitment.objects.filter(_area(region)).exclude(due_date=None)
+    return [
+        TimelineEntry(
+            c.done_on or c.due_date,  # type: ignore[arg-type]
+            "commitment",
+            c.description,
+            _url("commitment", c.pk),
+            c.status,
+        )
+        for c in rows
+    ]
+
+
+def _url(kind: str, pk: int) -> str:
+    return reverse(f"agreements:{kind}-detail", args=[pk])
+
+
+# --- Scorecard facts per region (the caller has already checked the user's scope) ---------
+
+
+def agreement_in_force(region: Region, *, on: dt.date) -> Agreement | None:
+    """The agreement of this region in force on `on`, judged by its dates, not today's status."""
+    started = Q(valid_from__lte=on) | Q(valid_from=None, signed_on__lte=on)
+    running = Q(valid_until=None) | Q(valid_until__gte=on)
+    not_ended = Q(ended_on=None) | Q(ended_on__gt=on)
+    return (
+        Agreement.objects.filter(region=region, signed_on__isnull=False)
+        .exclude(status=Agreement.Status.DRAFT)
+        .filter(started & running & not_ended)
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def regulation_in_force(region: Region, *, on: dt.date) -> Regulation | None:
+    enacted = Q(enacted_on__lte=on) | Q(enacted_on=None, year__lte=on.year)
+    not_revoked = Q(revoked_on=None) | Q(revoked_on__gt=on)
+    return (
+        Regulation.objects.filter(region=region)
+        .filter(enacted & not_revoked)
+        .order_by("-year", "-enacted_on")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    year: int
+    amount: Decimal
+    realised: Decimal | None
+    workers: int | None
+    allocations: int
+
+
+def budget_for_year(region: Region, year: int) -> BudgetTotals | None:
+    """The region's APBD allocations for worker protection in one year, all groups together."""
+    totals = BudgetAllocation.objects.filter(region=region, year=year).aggregate(
+        amount=Sum("amount"), realised=Sum("realised"), workers=Sum("workers"), n=Count("pk")
+    )
+    if not totals["n"]:
+        return None
+    return BudgetTotals(year, totals["amount"], totals["realised"], totals["workers"], totals["n"])
+
+
+@dataclass(frozen=True)
+class CommitmentCounts:
+    done: int
+    overdue: int
+    open: int
+
+
+def commitment_counts(region: Region, *, on: dt.date) -> CommitmentCounts:
+    """The region's commitments as of `on`: done, past due and still open, open and not due."""
+    open_status = Q(status__in=Commitment.OPEN_STATUSES)
+    overdue = open_status & Q(due_date__lt=on)
+    counts = Commitment.objects.filter(region=region).aggregate(
+        done=Count("pk", filter=Q(status=Commitment.Status.DONE)),
+        overdue=Count("pk", filter=overdue),
+        open=Count("pk", filter=open_status & ~Q(due_date__lt=on)),
+    )
+    return CommitmentCounts(counts["done"], counts["overdue"], counts["open"])

@@ -1,0 +1,29 @@
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from regions.demo import seed_offices
+from regions.models import Office, Role
+
+
+@pytest.fixture
+def offices(db: None) -> None:
+    seed_offices()
+
+
+@pytest.fixture
+def kolaka_staff(offices: None, make_user: Callable[..., Any]) -> Any:
+    """Branch staff of Kantor Cabang Kolaka: Kolaka, Kolaka Timur, Kolaka Utara and Sultra."""
+    return make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-kolaka"))
+
+
+@pytest.fixture
+def pontianak_staff(offices: None, make_user: Callable[..., Any]) -> Any:
+    return make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-pontianak"))
+
+
+@pytest.fixture
+def documents_dir(settings: Any, tmp_path: Any) -> Any:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
