@@ -1,0 +1,195 @@
+"""What each dashboard page shows, assembled from the coverage selectors.
+
+Views, exports and the printable report all call these builders, so a number is computed
+in one place and every rendering of it agrees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats
+
+from agreements import selectors as agreements
+from coverage_portal.dashboards import completeness, scorecard
+from coverage_portal.dashboards.projection import project
+from participants import selectors_coverage as coverage
+from participants.periods import add_months, month_end, parse_period
+from regions import selectors as region_selectors
+from regions.formatting import format_number, format_percent
+from regions.models import Region
+
+REGION_PAGES: dict[str, str] = {
+    Region.Level.PROVINCE: "dashboards:province",
+    Region.Level.REGENCY: "dashboards:regency",
+}
+
+
+def pick_period(periods: list[dt.date], wanted: str | None) -> dt.date | None:
+    """The month asked for when it has figures; otherwise the latest month that has."""
+    if wanted:
+        try:
+            period = parse_period(wanted)
+        except ValueError:
+            period = None
+        if period in periods:
+            return period
+    return periods[0] if periods else None
+
+
+def month_label(period: dt.date) -> str:
+    return formats.date_format(period, "M Y")
+
+
+def map_values(items: list[coverage.RegionCoverage]) -> dict[str, dict[str, Any]]:
+    """Per region code: what the map colours by and shows on hover, already formatted."""
+    values = {}
+    for item in items:
+        row, region = item.now, item.region
+        values[region.code] = {
+            "name": region.name,
+            "coverage": float(row.coverage_percent)
+            if row and row.coverage_percent is not None
+            else None,
+            "coverage_text": format_percent(item.coverage),
+            "participants_text": format_number(row.participants) if row else "–",
+            "url": reverse(REGION_PAGES[region.level], args=[region.code]),
+        }
+    return values
+
+
+def trend_chart(trend: list[coverage.TrendPoint]) -> dict[str, Any]:
+    def percent(p: coverage.TrendPoint) -> float | None:
+        return (
+            float(p.row.coverage_percent) if p.row and p.row.coverage_percent is not None else None
+        )
+
+    return {
+        "labels": [month_label(p.period) for p in trend],
+        "coverage": [percent(p) for p in trend],
+        "participants": [p.row.participants if p.row else None for p in trend],
+    }
+
+
+def category_chart(rows: list[Any]) -> dict[str, Any]:
+    top = [r for r in rows if r.category.is_top_level]
+    return {
+        "labels": [r.category.name for r in top],
+        "participants": [r.participants for r in top],
+    }
+
+
+def _period_context(user: Any, wanted: str | None) -> dict[str, Any]:
+    periods = coverage.available_periods(user)
+    period = pick_period(periods, wanted)
+    return {
+        "periods": periods,
+        "period": period,
+        "period_param": f"{period:%Y-%m}" if period else "",
+        "deadline_day": settings.REPORT_DEADLINE_DAY,
+    }
+
+
+def national(user: Any, wanted: str | None) -> dict[str, Any]:
+    context = _period_context(user, wanted)
+    period = context["period"]
+    if period is None:
+        return context
+    nation = coverage.national_region(user)
+    ranking = coverage.coverage_of_regions(user, level=Region.Level.PROVINCE, period=period)
+    context.update(ranking=ranking, map_values=map_values(ranking), nation=nation)
+    if nation is not None:
+        context.update(_region_figures(user, nation, period))
+    return context
+
+
+def _region_figures(user: Any, region: Region, period: dt.date) -> dict[str, Any]:
+    total = coverage.region_total(user, region, period)
+    categories = coverage.region_categories(user, region, period)
+    trend = coverage.region_trend(user, region, period)
+    return {
+        "total": total,
+        "categories": categories,
+        "category_chart": category_chart(categories),
+        "trend": trend,
+        "trend_chart": trend_chart(trend),
+        "projection": project(total, trend),
+    }
+
+
+def province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+    region = region_selectors.region_for(user, code, Region.Level.PROVINCE)
+    context = {"region": region, **_period_context(user, wanted)}
+    period = context["period"]
+    if period is None:
+        return context
+    regencies = coverage.coverage_of_regions(
+        user, level=Region.Level.REGENCY, period=period, parent=region
+    )
+    context.update(regencies=regencies, map_values=map_values(regencies))
+    context.update(_region_figures(user, region, period))
+    context.update(_agreements_panels(user, region, period))
+    return context
+
+
+def _agreements_panels(user: Any, region: Region, period: dt.date) -> dict[str, Any]:
+    """The region's scorecard and its agreements timeline over the trend's 24 months."""
+    start = add_months(period, -23)
+    return {
+        "scorecard": scorecard.for_region(user, region, period),
+        "timeline": agreements.timeline_for(user, region, start=start, end=month_end(period)),
+    }
+
+
+def regency(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+    region = region_selectors.region_for(user, code, Region.Level.REGENCY)
+    context = {
+        "region": region,
+        "offices": list(region_selectors.offices_serving(region)),
+        **_period_context(user, wanted),
+    }
+    if context["period"] is not None:
+        context.update(_region_figures(user, region, context["period"]))
+        context.update(_agreements_panels(user, region, context["period"]))
+    return context
+
+
+def scorecards(user: Any, code: str | None, wanted: str | None) -> dict[str, Any]:
+    """The national ranking of provinces, or of one province's regencies."""
+    region = region_selectors.region_for(user, code, Region.Level.PROVINCE) if code else None
+    context: dict[str, Any] = {
+        "region": region,
+        "method": scorecard.METHOD,
+        "pillars": scorecard.PILLARS,
+    }
+    context.update(_period_context(user, wanted))
+    if context["period"] is not None:
+        level = Region.Level.REGENCY if region else Region.Level.PROVINCE
+        context["cards"] = scorecard.ranking(
+            user, level=level, period=context["period"], parent=region
+        )
+        where = f"&wilayah={region.code}" if region else ""
+        context["export_query"] = f"bulan={context['period_param']}{where}"
+    return context
+
+
+def completeness_national(user: Any, wanted: str | None) -> dict[str, Any]:
+    context = _period_context(user, wanted)
+    if context["period"] is not None:
+        context["provinces"] = completeness.provinces(user, context["period"])
+    return context
+
+
+def completeness_province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+    region = region_selectors.region_for(user, code, Region.Level.PROVINCE)
+    context = {"region": region, **_period_context(user, wanted)}
+    period = context["period"]
+    if period is not None:
+        context["provinces"] = [
+            p for p in completeness.provinces(user, period) if p.province.pk == region.pk
+        ]
+        context["regencies"] = completeness.regencies(user, region, period)
+    return context

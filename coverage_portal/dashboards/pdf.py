@@ -1,0 +1,166 @@
+"""The province report as a PDF, drawn with fpdf2 (pure Python, no system libraries).
+
+The built-in PDF fonts cover Latin-1 only, so the few typographic signs outside it are
+replaced before writing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from coverage_portal.dashboards import report
+from regions.formatting import format_number, format_percent
+
+LATIN1 = str.maketrans({"–": "-", "—": "-", "≥": ">=", "↳": "-", "…": "...", "→": "->", "’": "'"})
+MAP_MM = (180.0, 110.0)
+TREND_MM = (180.0, 40.0)
+
+
+def text(value: Any) -> str:
+    return str(value).translate(LATIN1).encode("latin-1", "replace").decode("latin-1")
+
+
+def _hex_rgb(value: str) -> tuple[int, int, int]:
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
+
+
+class ReportPDF(FPDF):
+    def heading(self, title: str) -> None:
+        self.ln(3)
+        self.set_font("helvetica", "B", 12)
+        self.cell(text=text(title), new_x="LMARGIN", new_y="NEXT")
+        self.set_font("helvetica", "", 9)
+
+    def line_text(self, value: str) -> None:
+        self.multi_cell(0, 5, text(value), new_x="LMARGIN", new_y="NEXT")
+
+    def grid(self, headings: list[str], rows: list[list[str]]) -> None:
+        with self.table(text_align="LEFT", line_height=5) as table:
+            for cells in [headings, *rows]:
+                row = table.row()
+                for cell in cells:
+                    row.cell(text(cell))
+
+
+def build(user: Any, code: str, wanted: str | None) -> tuple[bytes, str]:
+    data = report.context(user, code, wanted)
+    region, period = data["region"], data["period"]
+    pdf = ReportPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_title(text(f"{_('Coverage report')} {region.name}"))
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 15)
+    pdf.multi_cell(0, 7, text(f"{_('Employment social security coverage')}: {region.name}"))
+    pdf.set_font("helvetica", "", 9)
+    made = formats.date_format(data["generated_at"], "j F Y H.i")
+    month = formats.date_format(period, "F Y") if period else "-"
+    pdf.line_text(f"{_('Month')}: {month} · {_('Made on')} {made} {region.timezone_abbreviation}")
+    if period is not None:
+        _body(pdf, data)
+    stem = f"laporan-{region.code}-{period:%Y-%m}" if period else f"laporan-{region.code}"
+    return bytes(pdf.output()), stem
+
+
+def _body(pdf: ReportPDF, data: dict[str, Any]) -> None:
+    total = data["total"]
+    if total is not None:
+        pdf.heading(_("Headline"))
+        pdf.line_text(f"{_('Active participants')}: {format_number(total.participants)}")
+        pdf.line_text(f"{_('Coverage')}: {format_percent(total.coverage_percent)}")
+        pdf.line_text(
+            f"{_('Regencies reported')}: {total.regencies_reported} / {total.regencies_expected}"
+        )
+    pdf.heading(_("Denominators used"))
+    for name in data["denominators"] or [
+        _("No workforce total: every coverage percentage is unknown.")
+    ]:
+        pdf.line_text(f"- {name}")
+    _map(pdf, data)
+    _categories(pdf, data["categories"])
+    _trend(pdf, data)
+    _regencies(pdf, data["regencies"])
+    _scorecard(pdf, data.get("scorecard"))
+
+
+def _map(pdf: ReportPDF, data: dict[str, Any]) -> None:
+    pdf.heading(_("Coverage by regency / city"))
+    left, top = pdf.l_margin, pdf.get_y() + 2
+    factor = min(MAP_MM[0] / report.MAP_SIZE[0], MAP_MM[1] / report.MAP_SIZE[1])
+    pdf.set_draw_color(86, 96, 107)
+    pdf.set_line_width(0.1)
+    for shape in data["shapes"]:
+        pdf.set_fill_color(*_hex_rgb(shape.fill))
+        for ring in shape.rings:
+            if len(ring) >= 3:
+                pdf.polygon([(left + x * factor, top + y * factor) for x, y in ring], style="DF")
+    pdf.set_y(top + MAP_MM[1] + 2)
+    pdf.line_text(_("Darker green = higher coverage; grey = no data."))
+
+
+def _categories(pdf: ReportPDF, rows: list[Any]) -> None:
+    pdf.heading(_("Participants by category"))
+    body = [
+        [
+            r.category.code,
+            format_number(r.participants),
+            format_percent(r.coverage_percent),
+            r.denominator_kind.code if r.denominator_kind else "-",
+        ]
+        for r in rows
+    ]
+    pdf.grid([_("Category"), _("Participants"), _("Coverage"), _("Measured against")], body)
+
+
+def _trend(pdf: ReportPDF, data: dict[str, Any]) -> None:
+    pdf.heading(_("24-month trend"))
+    left, top = pdf.l_margin, pdf.get_y() + 2
+    factor = TREND_MM[0] / report.TREND_SIZE[0]
+    pdf.set_draw_color(11, 110, 79)
+    pdf.set_line_width(0.5)
+    for segment in data["trend_segments"]:
+        points = [
+            (left + x * factor, top + y * TREND_MM[1] / report.TREND_SIZE[1]) for x, y in segment
+        ]
+        if len(points) > 1:
+            pdf.polyline(points)
+    pdf.set_line_width(0.2)
+    pdf.set_y(top + TREND_MM[1] + 3)
+    body = [
+        [
+            formats.date_format(p.period, "M Y"),
+            format_number(p.row.participants),
+            format_percent(p.row.coverage_percent),
+        ]
+        for p in data["trend"][-12:]
+        if p.row is not None
+    ]
+    pdf.grid([_("Month"), _("Participants"), _("Coverage")], body)
+
+
+def _regencies(pdf: ReportPDF, items: list[Any]) -> None:
+    pdf.heading(_("Regencies and cities"))
+    body = [
+        [
+            i.region.name,
+            format_number(i.now.participants) if i.now else _("no data"),
+            format_percent(i.coverage),
+            format_percent(i.progress),
+        ]
+        for i in items
+    ]
+    pdf.grid([_("Regency / city"), _("Participants"), _("Coverage"), _("Target progress")], body)
+
+
+def _scorecard(pdf: ReportPDF, card: Any) -> None:
+    if card is None:
+        return
+    pdf.heading(_("Inpres 2/2021 scorecard"))
+    body = [
+        [c.pillar, c.label, c.detail, f"{format_number(c.points, 2)} / {c.max_points}"]
+        for c in card.criteria
+    ]
+    body.append(["", _("Total"), "", f"{format_number(card.total, 2)} / 100"])
+    pdf.grid([_("Pillar"), _("Criterion"), _("Finding"), _("Points")], body)

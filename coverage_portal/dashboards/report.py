@@ -1,0 +1,54 @@
+"""The printable province report (HTML with a print stylesheet) and its PDF twin.
+
+Both take the province page's figures and add what paper needs: the date and time it was
+made (in the province's time zone), the map and trend drawn without JavaScript, and the
+denominators named beside every percentage.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from coverage_portal.dashboards import drawing, geo, panels
+from regions.formatting import format_number
+
+MAP_SIZE = (640.0, 420.0)
+TREND_SIZE = (640.0, 160.0)
+
+
+def context(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+    data = panels.province(user, code, wanted)
+    region = data["region"]
+    data["generated_at"] = timezone.localtime(timezone.now(), ZoneInfo(region.timezone))
+    if data["period"] is None:
+        return data
+    features = json.loads(geo.children_geojson(user, region))["features"]
+    shapes = drawing.project(features, *MAP_SIZE)
+    for shape in shapes:
+        value = data["map_values"].get(shape.code)
+        shape.fill = drawing.colour(value["coverage"] if value else None)
+    data["shapes"] = shapes
+    data["map_size"] = MAP_SIZE
+    segments = drawing.trend_line(data["trend_chart"]["coverage"], *TREND_SIZE)
+    data["trend_segments"] = segments
+    data["trend_polylines"] = [" ".join(f"{x:.1f},{y:.1f}" for x, y in s) for s in segments]
+    data["trend_size"] = TREND_SIZE
+    data["denominators"] = _denominators(data)
+    return data
+
+
+def _denominators(data: dict[str, Any]) -> list[str]:
+    """Each distinct denominator used on the report, e.g. 'Penduduk bekerja …, 2022: 1.830.662'."""
+    rows = [data.get("total"), *data.get("categories", [])]
+    rows += [item.now for item in data.get("regencies", [])]
+    named = {
+        f"{r.denominator_kind.name}, {r.denominator_year}: {format_number(r.denominator_value)}"
+        + f" ({r.region.name})"
+        for r in rows
+        if r is not None and r.denominator_kind is not None
+    }
+    return sorted(named)

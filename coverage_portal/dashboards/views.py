@@ -1,0 +1,107 @@
+"""Dashboard pages: thin views over `panels`, which read the scoped coverage selectors."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from coverage_portal.dashboards import downloads, exports, geo, panels, pdf
+from coverage_portal.dashboards import report as report_data
+from regions import selectors as region_selectors
+from regions.loader import NATIONAL_CODE
+from regions.models import Region
+
+
+def _month(request: HttpRequest) -> str | None:
+    return request.GET.get("bulan")
+
+
+@require_GET
+@login_required
+def national(request: HttpRequest) -> HttpResponse:
+    context = panels.national(request.user, _month(request))
+    return render(request, "dashboards/national.html", context)
+
+
+@require_GET
+@login_required
+def province(request: HttpRequest, code: str) -> HttpResponse:
+    context = panels.province(request.user, code, _month(request))
+    return render(request, "dashboards/province.html", context)
+
+
+@require_GET
+@login_required
+def regency(request: HttpRequest, code: str) -> HttpResponse:
+    context = panels.regency(request.user, code, _month(request))
+    return render(request, "dashboards/regency.html", context)
+
+
+@require_GET
+@login_required
+@cache_control(private=True, max_age=3600)
+def boundaries(request: HttpRequest, code: str) -> HttpResponse:
+    """GeoJSON of the current children of a region the user may read (ID → provinces)."""
+    if code == NATIONAL_CODE:  # the country's outline is public; its features are scoped
+        parent = Region.objects.defer("boundary").get(code=NATIONAL_CODE)
+    else:
+        parent = region_selectors.region_for(request.user, code, Region.Level.PROVINCE)
+    return HttpResponse(geo.children_geojson(request.user, parent), "application/geo+json")
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@require_GET
+@login_required
+def export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    built, stem = downloads.build(request.user, table, request.GET)
+    body = exports.as_csv(built) if fmt == "csv" else exports.as_xlsx(built)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
+
+
+@require_GET
+@login_required
+def completeness_national(request: HttpRequest) -> HttpResponse:
+    context = panels.completeness_national(request.user, _month(request))
+    return render(request, "dashboards/completeness.html", context)
+
+
+@require_GET
+@login_required
+def completeness_province(request: HttpRequest, code: str) -> HttpResponse:
+    context = panels.completeness_province(request.user, code, _month(request))
+    return render(request, "dashboards/completeness.html", context)
+
+
+@require_GET
+@login_required
+def scorecards(request: HttpRequest) -> HttpResponse:
+    context = panels.scorecards(request.user, request.GET.get("wilayah"), _month(request))
+    return render(request, "dashboards/scorecard.html", context)
+
+
+@require_GET
+@login_required
+def report(request: HttpRequest, code: str) -> HttpResponse:
+    context = report_data.context(request.user, code, _month(request))
+    return render(request, "dashboards/report.html", context)
+
+
+@require_GET
+@login_required
+def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    body, stem = pdf.build(request.user, code, _month(request))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{stem}.pdf"'
+    return response

@@ -1,0 +1,103 @@
+/* Dashboard maps (Leaflet) and charts (Chart.js). Figures arrive formatted by the server;
+   tick labels use the Indonesian number format. Re-runs after an htmx swap of #dashboard. */
+(function () {
+  "use strict";
+  var NUMBER = new Intl.NumberFormat("id-ID");
+  var BINS = [15, 25, 35, 45];
+  var COLOURS = ["#fde0c5", "#facba6", "#9ed3b5", "#3fa677", "#0b6e4f"];
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function colour(coverage) {
+    if (coverage === null || coverage === undefined) { return null; }
+    var i = 0;
+    while (i < BINS.length && coverage >= BINS[i]) { i += 1; }
+    return COLOURS[i];
+  }
+
+  function styleFor(value) {
+    var fill = value ? colour(value.coverage) : null;
+    return {
+      color: "#56606b", weight: 1, fillOpacity: fill ? 0.85 : 0.35,
+      fillColor: fill || "#d0d4d9", dashArray: fill ? null : "3",
+    };
+  }
+
+  function tooltip(feature, value, noData) {
+    var name = value ? value.name : feature.properties.name;
+    if (!value || value.coverage === null) {
+      return "<strong>" + name + "</strong><br>" + noData + (value ? "<br>" + value.participants_text : "");
+    }
+    return "<strong>" + name + "</strong><br>" + value.coverage_text + "<br>" + value.participants_text;
+  }
+
+  function initMap(el) {
+    if (el.dataset.ready) { return; }
+    el.dataset.ready = "1";
+    var values = readJson(el.dataset.values) || {};
+    var noData = el.dataset.nodata || "no data";
+    var map = L.map(el, { attributionControl: false, zoomSnap: 0.25, scrollWheelZoom: false });
+    fetch(el.dataset.geojson, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (collection) {
+        var layer = L.geoJSON(collection, {
+          style: function (f) { return styleFor(values[f.properties.code]); },
+          onEachFeature: function (f, shape) {
+            var value = values[f.properties.code];
+            shape.bindTooltip(tooltip(f, value, noData), { sticky: true });
+            shape.on("mouseover", function () { shape.setStyle({ weight: 3 }); });
+            shape.on("mouseout", function () { shape.setStyle({ weight: 1 }); });
+            if (value && value.url) {
+              shape.on("click", function () { window.location.href = value.url + window.location.search; });
+            }
+          },
+        }).addTo(map);
+        if (layer.getLayers().length) { map.fitBounds(layer.getBounds()); }
+        el.dataset.features = String(layer.getLayers().length);
+      });
+  }
+
+  function trendChart(canvas, data) {
+    return new Chart(canvas, {
+      type: "line",
+      data: { labels: data.labels, datasets: [
+        { label: canvas.dataset.coverageLabel || "%", data: data.coverage, yAxisID: "y", borderColor: "#0b6e4f", spanGaps: false },
+        { label: canvas.dataset.participantsLabel || "", data: data.participants, yAxisID: "y1", borderColor: "#b26a00", borderDash: [4, 3] },
+      ] },
+      options: { maintainAspectRatio: false, animation: false, scales: {
+        y: { position: "left", ticks: { callback: function (v) { return NUMBER.format(v) + "%"; } } },
+        y1: { position: "right", grid: { drawOnChartArea: false }, ticks: { callback: function (v) { return NUMBER.format(v); } } },
+      } },
+    });
+  }
+
+  function categoryChart(canvas, data) {
+    return new Chart(canvas, {
+      type: "bar",
+      data: { labels: data.labels, datasets: [{ data: data.participants, backgroundColor: "#3fa677" }] },
+      options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } },
+        scales: { y: { ticks: { callback: function (v) { return NUMBER.format(v); } } } } },
+    });
+  }
+
+  function initCharts(root) {
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (canvas.dataset.ready) { return; }
+      canvas.dataset.ready = "1";
+      var data = readJson(canvas.dataset.chart);
+      if (!data || typeof Chart === "undefined") { return; }
+      (canvas.id === "trend-chart" ? trendChart : categoryChart)(canvas, data);
+    });
+  }
+
+  function init(root) {
+    if (typeof L !== "undefined") { root.querySelectorAll(".map[data-geojson]").forEach(initMap); }
+    initCharts(root);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:afterSettle", function () { init(document); });
+})();

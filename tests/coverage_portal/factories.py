@@ -1,0 +1,67 @@
+"""Coverage rows and monthly reports for dashboard tests, until the engine fills the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import factory
+from django.utils import timezone
+
+from participants.models import Category, CoverageRow, MonthlyReport, WorkforceKind
+from regions.models import Region
+
+
+class CoverageRowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CoverageRow
+
+    region = factory.LazyFunction(lambda: Region.objects.get(code="61"))
+    level = factory.LazyAttribute(lambda row: row.region.level)
+    period = dt.date(2022, 12, 1)
+    category = None
+    participants = 1000
+    computed_at = factory.LazyFunction(timezone.now)
+    regencies_reported = 0
+    regencies_expected = 0
+    all_approved = True
+
+
+class MonthlyReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MonthlyReport
+
+    province = factory.LazyFunction(lambda: Region.objects.get(code="61"))
+    period = dt.date(2022, 12, 1)
+    status = MonthlyReport.Status.DRAFT
+
+
+def employed() -> WorkforceKind:
+    return WorkforceKind.objects.get(code="EMPLOYED")
+
+
+def total_row(code: str, period: dt.date, participants: int, **extra: Any) -> CoverageRow:
+    """A region's all-categories row; give `denominator=` to make its coverage known."""
+    denominator = extra.pop("denominator", None)
+    if denominator is not None:
+        extra.update(
+            denominator_kind=employed(),
+            denominator_value=denominator,
+            denominator_year=period.year,
+            coverage_percent=(Decimal(participants) * 100 / denominator).quantize(
+                Decimal("0.0001")
+            ),
+        )
+    return CoverageRowFactory(
+        region=Region.objects.get(code=code), period=period, participants=participants, **extra
+    )
+
+
+def category_row(code: str, period: dt.date, category: str, participants: int) -> CoverageRow:
+    return CoverageRowFactory(
+        region=Region.objects.get(code=code),
+        period=period,
+        category=Category.objects.get(code=category),
+        participants=participants,
+    )
