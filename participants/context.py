@@ -15,9 +15,14 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
     """With `lock`, the reports are locked until the caller's transaction ends."""
     region_ids = {c.region_id for c in cells}
     periods = {c.period for c in cells}
-    regions = Region.objects.select_related("parent").in_bulk(region_ids)
+    # Boundaries are large GeoJSON documents: decoding them would cost more than the save.
+    regions = (
+        Region.objects.select_related("parent")
+        .defer("boundary", "parent__boundary")
+        .in_bulk(region_ids)
+    )
     provinces = {r.parent_id for r in regions.values()}
-    reports = MonthlyReport.objects.select_related("province")
+    reports = MonthlyReport.objects.select_related("province").defer("province__boundary")
     if lock:
         reports = reports.select_for_update(of=("self",))
     reports = reports.filter(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from functools import cache
 from statistics import median
 
 from django.utils.translation import gettext as _
@@ -22,6 +23,12 @@ MAD_FACTOR = 5.0  # × 1.4826·MAD ≈ five standard deviations for normal data
 RELATIVE_FLOOR = 0.05  # a flat series has MAD 0; still tolerate ±5 % of its median
 ABSOLUTE_FLOOR = 10  # and small regencies' noise of a few people
 MONTHLY_LIMIT = 0.30  # a stock rarely moves 30 % in one month
+
+
+@cache
+def _year_before(period: dt.date) -> tuple[dt.date, ...]:
+    """The twelve months before a period, most recent first."""
+    return tuple(add_months(period, -n) for n in range(1, 13))
 
 
 def robust_outlier(value: int, history: Sequence[int]) -> int | None:
@@ -62,8 +69,7 @@ def cell_warnings(
     value = cell.active_participants
     if value is None or not isinstance(cell.period, dt.date):
         return
-    months = [add_months(cell.period, -n) for n in range(1, 13)]
-    history = [after.get((cell.region_id, cell.category_id, m)) for m in months]
+    history = [after.get((cell.region_id, cell.category_id, m)) for m in _year_before(cell.period)]
     previous = history[0]
     known = [h for h in history if h is not None]
     field = "active_participants"

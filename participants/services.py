@@ -14,8 +14,8 @@ from typing import Any, Literal
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from participants import bulk_sql
 from participants.context import load_context
 from participants.models import MonthlyReport, ParticipantCount, ReportEvent
 from participants.quality import write_warnings
@@ -39,7 +39,6 @@ from participants.workflow import (
 
 Source = Literal["web", "import", "admin", "api", "demo"]
 VALUE_FIELDS = ("active_participants", "inactive_participants", "employers", "no_data_reason")
-BATCH = 5000
 
 __all__ = [
     "CellInput",
@@ -156,30 +155,42 @@ def _persist(
     now = timezone.now()
     new_reports = {ctx.report_key(c) for c in cells} - set(ctx.reports)
     touched = _ensure_reports([cells[i] for i in sorted(changed)], ctx)
-    creates: list[ParticipantCount] = []
-    updates: list[ParticipantCount] = []
-    for index in sorted(changed):
-        cell = cells[index]
-        count = ctx.stored.get(cell.key) or ParticipantCount(
-            region_id=cell.region_id, category_id=cell.category_id, period=cell.period
-        )
-        count.report = ctx.report_for(cell)  # type: ignore[assignment]
-        _assign(count, cell, actor, now)
-        (updates if count.pk else creates).append(count)
-    history = {"default_user": actor, "default_change_reason": source, "default_date": now}
-    bulk_create_with_history(creates, ParticipantCount, batch_size=BATCH, **history)
-    fields = [*VALUE_FIELDS, "no_data", "updated_at", "updated_by"]
-    bulk_update_with_history(updates, ParticipantCount, fields, batch_size=BATCH, **history)
+    creates = [cells[i] for i in sorted(changed) if cells[i].key not in ctx.stored]
+    updates = [cells[i] for i in sorted(changed) if cells[i].key in ctx.stored]
+    user_id = actor.pk if actor is not None else None
+    history = {"user_id": user_id, "reason": source, "at": now}
+    if creates:
+        ids = bulk_sql.insert_counts(_columns(creates, ctx, user_id, now))
+        bulk_sql.copy_history(list(ids.values()), kind="+", **history)
+    if updates:
+        ids = [ctx.stored[c.key].pk for c in updates]
+        bulk_sql.update_counts(ids, _columns(updates, ctx, user_id, now))
+        bulk_sql.copy_history(ids, kind="~", **history)
     _record_reports(actor, touched, new_reports, source, now)
     result.created, result.updated, result.applied = len(creates), len(updates), True
 
 
-def _assign(count: ParticipantCount, cell: CellInput, actor: Any, now: dt.datetime) -> None:
-    for name, value in zip(VALUE_FIELDS, _values(cell), strict=True):
-        setattr(count, name, value)
-    count.no_data = bool(count.no_data_reason)
-    count.updated_at = now
-    count.updated_by = actor
+def _columns(
+    cells: Sequence[CellInput], ctx: WriteContext, user_id: int | None, now: dt.datetime
+) -> list[list[Any]]:
+    """The cells column by column, in bulk_sql.WRITTEN order."""
+    rows = [
+        (
+            ctx.reports[ctx.report_key(c)].pk,
+            c.region_id,
+            c.category_id,
+            c.period,
+            c.active_participants,
+            c.inactive_participants,
+            c.employers,
+            bool(c.no_data_reason.strip()),
+            c.no_data_reason.strip(),
+            now,
+            user_id,
+        )
+        for c in cells
+    ]
+    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def _record_reports(
