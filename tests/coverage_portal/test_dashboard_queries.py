@@ -1,0 +1,59 @@
+import datetime as dt
+import random
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from participants.models import Category, CoverageRow, WorkforceKind
+from participants.periods import add_months
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+LAST = dt.date(2024, 6, 1)
+
+
+@pytest.fixture
+def two_years_of_everything():
+    """Every region × 24 months, totals for all and every category for provinces and ID."""
+    rng, now = random.Random(6), timezone.now()
+    employed = WorkforceKind.objects.get(code="EMPLOYED")
+    categories = [None, *Category.objects.all()]
+    rows = []
+    for region in Region.objects.defer("boundary"):
+        for months_back in range(24):
+            period = add_months(LAST, -months_back)
+            for category in categories if region.level != "regency" else [None]:
+                participants = rng.randint(1_000, 900_000)
+                rows.append(
+                    CoverageRow(
+                        region=region, level=region.level, period=period, category=category,
+                        participants=participants, denominator_kind=employed,
+                        denominator_value=participants * 3, denominator_year=period.year,
+                        coverage_percent=Decimal("33.3333"), computed_at=now,
+                    )
+                )  # fmt: skip
+    CoverageRow.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def test_national_dashboard_runs_in_a_constant_number_of_queries(
+    client, viewer, two_years_of_everything, django_assert_max_num_queries
+):
+    assert two_years_of_everything > 18_000
+    client.force_login(viewer)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("dashboards:national"))
+    assert response.status_code == 200
+    assert len(response.context["ranking"]) == 38
+    assert len(response.context["trend"]) == 24
+
+
+def test_province_page_queries_do_not_grow_with_its_regencies(
+    client, viewer, two_years_of_everything, django_assert_max_num_queries
+):
+    client.force_login(viewer)
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("dashboards:province", args=["35"]))
+    assert len(response.context["regencies"]) == 38
