@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Office, Region
@@ -202,6 +203,10 @@ class Commitment(models.Model):
 
     def is_overdue(self, today: dt.date) -> bool:
         return bool(self.due_date and self.due_date < today and self.status in self.OPEN_STATUSES)
+
+    @property
+    def overdue_now(self) -> bool:
+        return self.is_overdue(timezone.localdate())
 
 
 class Regulation(models.Model):

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Office, Region
@@ -67,6 +68,11 @@ class Meeting(models.Model):
         return self.starts_at.astimezone(self.zone)
 
     @property
+    def local_start_naive(self) -> dt.datetime:
+        """For templates: a naive value, so the `date` filter does not convert it to WIB."""
+        return self.local_start.replace(tzinfo=None)
+
+    @property
     def zone_abbreviation(self) -> str:
         return self.host_region.timezone_abbreviation
 
@@ -111,3 +117,7 @@ class FollowUpAction(models.Model):
 
     def is_overdue(self, today: dt.date) -> bool:
         return bool(self.due_date and self.due_date < today and self.status == self.Status.OPEN)
+
+    @property
+    def overdue_now(self) -> bool:
+        return self.is_overdue(timezone.localdate())

@@ -1,0 +1,33 @@
+"""The daily reminder job through a real Celery worker and the real Redis broker."""
+
+import datetime as dt
+
+import pytest
+
+from agreements.models import Agreement
+from agreements.models_documents import Notification
+from agreements.tasks import daily_reminders
+from tests.agreements.factories import ActiveAgreementFactory, CommitmentFactory
+from tests.worker import celery_worker, real_broker, wait_for
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
+
+
+def test_daily_reminders_through_celery_expire_notify_and_never_repeat(
+    regions_reloaded, kalbar_officer
+):
+    ended = ActiveAgreementFactory.create(
+        valid_from=dt.date(1999, 1, 1), valid_until=dt.date(2000, 1, 1)
+    )
+    expiring = ActiveAgreementFactory.create(valid_until=dt.date.today() + dt.timedelta(days=20))
+    mine = Notification.objects.filter(user=kalbar_officer)
+    with real_broker(), celery_worker() as queue:
+        daily_reminders.apply_async(queue=queue)
+        assert wait_for(lambda: mine.filter(key=f"agreement-30:{expiring.pk}").exists())
+        # a second run, marked by a new overdue commitment it must report
+        late = CommitmentFactory.create(agreement=expiring, due_date=dt.date(2020, 1, 1))
+        daily_reminders.apply_async(queue=queue)
+        assert wait_for(lambda: mine.filter(key=f"commitment-overdue:{late.pk}").exists())
+    ended.refresh_from_db()
+    assert ended.status == Agreement.Status.EXPIRED
+    assert mine.count() == 2
