@@ -53,7 +53,8 @@ def build(user: Any, code: str, wanted: str | None) -> tuple[bytes, str]:
     pdf.set_title(text(f"{_('Coverage report')} {region.name}"))
     pdf.add_page()
     pdf.set_font("helvetica", "B", 15)
-    pdf.multi_cell(0, 7, text(f"{_('Employment social security coverage')}: {region.name}"))
+    title = f"{_('Employment social security coverage')}: {region.name}"
+    pdf.multi_cell(0, 7, text(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 9)
     made = formats.date_format(data["generated_at"], "j F Y H.i")
     month = formats.date_format(period, "F Y") if period else "-"
