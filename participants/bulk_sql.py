@@ -41,8 +41,8 @@ def _array_type(field: Field[Any, Any]) -> str:
     return f"{field.rel_db_type(connection) if field.is_relation else field.db_type(connection)}[]"
 
 
-def _quote(name: str) -> str:
-    return connection.ops.quote_name(name)
+def _quote(name: str | None) -> str:
+    return connection.ops.quote_name(name or "")
 
 
 def insert_counts(columns: Sequence[list[Any]]) -> dict[tuple[int, int, dt.date], int]:

@@ -158,14 +158,15 @@ def _persist(
     creates = [cells[i] for i in sorted(changed) if cells[i].key not in ctx.stored]
     updates = [cells[i] for i in sorted(changed) if cells[i].key in ctx.stored]
     user_id = actor.pk if actor is not None else None
-    history = {"user_id": user_id, "reason": source, "at": now}
     if creates:
-        ids = bulk_sql.insert_counts(_columns(creates, ctx, user_id, now))
-        bulk_sql.copy_history(list(ids.values()), kind="+", **history)
+        created = bulk_sql.insert_counts(_columns(creates, ctx, user_id, now))
+        bulk_sql.copy_history(
+            list(created.values()), kind="+", user_id=user_id, reason=source, at=now
+        )
     if updates:
         ids = [ctx.stored[c.key].pk for c in updates]
         bulk_sql.update_counts(ids, _columns(updates, ctx, user_id, now))
-        bulk_sql.copy_history(ids, kind="~", **history)
+        bulk_sql.copy_history(ids, kind="~", user_id=user_id, reason=source, at=now)
     _record_reports(actor, touched, new_reports, source, now)
     result.created, result.updated, result.applied = len(creates), len(updates), True
 

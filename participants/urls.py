@@ -1,6 +1,22 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path, re_path
 
+from participants import views
 from participants.urls_transfer import urlpatterns as transfer_urlpatterns
 
 app_name = "participants"
-urlpatterns: list[URLPattern | URLResolver] = [*transfer_urlpatterns]
+MONTH = r"^(?P<code>\d{2})/(?P<period>\d{4}-\d{2})/"
+urlpatterns: list[URLPattern | URLResolver] = [
+    *transfer_urlpatterns,
+    path("", views.report_list, name="report-list"),
+    re_path(rf"{MONTH}$", views.grid, name="grid"),
+    re_path(rf"{MONTH}kirim/$", views.submit, name="submit"),
+    re_path(rf"{MONTH}setujui/$", views.approve, name="approve"),
+    re_path(rf"{MONTH}kembalikan/$", views.send_back, name="send-back"),
+    re_path(rf"{MONTH}buka/$", views.reopen, name="reopen"),
+    re_path(rf"{MONTH}riwayat/$", views.report_history, name="report-history"),
+    re_path(
+        rf"{MONTH}riwayat/(?P<regency>[\d.]+)/(?P<category>[A-Z0-9_]+)/$",
+        views.cell_history,
+        name="cell-history",
+    ),
+]

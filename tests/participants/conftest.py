@@ -45,3 +45,11 @@ def full_month(province: str, period: dt.date = DECEMBER, base: int = 1000) -> l
 @pytest.fixture
 def month_of(db: None) -> Callable[..., list[CellInput]]:
     return full_month
+
+
+def grid_post_data(province: str, period: dt.date, base: int, version: int) -> dict[str, str]:
+    """The POST body of the data-entry grid with every cell of full_month() filled in."""
+    data = {"version": str(version)}
+    for c in full_month(province, period, base):
+        data[f"v-{c.region_id}-{c.category_id}"] = f"{c.active_participants:,}".replace(",", ".")
+    return data

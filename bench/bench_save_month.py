@@ -1,0 +1,106 @@
+"""Benchmark: an officer saves a full Jawa Timur month (38 regencies × 5 categories = 190 cells).
+
+Prints the median and p95 server time and the number of queries, for the service alone and for
+the whole grid POST (form parsing, service, re-render). Target: ≤ 300 ms, constant queries.
+Creates its own throwaway database and drops it afterwards:
+
+    scripts/with-services.sh .venv/bin/python bench/bench_save_month.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_portal.settings")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+RUNS = 30
+PERIOD = dt.date(2023, 12, 1)
+
+
+def measure(label: str, save: Callable[[int], Any]) -> None:
+    times, queries = [], []
+    for run in range(RUNS):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            save(run)
+            times.append((time.perf_counter() - started) * 1000)
+        queries.append(len(captured))
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(
+        f"{label}: median {statistics.median(times):.0f} ms, p95 {p95:.0f} ms, "
+        f"queries {min(queries)}–{max(queries)} ({RUNS} saves of 190 cells)"
+    )
+
+
+def main() -> None:
+    from participants.periods import add_months
+    from participants.services import counts_write
+    from regions.models import Role
+    from regions.services import user_scope_assign
+    from tests.participants.conftest import full_month
+    from tests.regions.factories import UserFactory
+
+    call_command("load_regions", verbosity=0)
+    officer = UserFactory(username="bench-officer")
+    user_scope_assign(user=officer, role=Role.PROVINCIAL_OFFICER, province=_region("35"))
+    for back in range(12, 0, -1):  # a year of history feeds the median-based warnings
+        cells = full_month("35", add_months(PERIOD, -back), base=1000 - back * 5)
+        counts_write(actor=None, cells=cells, source="demo")
+    months = [full_month("35", PERIOD, base=1000 + run % 2 * 10) for run in range(2)]
+    measure(
+        "counts_write (service)",
+        lambda run: counts_write(actor=officer, cells=months[run % 2], source="web"),
+    )
+    if os.environ.get("BENCH_VIEW", "1") == "1":
+        measure_view(officer)
+
+
+def measure_view(officer: Any) -> None:
+    from django.test import Client
+
+    from participants.models import MonthlyReport
+    from tests.participants.conftest import grid_post_data
+
+    client = Client()
+    client.force_login(officer)
+    url = f"/laporan/35/{PERIOD:%Y-%m}/"
+
+    def save(run: int) -> None:
+        version = MonthlyReport.objects.get(province__code="35", period=PERIOD).version
+        data = grid_post_data("35", PERIOD, 2000 + run % 2 * 10, version)
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+        assert b'data-testid="saved"' in response.content, response.content[:2000]
+
+    measure("grid POST (view, htmx)", save)
+
+
+def _region(code: str) -> Any:
+    from regions.models import Region
+
+    return Region.objects.get(code=code)
+
+
+if __name__ == "__main__":
+    creation = connection.creation
+    name = creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        main()
+    finally:
+        creation.destroy_test_db(name, verbosity=0)
