@@ -47,6 +47,7 @@
           style: function (f) { return styleFor(values[f.properties.code]); },
           onEachFeature: function (f, shape) {
             var value = values[f.properties.code];
+            shape.on("add", function () { shape.getElement().setAttribute("data-code", f.properties.code); });
             shape.bindTooltip(tooltip(f, value, noData), { sticky: true });
             shape.on("mouseover", function () { shape.setStyle({ weight: 3 }); });
             shape.on("mouseout", function () { shape.setStyle({ weight: 1 }); });
@@ -61,14 +62,18 @@
   }
 
   function trendChart(canvas, data) {
+    var datasets = [
+      { label: canvas.dataset.participantsLabel || "", data: data.participants, yAxisID: "y1", borderColor: "#b26a00", borderDash: [4, 3] },
+    ];
+    // Unknown coverage is left out rather than drawn as a flat 0% line.
+    if (data.coverage.some(function (v) { return v !== null; })) {
+      datasets.unshift({ label: canvas.dataset.coverageLabel || "%", data: data.coverage, yAxisID: "y", borderColor: "#0b6e4f", spanGaps: false });
+    }
     return new Chart(canvas, {
       type: "line",
-      data: { labels: data.labels, datasets: [
-        { label: canvas.dataset.coverageLabel || "%", data: data.coverage, yAxisID: "y", borderColor: "#0b6e4f", spanGaps: false },
-        { label: canvas.dataset.participantsLabel || "", data: data.participants, yAxisID: "y1", borderColor: "#b26a00", borderDash: [4, 3] },
-      ] },
+      data: { labels: data.labels, datasets: datasets },
       options: { maintainAspectRatio: false, animation: false, scales: {
-        y: { position: "left", ticks: { callback: function (v) { return NUMBER.format(v) + "%"; } } },
+        y: { display: "auto", position: "left", ticks: { callback: function (v) { return NUMBER.format(v) + "%"; } } },
         y1: { position: "right", grid: { drawOnChartArea: false }, ticks: { callback: function (v) { return NUMBER.format(v); } } },
       } },
     });
