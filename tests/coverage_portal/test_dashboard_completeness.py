@@ -50,7 +50,7 @@ def test_deadline_is_judged_in_the_provinces_own_time_zone(client, viewer, decem
 
 def test_an_approved_report_can_still_have_been_late(client, viewer, december_reports):
     client.force_login(viewer)
-    response, rows = page(client, bulan="2022-12")
+    response, _rows = page(client, bulan="2022-12")
     jatim = next(p for p in response.context["provinces"] if p.province.code == "35")
     assert jatim.report.is_locked and jatim.late
     assert jatim.approved_on == dt.date(2023, 1, 21)

@@ -176,7 +176,9 @@ def test_province_map_serves_current_regency_boundaries(client, viewer):
     response = client.get(reverse("dashboards:boundaries", args=["61"]))
     assert response["Content-Type"] == "application/geo+json"
     codes = {f["properties"]["code"] for f in json.loads(response.content)["features"]}
-    assert codes == set(Region.objects.filter(parent__code="61").current().values_list("code", flat=True))
+    assert codes == set(
+        Region.objects.filter(parent__code="61").current().values_list("code", flat=True)
+    )
 
 
 def test_national_map_for_an_officer_holds_only_their_province(client, kalbar_officer):
