@@ -68,17 +68,17 @@ SignatoryFormSet = forms.inlineformset_factory(
 
 
 class SignForm(forms.Form):
-    signed_on = forms.DateField(label=_("date signed"), widget=DATE)
-    place = forms.CharField(label=_("place signed"), max_length=200, required=False)
+    signed_on = forms.DateField(label=_("Date signed"), widget=DATE)
+    place = forms.CharField(label=_("Place signed"), max_length=200, required=False)
 
 
 class TerminateForm(forms.Form):
-    ended_on = forms.DateField(label=_("ended on"), widget=DATE)
-    reason = forms.CharField(label=_("reason for ending"), widget=forms.Textarea(attrs={"rows": 2}))
+    ended_on = forms.DateField(label=_("Ended on"), widget=DATE)
+    reason = forms.CharField(label=_("Reason for ending"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RenewForm(forms.Form):
-    successor = forms.ModelChoiceField(label=_("renewed by"), queryset=Agreement.objects.none())
+    successor = forms.ModelChoiceField(label=_("Renewed by"), queryset=Agreement.objects.none())
 
     def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,9 +92,9 @@ class RenewForm(forms.Form):
 class MeetingForm(ScopedForm):
     """The time is typed in the host region's zone and stored in UTC."""
 
-    date = forms.DateField(label=_("date"), widget=DATE)
+    date = forms.DateField(label=_("Date"), widget=DATE)
     time = forms.TimeField(
-        label=_("time (host region's zone)"),
+        label=_("Time (host region's zone)"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
 
@@ -113,6 +113,8 @@ class MeetingForm(ScopedForm):
             "source_url",
         ]
         widgets = {"regions": forms.SelectMultiple(attrs={"size": 8})}
+
+    field_order = ["kind", "title", "date", "time", "host_region", "place", "regions"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -161,8 +163,8 @@ class CommitmentForm(ScopedForm):
 
 
 class CommitmentStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("status"), choices=Commitment.Status.choices)
-    evidence = forms.CharField(label=_("evidence"), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
+    evidence = forms.CharField(label=_("Evidence"), required=False)
 
 
 class RegulationForm(ScopedForm):
@@ -198,8 +200,8 @@ class BudgetForm(ScopedForm):
 
 
 class DocumentForm(forms.Form):
-    file = forms.FileField(label=_("file (PDF, DOCX, JPG or PNG)"))
-    title = forms.CharField(label=_("description"), max_length=200, required=False)
+    file = forms.FileField(label=_("File (PDF, DOCX, JPG or PNG)"))
+    title = forms.CharField(label=_("Description"), max_length=200, required=False)
 
 
 def offices_queryset() -> Any:

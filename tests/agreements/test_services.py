@@ -15,7 +15,7 @@ from tests.agreements.factories import (
     region,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 Status = Agreement.Status
 
 
