@@ -8,7 +8,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from participants.models import ParticipantCount
-from tests.participants.transfer_helpers import csv_bytes, kalbar_month, xlsx_bytes
+from tests.participants.transfer_helpers import (
+    csv_bytes,
+    in_english,  # noqa: F401  (fixture)
+    kalbar_month,
+    xlsx_bytes,
+)
+
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 def run(*args: str) -> str:

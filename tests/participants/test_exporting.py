@@ -12,10 +12,16 @@ from participants.importing import counts_import
 from participants.models import ParticipantCount
 from participants.services import counts_write
 from tests.participants.conftest import cell, full_month
-from tests.participants.transfer_helpers import csv_rows, xlsx_rows
+from tests.participants.transfer_helpers import (
+    csv_rows,
+    in_english,  # noqa: F401  (fixture)
+    xlsx_rows,
+)
 
 MAY = dt.date(2024, 5, 1)
 NASTY = ['=HYPERLINK("http://x")', "+62 811", "-1+1", "@SUM(A1)", "\tx", "\rx"]
+
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 @pytest.fixture

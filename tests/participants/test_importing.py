@@ -9,9 +9,17 @@ import pytest
 from participants.importing import counts_import
 from participants.models import MonthlyReport, ParticipantCount
 from tests.participants.factories import MonthlyReportFactory
-from tests.participants.transfer_helpers import HEADER, csv_bytes, kalbar_month, xlsx_bytes
+from tests.participants.transfer_helpers import (
+    HEADER,
+    csv_bytes,
+    in_english,  # noqa: F401  (fixture)
+    kalbar_month,
+    xlsx_bytes,
+)
 
 MAY = dt.date(2024, 5, 1)
+
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 def stored(period: dt.date = MAY) -> dict[tuple[str, str], int | None]:

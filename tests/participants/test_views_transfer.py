@@ -28,6 +28,11 @@ def _staging_in_tmp(settings, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def _english(client, settings) -> None:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
 def upload(client, data: bytes, name: str = "mei.csv", **headers):
     return client.post(PREVIEW, {"file": SimpleUploadedFile(name, data)}, **headers)
 
@@ -45,6 +50,16 @@ def test_the_upload_page_is_for_people_who_enter_data(client, kalbar_officer, vi
     client.force_login(viewer)
     assert client.get(UPLOAD).status_code == 403
     assert upload(client, csv_bytes(kalbar_month())).status_code == 403
+
+
+def test_the_preview_speaks_indonesian_by_default(client, kalbar_officer, settings):
+    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME)
+    client.force_login(kalbar_officer)
+
+    response = upload(client, csv_bytes([("2024-05", "99.99", "PU", "1")]))
+
+    assert "Kode kabupaten/kota “99.99” tidak dikenal" in response.content.decode()
+    assert '<th class="num">Baris</th>' in response.content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client):

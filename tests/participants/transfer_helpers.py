@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 HEADER = ("period", "region_code", "category", "active_participants")
@@ -51,3 +53,10 @@ def kalbar_month(period: str = "2024-05", pu: int = 1000) -> list[tuple[Any, ...
         (period, "61.01", "PU", 800),
         (period, "61.01", "BPU", 300),
     ]
+
+
+@pytest.fixture
+def in_english() -> Iterator[None]:
+    """Messages are asserted in English; the Indonesian default is tested on its own."""
+    with translation.override("en"):
+        yield
