@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,9 +47,8 @@ def _step(
     report.status = status
     for name, value in times.items():
         setattr(report, name, value)
-    report.version = F("version") + 1  # type: ignore[assignment]
+    report.version += 1  # the row is locked (select_for_update), so no increment is lost
     report.save(update_fields=["status", "version", "updated_at", *times])
-    report.refresh_from_db(fields=["version"])
     ReportEvent.objects.create(
         report=report, action=action, actor=actor, at=timezone.now(), comment=comment
     )
