@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from agreements import services
 from agreements.models import (
     Agreement,
     BudgetAllocation,
@@ -46,6 +47,9 @@ class AgreementAdmin(ScopedModelAdmin):
     # status changes go through the lifecycle services on the agreement page
     readonly_fields = ["status", "successor", "ended_on"]
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.agreement_save(by=request.user, agreement=obj)
+
 
 @admin.register(Commitment)
 class CommitmentAdmin(ScopedModelAdmin):
@@ -55,6 +59,9 @@ class CommitmentAdmin(ScopedModelAdmin):
     search_fields = ["description", "responsible"]
     raw_id_fields = ["agreement", "meeting"]
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.commitment_save(by=request.user, commitment=obj)
+
 
 @admin.register(Regulation)
 class RegulationAdmin(ScopedModelAdmin):
@@ -63,12 +70,18 @@ class RegulationAdmin(ScopedModelAdmin):
     list_filter = ["kind", "year"]
     search_fields = ["title", "number", "region__name"]
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.regulation_save(by=request.user, regulation=obj)
+
 
 @admin.register(BudgetAllocation)
 class BudgetAllocationAdmin(ScopedModelAdmin):
     change_action = Action.LOG_ACTIVITY
     list_display = ["region", "year", "category_code", "workers", "amount", "realised"]
     list_filter = ["year", "category_code"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.budget_save(by=request.user, budget=obj)
 
 
 class AttendeeInline(admin.TabularInline):

@@ -251,6 +251,12 @@ def action_save(*, by: Any, action: FollowUpAction) -> FollowUpAction:
 
 
 @transaction.atomic
+def action_delete(*, by: Any, action: FollowUpAction) -> None:
+    require_change(by, action.meeting)
+    action.delete()
+
+
+@transaction.atomic
 def action_complete(
     *, by: Any, action: FollowUpAction, done_on: dt.date | None = None
 ) -> FollowUpAction:

@@ -97,7 +97,7 @@ def _save_meeting(user: Any, form: MeetingForm, attendees: Any, actions: Any) ->
             continue
         if data.get("DELETE"):
             if action_form.instance.pk:
-                action_form.instance.delete()
+                services.action_delete(by=user, action=action_form.instance)
             continue
         action = action_form.save(commit=False)
         action.meeting = meeting
