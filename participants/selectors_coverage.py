@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from participants.models import CoverageRow, MonthlyReport
 from participants.periods import add_months
@@ -31,11 +32,24 @@ def _regions(user: Any) -> RegionQuerySet:
     return cast(RegionQuerySet, regions_for(user, Action.VIEW).defer("boundary"))
 
 
+def readable_region(user: Any, code: str, level: str) -> Region:
+    """A region by code, without its boundary; 404 outside the user's scope."""
+    region = _regions(user).filter(code=code, level=level).first()
+    if region is None:
+        raise Http404
+    return region
+
+
 def available_periods(user: Any, limit: int = 60) -> list[dt.date]:
-    """Months that have coverage figures the user may read, newest first."""
+    """Months that have coverage figures the user may read, newest first.
+
+    Every computed month has national and province totals, so reading those levels only
+    keeps this on the (level, period, category) index instead of scanning every regency row.
+    """
+    levels = (Region.Level.NATIONAL, Region.Level.PROVINCE)
     periods = (
         scoped(CoverageRow.objects.all(), user, Action.VIEW)
-        .filter(category__isnull=True)
+        .filter(level__in=levels, category__isnull=True)
         .order_by("-period")
         .values_list("period", flat=True)
         .distinct()

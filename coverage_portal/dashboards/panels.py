@@ -7,11 +7,13 @@ in one place and every rendering of it agrees.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats
+from django.utils.translation import get_language
 
 from agreements import selectors as agreements
 from coverage_portal.dashboards import completeness, scorecard
@@ -40,8 +42,18 @@ def pick_period(periods: list[dt.date], wanted: str | None) -> dt.date | None:
     return periods[0] if periods else None
 
 
+@lru_cache(maxsize=2048)
+def _label(period: dt.date, pattern: str, language: str) -> str:
+    return formats.date_format(period, pattern)
+
+
 def month_label(period: dt.date) -> str:
-    return formats.date_format(period, "M Y")
+    """'Des 2022'; cached, since every page labels 24–60 months and the format is slow."""
+    return _label(period, "M Y", get_language() or "id")
+
+
+def long_month_label(period: dt.date) -> str:
+    return _label(period, "F Y", get_language() or "id")
 
 
 def map_values(items: list[coverage.RegionCoverage]) -> dict[str, dict[str, Any]]:
@@ -87,6 +99,7 @@ def _period_context(user: Any, wanted: str | None) -> dict[str, Any]:
     period = pick_period(periods, wanted)
     return {
         "periods": periods,
+        "period_options": [(f"{p:%Y-%m}", long_month_label(p)) for p in periods],
         "period": period,
         "period_param": f"{period:%Y-%m}" if period else "",
         "deadline_day": settings.REPORT_DEADLINE_DAY,
@@ -107,21 +120,22 @@ def national(user: Any, wanted: str | None) -> dict[str, Any]:
 
 
 def _region_figures(user: Any, region: Region, period: dt.date) -> dict[str, Any]:
-    total = coverage.region_total(user, region, period)
-    categories = coverage.region_categories(user, region, period)
     trend = coverage.region_trend(user, region, period)
+    total = trend[-1].row  # the trend ends with the chosen month: no separate query
+    categories = coverage.region_categories(user, region, period)
     return {
         "total": total,
         "categories": categories,
         "category_chart": category_chart(categories),
         "trend": trend,
+        "trend_rows": [(long_month_label(p.period), p.row) for p in trend],
         "trend_chart": trend_chart(trend),
         "projection": project(total, trend),
     }
 
 
 def province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
-    region = region_selectors.region_for(user, code, Region.Level.PROVINCE)
+    region = coverage.readable_region(user, code, Region.Level.PROVINCE)
     context = {"region": region, **_period_context(user, wanted)}
     period = context["period"]
     if period is None:
@@ -131,21 +145,23 @@ def province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
     )
     context.update(regencies=regencies, map_values=map_values(regencies))
     context.update(_region_figures(user, region, period))
-    context.update(_agreements_panels(user, region, period))
+    context.update(_agreements_panels(user, context))
     return context
 
 
-def _agreements_panels(user: Any, region: Region, period: dt.date) -> dict[str, Any]:
+def _agreements_panels(user: Any, context: dict[str, Any]) -> dict[str, Any]:
     """The region's scorecard and its agreements timeline over the trend's 24 months."""
+    region, period = context["region"], context["period"]
+    non_asn = next((r for r in context["categories"] if r.category.code == scorecard.NON_ASN), None)
     start = add_months(period, -23)
     return {
-        "scorecard": scorecard.for_region(user, region, period),
+        "scorecard": scorecard.score(region, period, context["total"], non_asn),
         "timeline": agreements.timeline_for(user, region, start=start, end=month_end(period)),
     }
 
 
 def regency(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
-    region = region_selectors.region_for(user, code, Region.Level.REGENCY)
+    region = coverage.readable_region(user, code, Region.Level.REGENCY)
     context = {
         "region": region,
         "offices": list(region_selectors.offices_serving(region)),
@@ -153,7 +169,7 @@ def regency(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
     }
     if context["period"] is not None:
         context.update(_region_figures(user, region, context["period"]))
-        context.update(_agreements_panels(user, region, context["period"]))
+        context.update(_agreements_panels(user, context))
     return context
 
 

@@ -122,11 +122,3 @@ def ranking(
     for rank, card in enumerate(cards, start=1):
         card.rank = rank
     return cards
-
-
-def for_region(user: Any, region: Region, period: dt.date) -> Scorecard:
-    total = coverage.region_total(user, region, period)
-    non_asn = coverage.category_rows(
-        user, level=region.level, period=period, category_code=NON_ASN, parent=region.parent
-    )
-    return score(region, period, total, non_asn.get(region.pk))

@@ -1,0 +1,127 @@
+"""Server time of the dashboard pages on the benchmark dataset of issue 4.
+
+    scripts/with-services.sh .venv/bin/python bench/bench_pages.py [--runs 40] [--synthetic]
+        [--statements]   (also print each page's five slowest SQL statements)
+
+Loads the generated national dataset (every regency × 6 categories × 120 months) into a
+throwaway database, fills the coverage table with the engine's full recompute, then requests
+the national, province and regency dashboards (and the cached map boundaries) in-process as a
+national viewer and prints the median and 95th percentile server time of each, with the
+number of SQL queries. `--synthetic` fills the coverage table directly instead (same size),
+for when the engine is unavailable. Target: median ≤ 150 ms per page.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.dataset import bench_database, generate
+
+PAGES = [
+    ("national", "/dasbor/"),
+    ("province 61", "/dasbor/provinsi/61/"),
+    ("province 35", "/dasbor/provinsi/35/"),
+    ("regency 61.71", "/dasbor/kabupaten/61.71/"),
+    ("boundaries ID", "/dasbor/peta/ID.geojson"),
+]
+SYNTHETIC = """
+INSERT INTO participants_coveragerow (region_id, level, period, category_id, participants,
+    denominator_value, denominator_year, coverage_percent, regencies_reported,
+    regencies_expected, all_approved, computed_at)
+SELECT r.id, r.level, p.period, c.id, 1000 + (r.id * 37 + c.n) % 90000, 5000000,
+       EXTRACT(YEAR FROM p.period), 20 + (r.id % 30), 1, 1, true, now()
+FROM regions_region r
+CROSS JOIN (SELECT generate_series('2015-01-01'::date, '2024-12-01', '1 month')::date
+            AS period) p
+CROSS JOIN (SELECT NULL::bigint AS id, 0 AS n UNION ALL
+            SELECT id, id FROM participants_category) c
+WHERE r.valid_until IS NULL
+"""
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def fill_coverage_table(synthetic: bool) -> str:
+    from django.db import connection
+
+    if synthetic:
+        with connection.cursor() as cursor:
+            cursor.execute(SYNTHETIC)
+        return "synthetic rows"
+    from participants import coverage
+
+    counts = generate()
+    coverage.recompute_all()
+    return f"{counts:,} counts → engine full recompute"
+
+
+class QueryLog:
+    """Counts and times one request's SQL (Django's own log is reset by every request)."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[float, str]] = []
+
+    def __call__(self, execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.statements.append(((time.perf_counter() - started) * 1000, sql))
+
+
+def measure(client, url: str, runs: int) -> tuple[list[float], QueryLog]:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    log = QueryLog()
+    with connection.execute_wrapper(log):
+        assert client.get(url).status_code == 200  # warm-up: caches, first template load
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    return samples, log
+
+
+def main() -> None:
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 40
+    with bench_database("bench_pages"):
+        from django.contrib.auth import get_user_model
+        from django.db import connection
+        from django.test import Client
+
+        from participants.models import CoverageRow
+        from regions.models import Role
+        from regions.services import user_scope_assign
+
+        started = time.perf_counter()
+        how = fill_coverage_table("--synthetic" in sys.argv)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        rows = CoverageRow.objects.count()
+        print(f"coverage table: {rows:,} rows ({how}) in {time.perf_counter() - started:.1f} s")
+        viewer = get_user_model().objects.create_user("bench.viewer")
+        user_scope_assign(user=viewer, role=Role.VIEWER, province=None, office=None)
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(viewer)
+        print(f"{'page':<16}{'median ms':>10}{'p95 ms':>10}{'queries':>9}   ({runs} runs each)")
+        for name, url in PAGES:
+            samples, log = measure(client, url, runs)
+            median, p95 = statistics.median(samples), percentile(samples, 0.95)
+            print(f"{name:<16}{median:>10.1f}{p95:>10.1f}{len(log.statements):>9}")
+            if "--statements" in sys.argv:
+                for ms, sql in sorted(log.statements, reverse=True)[:5]:
+                    print(f"    {ms:7.1f} ms  {sql[:300]}")
+        print("target: median ≤ 150 ms per page")
+
+
+if __name__ == "__main__":
+    main()
