@@ -14,6 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
 from coverage_portal.dashboards import completeness, scorecard
@@ -24,6 +25,13 @@ from regions import selectors as region_selectors
 from regions.formatting import format_number, format_percent
 from regions.models import Region
 
+TIMELINE_KINDS = {
+    "agreement": _("agreement"),
+    "meeting": _("meeting"),
+    "regulation": _("regulation"),
+    "budget": _("budget"),
+    "commitment": _("commitment"),
+}
 REGION_PAGES: dict[str, str] = {
     Region.Level.PROVINCE: "dashboards:province",
     Region.Level.REGENCY: "dashboards:regency",
@@ -154,9 +162,10 @@ def _agreements_panels(user: Any, context: dict[str, Any]) -> dict[str, Any]:
     region, period = context["region"], context["period"]
     non_asn = next((r for r in context["categories"] if r.category.code == scorecard.NON_ASN), None)
     start = add_months(period, -23)
+    entries = agreements.timeline_for(user, region, start=start, end=month_end(period))
     return {
         "scorecard": scorecard.score(region, period, context["total"], non_asn),
-        "timeline": agreements.timeline_for(user, region, start=start, end=month_end(period)),
+        "timeline": [(entry, TIMELINE_KINDS.get(entry.kind, entry.kind)) for entry in entries],
     }
 
 
