@@ -84,9 +84,11 @@ def test_the_notification_page_lists_only_my_notifications(client, kalbar_office
     client.force_login(kalbar_officer)
     page = client.get("/kesepakatan/notifikasi/").content.decode()
     assert agreement.title in page
+    assert 'class="badge unread">1<' in page
     assert "pesan orang lain" not in page
     client.post("/kesepakatan/notifikasi/dibaca/")
     assert not Notification.objects.filter(user=kalbar_officer, read_at=None).exists()
+    assert "badge unread" not in client.get("/kesepakatan/notifikasi/").content.decode()
 
 
 def test_the_management_command_runs_the_same_job(kalbar_officer, capsys):

@@ -1,0 +1,15 @@
+"""{% unread_notifications %}: the user's unread reminder count, for a badge in the navigation."""
+
+from typing import Any
+
+from django import template
+
+from agreements.selectors import unread_count
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context: dict[str, Any]) -> int:
+    request = context.get("request")
+    return unread_count(request.user) if request is not None else 0
