@@ -8,7 +8,10 @@ transaction (readers keep seeing the old rows until it commits) and runs seriali
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Max
@@ -26,6 +29,7 @@ from participants.periods import month_end
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
 
+log = logging.getLogger(__name__)
 ADVISORY_LOCK_KEY = 4_202_103  # Inpres 2/2021, any constant shared by all recomputes
 
 
@@ -51,15 +55,28 @@ def recompute_all(*, since: dt.date | None = None, province: Region | None = Non
     with transaction.atomic():
         periods = _periods_with_data(since)
         if since is None and province is None:
-            CoverageRow.objects.exclude(period__in=periods).delete()
+            _empty_table()
+        provinces = _all_provinces()
         buckets = {
-            (province_id, period)
+            (p.pk, period)
             for period in periods
-            for province_id in _provinces_valid_in(period)
-            if province is None or province_id == province.pk
+            for p in provinces
+            if p.is_valid_on(period)
+            and p.is_valid_on(month_end(period))
+            and (province is None or p.pk == province.pk)
         }
         mark_buckets(buckets)
     return recompute_stale()
+
+
+def _empty_table() -> None:
+    """Before rebuilding everything: TRUNCATE is instant where deleting rows takes seconds.
+    Readers wait for the commit (a few seconds, at night) and never see a partial table."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {CoverageRow._meta.db_table}")
+    else:
+        CoverageRow.objects.all().delete()
 
 
 def mark_buckets(buckets: Iterable[tuple[int, dt.date]]) -> None:
@@ -85,9 +102,9 @@ def _periods_with_data(since: dt.date | None) -> list[dt.date]:
     return sorted(set(counts.values_list("period", flat=True).distinct()))
 
 
-def _provinces_valid_in(period: dt.date) -> list[int]:
-    provinces = Region.objects.provinces().valid_on(month_end(period))
-    return list(provinces.values_list("id", flat=True))
+def _all_provinces() -> list[Region]:
+    # 38 rows; read per call rather than cached so region edits are seen at once.
+    return list(Region.objects.provinces().only("id", "valid_from", "valid_until"))
 
 
 def _with_missing_provinces(buckets: set[tuple[int, dt.date]]) -> set[tuple[int, dt.date]]:
@@ -98,10 +115,12 @@ def _with_missing_provinces(buckets: set[tuple[int, dt.date]]) -> set[tuple[int,
             "region_id", "period"
         )
     )
+    provinces = _all_provinces()
     for period in periods:
-        for province_id in _provinces_valid_in(period):
-            if (province_id, period) not in present:
-                buckets.add((province_id, period))
+        for province in provinces:
+            valid = province.is_valid_on(period) and province.is_valid_on(month_end(period))
+            if valid and (province.pk, period) not in present:
+                buckets.add((province.pk, period))
     return buckets
 
 
@@ -122,16 +141,28 @@ def _rebuild(buckets: set[tuple[int, dt.date]]) -> None:
     )
     params = _sql_params()
     with connection.cursor() as cursor:
-        for statement in (
-            sql.DELETE_BUCKETS,
-            sql.DELETE_NATIONAL,
-            sql.INSERT_REGENCY_CATEGORIES,
-            sql.INSERT_REGENCY_TOTALS,
-            sql.INSERT_PROVINCES,
-            sql.INSERT_NATIONAL,
+        _tune_planner(cursor)
+        for name, statement in (
+            ("delete regencies", sql.DELETE_REGENCIES),
+            ("delete provinces", sql.DELETE_PROVINCES),
+            ("delete national", sql.DELETE_NATIONAL),
+            ("regency categories", sql.INSERT_REGENCY_CATEGORIES),
+            ("regency totals", sql.INSERT_REGENCY_TOTALS),
+            ("provinces", sql.INSERT_PROVINCES),
+            ("national", sql.INSERT_NATIONAL),
         ):
+            started = time.perf_counter()
             cursor.execute(statement, params)
+            log.debug("coverage %s: %.0f ms", name, (time.perf_counter() - started) * 1000)
     RecomputeBucket.objects.all().delete()
+
+
+def _tune_planner(cursor: Any) -> None:
+    """The bucket table was just filled: without statistics PostgreSQL guesses its size and
+    picks nested loops; and the full recompute's hash joins need more than 4 MB."""
+    if connection.vendor == "postgresql":
+        cursor.execute("ANALYZE participants_recomputebucket")
+        cursor.execute("SET LOCAL work_mem = '64MB'")
 
 
 def _sql_params() -> dict[str, object]:

@@ -16,11 +16,14 @@ COLUMNS = (
 )
 
 # A region's own workforce figure of a kind for the bucket's year: monthly wins over yearly.
-OWN_DENOMINATOR = """COALESCE(
-    (SELECT wm.value FROM participants_workforcetotal wm WHERE wm.region_id = {region}
-       AND wm.kind_id = {kind} AND wm.year = b.year AND wm.month = b.month),
-    (SELECT wy.value FROM participants_workforcetotal wy WHERE wy.region_id = {region}
-       AND wy.kind_id = {kind} AND wy.year = b.year AND wy.month IS NULL))"""
+# Joins (not correlated subqueries) so the planner can hash them; each matches at most one
+# row thanks to the unique constraints on workforce totals.
+OWN_DENOMINATOR_JOINS = """
+    LEFT JOIN participants_workforcetotal wm ON wm.region_id = {region}
+        AND wm.kind_id = {kind} AND wm.year = b.year AND wm.month = b.month
+    LEFT JOIN participants_workforcetotal wy ON wy.region_id = {region}
+        AND wy.kind_id = {kind} AND wy.year = b.year AND wy.month IS NULL"""
+OWN_DENOMINATOR = "COALESCE(wm.value, wy.value)"
 
 TARGET_JOIN = """LEFT JOIN participants_target tg ON tg.region_id = {region} AND tg.year = b.year
     AND (tg.category_id = {category} OR (tg.category_id IS NULL AND {category} IS NULL))"""
@@ -34,11 +37,16 @@ DERIVED = """CASE WHEN s.denominator > 0
          THEN CAST(ROUND(tg.percent * s.denominator / 100.0, 0) AS BIGINT) - s.participants
     END"""
 
-DELETE_BUCKETS = f"""
-DELETE FROM {COV} WHERE level IN ('regency', 'province') AND EXISTS (
+DELETE_REGENCIES = f"""
+DELETE FROM {COV} WHERE level = 'regency' AND EXISTS (
     SELECT 1 FROM participants_recomputebucket b JOIN regions_region r
-      ON r.id = b.province_id OR r.parent_id = b.province_id
+      ON r.parent_id = b.province_id
     WHERE r.id = {COV}.region_id AND b.period = {COV}.period)"""
+
+DELETE_PROVINCES = f"""
+DELETE FROM {COV} WHERE level = 'province' AND EXISTS (
+    SELECT 1 FROM participants_recomputebucket b
+    WHERE b.province_id = {COV}.region_id AND b.period = {COV}.period)"""
 
 DELETE_NATIONAL = f"""
 DELETE FROM {COV} WHERE level = 'national'
@@ -47,10 +55,9 @@ DELETE FROM {COV} WHERE level = 'national'
 VALID_IN_BUCKET = """(r.valid_from IS NULL OR r.valid_from <= b.period)
     AND (r.valid_until IS NULL OR r.valid_until >= b.period_end)"""
 
-# Categories shown for a bucket: every active one, and a retired one that still has counts.
-CATEGORY_IN_BUCKET = """(c.is_active OR EXISTS (SELECT 1 FROM participants_participantcount x
-    JOIN regions_region xr ON xr.id = x.region_id
-    WHERE x.category_id = c.id AND x.period = b.period AND xr.parent_id = b.province_id))"""
+# Every active category has a row for every regency; a retired one only where it has counts
+# (its history stays visible without expecting new reports for it).
+CATEGORY_IN_BUCKET = "(c.is_active OR pc.id IS NOT NULL)"
 
 INSERT_REGENCY_CATEGORIES = f"""
 INSERT INTO {COV} ({COLUMNS})
@@ -60,7 +67,7 @@ SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_i
 FROM (
     SELECT b.id AS bucket_id, r.id AS region_id, b.period, c.id AS category_id,
         COALESCE(pc.active_participants, 0) AS participants, c.measured_by_id AS kind_id,
-        {OWN_DENOMINATOR.format(region="r.id", kind="c.measured_by_id")} AS denominator,
+        {OWN_DENOMINATOR} AS denominator,
         CASE WHEN pc.id IS NULL THEN 0 ELSE 1 END AS reported,
         CASE WHEN pc.id IS NOT NULL AND mr.status = 'approved' THEN TRUE ELSE FALSE END
             AS approved
@@ -72,6 +79,7 @@ FROM (
         AND pc.category_id = c.id AND pc.period = b.period
     LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
         AND mr.period = b.period
+    {OWN_DENOMINATOR_JOINS.format(region="r.id", kind="c.measured_by_id")}
     WHERE {CATEGORY_IN_BUCKET}
 ) s
 JOIN participants_recomputebucket b ON b.id = s.bucket_id
@@ -84,16 +92,21 @@ SELECT s.region_id, 'regency', s.period, NULL, s.participants, %(employed)s, s.d
     CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
     s.reported, 1, s.approved = 1, %(now)s
 FROM (
-    SELECT b.id AS bucket_id, cv.region_id, cv.period, SUM(cv.participants) AS participants,
-        {OWN_DENOMINATOR.format(region="cv.region_id", kind="%(employed)s")} AS denominator,
-        MAX(cv.regencies_reported) AS reported,
-        MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) AS approved
-    FROM {COV} cv
-    JOIN participants_category c ON c.id = cv.category_id AND c.parent_id IS NULL
-    JOIN regions_region r ON r.id = cv.region_id
-    JOIN participants_recomputebucket b ON b.province_id = r.parent_id AND b.period = cv.period
-    WHERE cv.level = 'regency'
-    GROUP BY b.id, b.year, b.month, cv.region_id, cv.period
+    SELECT agg.*, {OWN_DENOMINATOR} AS denominator
+    FROM (
+        SELECT b.id AS bucket_id, cv.region_id, cv.period, SUM(cv.participants) AS participants,
+            MAX(cv.regencies_reported) AS reported,
+            MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) AS approved
+        FROM {COV} cv
+        JOIN participants_category c ON c.id = cv.category_id AND c.parent_id IS NULL
+        JOIN regions_region r ON r.id = cv.region_id
+        JOIN participants_recomputebucket b ON b.province_id = r.parent_id
+            AND b.period = cv.period
+        WHERE cv.level = 'regency'
+        GROUP BY b.id, cv.region_id, cv.period
+    ) agg
+    JOIN participants_recomputebucket b ON b.id = agg.bucket_id
+    {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="%(employed)s")}
 ) s
 JOIN participants_recomputebucket b ON b.id = s.bucket_id
 {TARGET_JOIN.format(region="s.region_id", category="NULL")}"""
@@ -111,8 +124,7 @@ SELECT s.region_id, '{level}', s.period, s.category_id, s.participants, s.kind_i
     s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
     s.reported, s.expected, s.approved, %(now)s
 FROM (
-    SELECT agg.*, COALESCE({OWN_DENOMINATOR.format(region="agg.region_id", kind="agg.kind_id")},
-        agg.children_denominator) AS denominator
+    SELECT agg.*, COALESCE({OWN_DENOMINATOR}, agg.children_denominator) AS denominator
     FROM (
         SELECT MIN(b.id) AS bucket_id, {region} AS region_id, cv.period, cv.category_id,
             SUM(cv.participants) AS participants, MAX(cv.denominator_kind_id) AS kind_id,
@@ -124,6 +136,7 @@ FROM (
         GROUP BY {group}, cv.period, cv.category_id
     ) agg
     JOIN participants_recomputebucket b ON b.id = agg.bucket_id
+    {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="agg.kind_id")}
 ) s
 JOIN participants_recomputebucket b ON b.id = s.bucket_id
 {TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""

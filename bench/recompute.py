@@ -1,0 +1,138 @@
+"""Benchmark of the coverage engine (issue 4) on the generated national dataset.
+
+    scripts/with-services.sh .venv/bin/python bench/recompute.py
+
+Prints: full recompute time; incremental recompute after one province-month edit; the time of
+a single hand-written SQL query producing the same province-level numbers; full ÷ hand-written.
+Each timing is the median of a few runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.dataset import bench_database, generate  # noqa: E402
+
+# The best single query we could write by hand for the same province-level numbers the
+# coverage table holds: participants per category and in total (top-level categories only),
+# regencies reported and expected, approval, the denominator (own figure, else the sum of
+# the regencies' when all have one), coverage and the target gap.
+HAND_WRITTEN = """
+WITH months AS (SELECT DISTINCT period FROM participants_participantcount),
+reg AS (
+    SELECT r.id, r.parent_id, m.period, EXTRACT(YEAR FROM m.period)::int AS year
+    FROM regions_region r JOIN months m
+      ON (r.valid_from IS NULL OR r.valid_from <= m.period)
+     AND (r.valid_until IS NULL
+          OR r.valid_until >= (m.period + INTERVAL '1 month - 1 day')::date)
+    WHERE r.level = 'regency'
+),
+cells AS (
+    SELECT reg.id AS regency, reg.parent_id AS province, reg.period, reg.year,
+           c.id AS category, c.parent_id IS NULL AS top_level, c.measured_by_id AS kind,
+           COALESCE(pc.active_participants, 0) AS n, (pc.id IS NOT NULL)::int AS reported
+    FROM reg CROSS JOIN participants_category c
+    LEFT JOIN participants_participantcount pc ON pc.region_id = reg.id
+     AND pc.category_id = c.id AND pc.period = reg.period
+    WHERE c.is_active OR pc.id IS NOT NULL
+),
+per_regency AS (
+    SELECT province, period, year, regency, category, kind, n, reported FROM cells
+    UNION ALL
+    SELECT province, period, year, regency, NULL, %(employed)s,
+           SUM(n) FILTER (WHERE top_level), MAX(reported)
+    FROM cells GROUP BY province, period, year, regency
+),
+with_denominator AS (
+    SELECT p.*, w.value AS child_denominator
+    FROM per_regency p LEFT JOIN participants_workforcetotal w ON w.region_id = p.regency
+     AND w.kind_id = p.kind AND w.year = p.year AND w.month IS NULL
+),
+per_province AS (
+    SELECT province, period, year, category, MAX(kind) AS kind, SUM(n) AS n,
+           SUM(reported) AS reported, COUNT(*) AS expected,
+           CASE WHEN COUNT(child_denominator) = COUNT(*) THEN SUM(child_denominator) END
+               AS children_denominator
+    FROM with_denominator GROUP BY province, period, year, category
+)
+SELECT pp.province, pp.period, pp.category, pp.n, pp.reported, pp.expected,
+       mr.status = 'approved' AS approved,
+       COALESCE(own.value, pp.children_denominator) AS denominator,
+       ROUND(pp.n * 100.0 / NULLIF(COALESCE(own.value, pp.children_denominator), 0), 4),
+       tg.participants - pp.n AS gap
+FROM per_province pp
+LEFT JOIN participants_monthlyreport mr ON mr.province_id = pp.province
+ AND mr.period = pp.period
+LEFT JOIN participants_workforcetotal own ON own.region_id = pp.province
+ AND own.kind_id = pp.kind AND own.year = pp.year AND own.month IS NULL
+LEFT JOIN participants_target tg ON tg.region_id = pp.province AND tg.year = pp.year
+ AND tg.category_id IS NOT DISTINCT FROM pp.category
+"""
+
+
+def timed(action, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    if "--statements" in sys.argv:
+        import logging
+
+        logging.basicConfig(level=logging.INFO)
+        logging.getLogger("participants.coverage").setLevel(logging.DEBUG)
+    with bench_database("bench_recompute"):
+        from django.db import connection
+
+        from participants import coverage
+        from participants.models import CoverageRow, ParticipantCount
+
+        started = time.perf_counter()
+        counts = generate()
+        print(f"dataset: {counts:,} counts generated in {time.perf_counter() - started:.1f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        full = timed(coverage.recompute_all)
+        print(f"coverage rows: {CoverageRow.objects.count():,}")
+
+        edit = ParticipantCount.objects.filter(period=dt.date(2020, 6, 1)).select_related("region")
+        cell = edit.first()
+        assert cell is not None
+
+        def one_edit() -> None:
+            ParticipantCount.objects.filter(pk=cell.pk).update(
+                active_participants=(cell.active_participants or 0) + 1
+            )
+            coverage.mark_buckets({(cell.region.parent_id, cell.period)})
+            coverage.recompute_stale()
+
+        incremental = timed(one_edit, runs=5)
+
+        employed = coverage._sql_params()["employed"]
+
+        def hand_written() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute("SET work_mem = '64MB'")
+                cursor.execute(HAND_WRITTEN, {"employed": employed})
+                rows = cursor.fetchall()
+            province_rows = CoverageRow.objects.filter(level="province").count()
+            assert len(rows) == province_rows, (len(rows), province_rows)
+
+        hand = timed(hand_written)
+        print(f"full recompute:        {full * 1000:8.0f} ms   (target ≤ 5000 ms)")
+        print(f"incremental (1 edit):  {incremental * 1000:8.0f} ms   (target ≤ 100 ms)")
+        print(f"hand-written SQL:      {hand * 1000:8.0f} ms")
+        print(f"ratio full / hand:     {full / hand:8.2f}      (target ≤ 3)")
+
+
+if __name__ == "__main__":
+    main()
