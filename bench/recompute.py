@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.dataset import bench_database, generate  # noqa: E402
+from bench.dataset import bench_database, generate
 
 # The best single query we could write by hand for the same province-level numbers the
 # coverage table holds: participants per category and in total (top-level categories only),
