@@ -142,21 +142,21 @@ def _copy_counts(rows: list[tuple]) -> None:
         "(report_id, region_id, category_id, period, active_participants, no_data, "
         "no_data_reason, updated_at)"
     )
-    with connection.cursor() as cursor:
-        with cursor.copy(f"COPY participants_participantcount {columns} FROM STDIN") as copy:
-            for report, region, category, period, value in rows:
-                copy.write_row(
-                    (
-                        report,
-                        region,
-                        category,
-                        period,
-                        value,
-                        False,
-                        "",
-                        dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
-                    )
+    copy_sql = f"COPY participants_participantcount {columns} FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(copy_sql) as copy:
+        for report, region, category, period, value in rows:
+            copy.write_row(
+                (
+                    report,
+                    region,
+                    category,
+                    period,
+                    value,
+                    False,
+                    "",
+                    dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
                 )
+            )
 
 
 def _workforce(rng: random.Random) -> None:
