@@ -35,6 +35,11 @@ class ReportPDF(FPDF):
         self.cell(text=text(title), new_x="LMARGIN", new_y="NEXT")
         self.set_font("helvetica", "", 9)
 
+    def room_for(self, height: float) -> None:
+        """Drawings do not break across pages by themselves: start a new page when needed."""
+        if self.get_y() + height > self.page_break_trigger:
+            self.add_page()
+
     def line_text(self, value: str) -> None:
         self.multi_cell(0, 5, text(value), new_x="LMARGIN", new_y="NEXT")
 
@@ -87,6 +92,7 @@ def _body(pdf: ReportPDF, data: dict[str, Any]) -> None:
 
 
 def _map(pdf: ReportPDF, data: dict[str, Any]) -> None:
+    pdf.room_for(MAP_MM[1] + 12)
     pdf.heading(_("Coverage by regency / city"))
     left, top = pdf.l_margin, pdf.get_y() + 2
     factor = min(MAP_MM[0] / report.MAP_SIZE[0], MAP_MM[1] / report.MAP_SIZE[1])
@@ -116,6 +122,7 @@ def _categories(pdf: ReportPDF, rows: list[Any]) -> None:
 
 
 def _trend(pdf: ReportPDF, data: dict[str, Any]) -> None:
+    pdf.room_for(TREND_MM[1] + 12)
     pdf.heading(_("24-month trend"))
     left, top = pdf.l_margin, pdf.get_y() + 2
     factor = TREND_MM[0] / report.TREND_SIZE[0]

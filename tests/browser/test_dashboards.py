@@ -93,6 +93,13 @@ def test_national_map_to_province_to_regency(page, make_user, two_years_of_figur
     assert page.locator("#map path[data-code]").count() == 14
     assert "Kota Pontianak" in page.get_by_test_id("regencies").inner_text()
     screenshot(page, "dashboards-province-61")
+    page.get_by_test_id("report-link").click()
+    assert page.locator("[data-testid=report-map] path").count() == 14
+    page.emulate_media(media="print")
+    screenshot(page, "dashboards-report-61-print")
+    page.emulate_media(media="screen")
+    page.go_back()
+    wait_for_map(page)
 
     page.get_by_test_id("regencies").get_by_role("link", name="Kota Pontianak").click()
     page.wait_for_url("**/dasbor/kabupaten/61.71/**")
