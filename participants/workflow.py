@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from participants.models import MonthlyReport, ReportEvent
 from participants.report_checks import missing_cells, report_warnings
+from participants.staleness import mark_stale
 from regions import access
 from regions.access import Action
 
@@ -52,6 +53,8 @@ def _step(
     ReportEvent.objects.create(
         report=report, action=action, actor=actor, at=timezone.now(), comment=comment
     )
+    # Approval state is part of the coverage table (all_approved): recompute this bucket.
+    mark_stale(province_id=report.province_id, periods=[report.period])
     return report
 
 
