@@ -22,8 +22,8 @@ def two_years_of_figures():
     rng, now = random.Random(3), timezone.now()
     employed = seeded_kind()
     categories = seeded_categories()
-    regions = Region.objects.defer("boundary").current().exclude(level="regency")
-    regions = [*regions, *Region.objects.defer("boundary").current().filter(parent__code="61")]
+    current = Region.objects.defer("boundary").current()
+    regions = [*current.exclude(level="regency"), *current.filter(parent__code="61")]
     rows = []
     for region in regions:
         base = rng.randint(100_000, 3_000_000) // (14 if region.level == "regency" else 1)

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 class _TableReader(HTMLParser):
     def __init__(self, testid: str) -> None:
         super().__init__()
-        self.testid, self.inside, self.rows = testid, 0, {}
+        self.testid, self.inside = testid, 0
+        self.rows: dict[str, list[str]] = {}
         self.code: str | None = None
         self.cell: list[str] | None = None
 
@@ -19,7 +20,7 @@ class _TableReader(HTMLParser):
         elif tag == "table" and self.inside:
             self.inside += 1
         elif self.inside and tag == "tr" and found.get("data-code"):
-            self.code = found["data-code"]
+            self.code = found["data-code"] or ""
             self.rows[self.code] = []
         elif self.inside and self.code and tag == "td":
             self.cell = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import factory
 from django.utils import timezone
@@ -53,15 +53,17 @@ def total_row(code: str, period: dt.date, participants: int, **extra: Any) -> Co
                 Decimal("0.0001")
             ),
         )
-    return CoverageRowFactory(
+    row = CoverageRowFactory(
         region=Region.objects.get(code=code), period=period, participants=participants, **extra
     )
+    return cast(CoverageRow, row)
 
 
 def category_row(code: str, period: dt.date, category: str, participants: int) -> CoverageRow:
-    return CoverageRowFactory(
+    row = CoverageRowFactory(
         region=Region.objects.get(code=code),
         period=period,
         category=Category.objects.get(code=category),
         participants=participants,
     )
+    return cast(CoverageRow, row)
