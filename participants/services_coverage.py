@@ -92,3 +92,14 @@ def target_delete(*, target: Target, actor: Any = None) -> None:
     target._history_user = actor  # type: ignore[attr-defined]
     target.delete()
     mark_region_year_stale(region=target.region, year=target.year)
+
+
+@transaction.atomic
+def category_save(*, category: Any, actor: Any = None) -> Any:
+    """Add, change or retire a category: which categories exist and add up changes every
+    bucket, so all are recomputed."""
+    category.full_clean()
+    category._history_user = actor
+    category.save()
+    mark_everything_stale()
+    return category
