@@ -14,10 +14,13 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from participants import demo_calibration as calc
 from participants.models import Category, MonthlyReport, ReportEvent
@@ -258,3 +261,11 @@ def _approve_past(first: dt.date, last: dt.date) -> int:
 def demo_data_present() -> bool:
     """Whether any report holds demo data, so pages can label it as such."""
     return ReportEvent.objects.filter(comment=DEMO_MARK).exists()
+
+
+def context(request: HttpRequest) -> dict[str, Any]:
+    """Template context processor: `demo_data` is true while the portal shows demo counts.
+
+    Lazy, so pages that never look at it cost no query.
+    """
+    return {"demo_data": SimpleLazyObject(demo_data_present)}

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from participants.demo import demo_data_present
 from participants.exporting import CONTENT_TYPES, csv_lines, export_rows, template_rows, xlsx_bytes
 from participants.forms_transfer import (
     ExportForm,
@@ -44,6 +45,7 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
     context.setdefault("form", ImportUploadForm())
     context["provinces"] = selectors.provinces_for(request.user)
     context["this_month"] = format_period(current_period())
+    context["demo_data"] = demo_data_present()
     return render(request, template, context, status=status)
 
 
@@ -119,6 +121,7 @@ def export_counts(request: HttpRequest) -> HttpResponseBase:
     if not form.is_valid():
         context = {"form": form, "provinces": selectors.provinces_for(request.user)}
         context["national"] = access.is_national(request.user)
+        context["demo_data"] = demo_data_present()
         status = 400 if request.GET else 200
         return render(request, "participants/transfer/export.html", context, status=status)
     province = _province(request, form.cleaned_data["province"], national_ok=True)

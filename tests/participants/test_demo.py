@@ -93,6 +93,7 @@ def test_past_months_are_approved_and_the_last_is_a_draft(seeded):
     assert not ParticipantCount.objects.filter(period=LAST, region__parent__code="61").exists()
     assert ParticipantCount.objects.filter(period=LAST, region__parent__code="35").exists()
     assert demo.demo_data_present()
+    assert demo.context(None)["demo_data"]
 
 
 def test_seeding_twice_changes_nothing(seeded):
@@ -132,3 +133,4 @@ def test_apportion_splits_a_total_exactly(total, weights):
 
 def test_no_demo_label_without_demo_data(db):
     assert not demo.demo_data_present()
+    assert not demo.context(None)["demo_data"]

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from participants.importing import staging
-from participants.models import ParticipantCount
+from participants.models import ParticipantCount, ReportEvent
 from participants.services import counts_write
 from tests.participants.conftest import full_month
+from tests.participants.factories import MonthlyReportFactory
 from tests.participants.transfer_helpers import csv_bytes, csv_rows, kalbar_month, xlsx_rows
 
 UPLOAD = reverse("participants:import-upload")
@@ -247,3 +249,14 @@ def test_an_outsider_gets_404_for_another_provinces_template(client, jatim_offic
     for fmt in ("csv", "xlsx"):
         response = client.get(TEMPLATE, {"province": "61", "format": fmt})
         assert response.status_code == 404
+
+
+def test_pages_label_demo_data_as_such(client, kalbar_officer):
+    client.force_login(kalbar_officer)
+    assert b'data-testid="demo-badge"' not in client.get(UPLOAD).content
+
+    report = MonthlyReportFactory(period=MAY)
+    ReportEvent.objects.create(report=report, action="saved", at=timezone.now(), comment="demo")
+
+    assert b'data-testid="demo-badge"' in client.get(UPLOAD).content
+    assert b'data-testid="demo-badge"' in client.get(EXPORT).content
