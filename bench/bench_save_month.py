@@ -98,6 +98,9 @@ def _region(code: str) -> Any:
 
 
 if __name__ == "__main__":
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the test client's host, an in-memory mail box
     creation = connection.creation
     name = creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:

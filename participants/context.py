@@ -29,8 +29,15 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
         province_id__in=provinces, period__in=[p for p in periods if isinstance(p, dt.date)]
     )
     first, last = history_window(periods)
-    stored = ParticipantCount.objects.filter(
-        region_id__in=region_ids, period__gte=first, period__lte=last
+    exact = [p for p in periods if isinstance(p, dt.date)]
+    stored = ParticipantCount.objects.filter(region_id__in=region_ids, period__in=exact)
+    # Earlier months only feed the warnings: plain tuples are ten times cheaper than models.
+    earlier = (
+        ParticipantCount.objects.filter(
+            region_id__in=region_ids, period__gte=first, period__lte=last
+        )
+        .exclude(period__in=exact)
+        .values_list("region_id", "category_id", "period", "active_participants")
     )
     categories = {c.pk: c for c in Category.objects.all()}
     return WriteContext(
@@ -38,6 +45,7 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
         categories=categories,
         reports={(r.province_id, r.period): r for r in reports},
         stored={(c.region_id, c.category_id, c.period): c for c in stored},
+        history={(r, c, p): v for r, c, p, v in earlier},
         workforce=_workforce(region_ids, categories.values(), last),
     )
 

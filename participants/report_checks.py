@@ -39,5 +39,6 @@ def report_warnings(report: MonthlyReport) -> list[tuple[ParticipantCount, CellP
     )
     cells = [cell_from_count(c) for c in counts]
     ctx = load_context(cells, lock=False)
-    after = {key: count.active_participants for key, count in ctx.stored.items()}
+    after = dict(ctx.history)
+    after.update((key, count.active_participants) for key, count in ctx.stored.items())
     return [(counts[w.index], w) for w in write_warnings(cells, ctx, after)]

@@ -112,7 +112,8 @@ def apply_in_memory(
     cells: Sequence[CellInput], ctx: WriteContext
 ) -> tuple[dict[Key, int | None], set[int]]:
     """Active values as they would be after the write, and the indexes of cells that change."""
-    after = {key: count.active_participants for key, count in ctx.stored.items()}
+    after = dict(ctx.history)
+    after.update((key, count.active_participants) for key, count in ctx.stored.items())
     changed: set[int] = set()
     for index, cell in enumerate(cells):
         stored = ctx.stored.get(cell.key)

@@ -61,6 +61,7 @@ class WriteContext:
     categories: dict[int, Category]
     reports: dict[tuple[int, dt.date], MonthlyReport]
     stored: dict[Key, ParticipantCount]
+    history: dict[Key, int | None] = field(default_factory=dict)  # earlier months' values
     workforce: dict[tuple[int, int], list[tuple[int, int | None, int]]] = field(
         default_factory=dict
     )  # (region, kind) -> [(year, month, value)]
