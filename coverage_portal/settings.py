@@ -160,9 +160,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# With Redis down, a save must not hang: give up publishing quickly (the stale marks stay in
+# the database and the sweep below picks them up once Redis is back).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# A task whose worker died before acknowledging it is handed to another worker after this.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "worker-heartbeat": {"task": "regions.tasks.record_heartbeat", "schedule": 60.0},
+    "coverage-sweep-stale": {"task": "participants.tasks.recompute_stale", "schedule": 300.0},
     "coverage-nightly-full-recompute": {
         "task": "participants.tasks.nightly_full_recompute",
         "schedule": crontab(hour=1, minute=30),
