@@ -17,7 +17,7 @@ from participants import selectors, services
 from participants.forms import PeriodForm, ReopenForm, SendBackForm, SubmitForm, read_grid
 from participants.grid_page import grid_context, save_grid
 from participants.models import Category, MonthlyReport
-from participants.periods import add_months, current_period, parse_period
+from participants.periods import FIRST_PERIOD, add_months, current_period, parse_period
 from regions.models import Region
 
 
@@ -26,10 +26,14 @@ def _htmx(request: HttpRequest) -> bool:
 
 
 def _period(text: str) -> Any:
+    """A reporting month from the URL; 404 outside January 2014 … this month."""
     try:
-        return parse_period(text)
+        period = parse_period(text)
     except ValueError:
         raise Http404 from None
+    if not FIRST_PERIOD <= period <= current_period():
+        raise Http404
+    return period
 
 
 @login_required

@@ -112,3 +112,30 @@ def test_saving_a_full_jawa_timur_month_takes_a_constant_number_of_queries(
     with django_assert_max_num_queries(20):
         result = counts_write(actor=jatim_officer, cells=changed, source="web")
     assert result.updated == 190
+
+
+def test_later_save_based_on_an_old_version_is_refused_and_names_the_winner(
+    kalbar_officer, make_user
+):
+    colleague = make_user("provincial_officer", province="61", username="sari")
+    colleague.first_name, colleague.last_name = "Sari", "Wulandari"
+    colleague.save()
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="web")
+    report = MonthlyReport.objects.get()
+    seen = {report.pk: report.version}  # both open the grid at this version
+    first = counts_write(
+        actor=colleague, cells=[cell("61.71", "PU", 1200)], source="web", expected_versions=seen
+    )
+    later = counts_write(
+        actor=kalbar_officer,
+        cells=[cell("61.71", "PU", 1100), cell("61.72", "PU", 5)],
+        source="web",
+        expected_versions=seen,
+    )
+    assert first.applied and not later.applied
+    version = next(e for e in later.errors if e.field == "version")
+    assert "Sari Wulandari" in version.message
+    theirs = next(e for e in later.errors if e.field == "conflict")
+    assert theirs.index == 0 and "1.200" in theirs.message
+    assert ParticipantCount.objects.get(region__code="61.71").active_participants == 1200
+    assert not ParticipantCount.objects.filter(region__code="61.72").exists()

@@ -133,3 +133,9 @@ def test_saving_a_full_jawa_timur_month_through_the_page_has_constant_queries(
     assert ParticipantCount.objects.count() == 190
     with django_assert_max_num_queries(40):
         client.get(url)
+
+
+@pytest.mark.parametrize("period", ["2013-12", "2099-01", "2023-13"])
+def test_months_outside_the_reporting_range_do_not_exist(client, kalbar_officer, period):
+    client.force_login(kalbar_officer)
+    assert client.get(reverse("participants:grid", args=["61", period])).status_code == 404
