@@ -29,6 +29,7 @@ from participants.importing import ImportReport, counts_import, staging
 from participants.periods import current_period, format_period
 from regions import access, selectors
 from regions.access import Action
+from regions.formatting import format_number
 from regions.models import Region
 
 PREVIEW_TEMPLATE = "participants/transfer/import.html"
@@ -104,14 +105,11 @@ def import_apply(request: HttpRequest) -> HttpResponse:
 
 
 def _summary(report: ImportReport) -> str:
-    return _(
+    message = _(
         "Imported %(rows)s rows: %(created)s created, %(updated)s updated, %(unchanged)s unchanged."
-    ) % {
-        "rows": report.rows,
-        "created": report.created,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-    }
+    )
+    numbers = ("rows", "created", "updated", "unchanged")
+    return message % {name: format_number(getattr(report, name)) for name in numbers}
 
 
 @login_required

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
 SESSION_KEY = "count_imports"
+MAX_AGE_SECONDS = 24 * 3600
 
 
 def _folder() -> Path:
@@ -24,6 +26,7 @@ def _folder() -> Path:
 
 
 def stage(session: Any, *, data: bytes, filename: str, warnings: int) -> str:
+    _forget_old_uploads()
     token = secrets.token_hex(16)
     (_folder() / token).write_bytes(data)
     staged = session.get(SESSION_KEY, {})
@@ -34,6 +37,14 @@ def stage(session: Any, *, data: bytes, filename: str, warnings: int) -> str:
     }
     session[SESSION_KEY] = staged
     return token
+
+
+def _forget_old_uploads() -> None:
+    """Previews nobody confirmed are dropped after a day."""
+    cutoff = time.time() - MAX_AGE_SECONDS
+    for path in _folder().iterdir():
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
 
 
 def staged_file(session: Any, token: str) -> tuple[bytes, dict[str, Any]] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,13 @@ def test_pages_label_demo_data_as_such(client, kalbar_officer):
 
     assert b'data-testid="demo-badge"' in client.get(UPLOAD).content
     assert b'data-testid="demo-badge"' in client.get(EXPORT).content
+
+
+def test_unconfirmed_previews_are_dropped_after_a_day(client, kalbar_officer):
+    client.force_login(kalbar_officer)
+    old = Path(staging._folder()) / token_of(upload(client, csv_bytes(kalbar_month())))
+    os.utime(old, (0, 0))
+
+    upload(client, csv_bytes(kalbar_month()))
+
+    assert not old.exists()
