@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.db.models import F, OuterRef, Subquery, Sum
+from django.http import HttpRequest
 
 from participants import demo
 from participants.demo_calibration import REFERENCE_CSV, apportion
@@ -93,7 +94,7 @@ def test_past_months_are_approved_and_the_last_is_a_draft(seeded):
     assert not ParticipantCount.objects.filter(period=LAST, region__parent__code="61").exists()
     assert ParticipantCount.objects.filter(period=LAST, region__parent__code="35").exists()
     assert demo.demo_data_present()
-    assert demo.context(None)["demo_data"]
+    assert demo.context(HttpRequest())["demo_data"]
 
 
 def test_seeding_twice_changes_nothing(seeded):
@@ -133,4 +134,4 @@ def test_apportion_splits_a_total_exactly(total, weights):
 
 def test_no_demo_label_without_demo_data(db):
     assert not demo.demo_data_present()
-    assert not demo.context(None)["demo_data"]
+    assert not demo.context(HttpRequest())["demo_data"]

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from participants.importing import staging
-from participants.models import ParticipantCount, ReportEvent
+from participants.models import MonthlyReport, ParticipantCount, ReportEvent
 from participants.services import counts_write
+from regions.models import Region
 from tests.participants.conftest import full_month
-from tests.participants.factories import MonthlyReportFactory
 from tests.participants.transfer_helpers import csv_bytes, csv_rows, kalbar_month, xlsx_rows
 
 UPLOAD = reverse("participants:import-upload")
@@ -256,7 +256,7 @@ def test_pages_label_demo_data_as_such(client, kalbar_officer):
     client.force_login(kalbar_officer)
     assert b'data-testid="demo-badge"' not in client.get(UPLOAD).content
 
-    report = MonthlyReportFactory(period=MAY)
+    report = MonthlyReport.objects.create(province=Region.objects.get(code="61"), period=MAY)
     ReportEvent.objects.create(report=report, action="saved", at=timezone.now(), comment="demo")
 
     assert b'data-testid="demo-badge"' in client.get(UPLOAD).content
