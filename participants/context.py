@@ -7,7 +7,13 @@ from collections.abc import Iterable, Sequence
 
 from participants.models import Category, MonthlyReport, ParticipantCount
 from participants.models_coverage import WorkforceTotal
-from participants.validation import CellInput, WriteContext, history_window
+from participants.validation import (
+    STORED_FIELDS,
+    CellInput,
+    StoredCount,
+    WriteContext,
+    history_window,
+)
 from regions.models import Region
 
 
@@ -30,7 +36,9 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
     )
     first, last = history_window(periods)
     exact = [p for p in periods if isinstance(p, dt.date)]
-    stored = ParticipantCount.objects.filter(region_id__in=region_ids, period__in=exact)
+    stored = ParticipantCount.objects.filter(
+        region_id__in=region_ids, period__in=exact
+    ).values_list("region_id", "category_id", "period", *STORED_FIELDS)
     # Earlier months only feed the warnings: plain tuples are ten times cheaper than models.
     earlier = (
         ParticipantCount.objects.filter(
@@ -44,7 +52,7 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
         regions=regions,
         categories=categories,
         reports={(r.province_id, r.period): r for r in reports},
-        stored={(c.region_id, c.category_id, c.period): c for c in stored},
+        stored={(r, c, p): StoredCount(*rest) for r, c, p, *rest in stored},
         history={(r, c, p): v for r, c, p, v in earlier},
         workforce=_workforce(region_ids, categories.values(), last),
     )

@@ -17,13 +17,14 @@ from django.utils import timezone
 
 from participants import bulk_sql
 from participants.context import load_context
-from participants.models import MonthlyReport, ParticipantCount, ReportEvent
+from participants.models import MonthlyReport, ReportEvent
 from participants.quality import write_warnings
 from participants.staleness import mark_stale
 from participants.validation import (
     CellInput,
     CellProblem,
     Key,
+    StoredCount,
     WriteContext,
     cell_errors,
     parse_count,
@@ -104,7 +105,7 @@ def _values(cell: CellInput) -> tuple[Any, ...]:
     )
 
 
-def _stored_values(count: ParticipantCount) -> tuple[Any, ...]:
+def _stored_values(count: StoredCount) -> tuple[Any, ...]:
     return tuple(getattr(count, name) for name in VALUE_FIELDS)
 
 
