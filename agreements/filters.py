@@ -99,6 +99,9 @@ class MeetingFilter(df.FilterSet):
 class CommitmentFilter(df.FilterSet):
     q = df.CharFilter(label=_("search"), method=_search("description", "responsible"))
     region = df.CharFilter(label=_("region code"), method=_in_area("region"))
+    office = df.ModelChoiceFilter(
+        label=_("BPJS office"), queryset=Office.objects.all(), method="filter_office"
+    )
     kind = df.ChoiceFilter(label=_("kind"), choices=Commitment.Kind.choices)
     status = df.ChoiceFilter(label=_("status"), choices=Commitment.Status.choices)
     due_from = df.DateFilter(
@@ -118,12 +121,30 @@ class CommitmentFilter(df.FilterSet):
         model = Commitment
         fields: list[str] = []
 
+    def filter_office(self, queryset: QuerySet, name: str, value: Office | None) -> QuerySet:
+        """Commitments made in an agreement or a meeting the office was party to."""
+        if value is None:
+            return queryset
+        return queryset.filter(Q(agreement__office=value) | Q(meeting__offices=value)).distinct()
+
 
 class RegulationFilter(df.FilterSet):
     q = df.CharFilter(label=_("search"), method=_search("title", "number"))
     region = df.CharFilter(label=_("region code"), method=_in_area("region"))
     kind = df.ChoiceFilter(label=_("kind"), choices=Regulation.Kind.choices)
     year = df.NumberFilter(label=_("year"))
+    enacted_from = df.DateFilter(
+        label=_("enacted from"),
+        field_name="enacted_on",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs=DATE),
+    )
+    enacted_to = df.DateFilter(
+        label=_("enacted until"),
+        field_name="enacted_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs=DATE),
+    )
 
     class Meta:
         model = Regulation

@@ -79,3 +79,24 @@ def test_commitment_status_changes_only_within_scope(client, kalbar_officer, kol
     client.post(url, {"status": "done", "evidence": "SK Gubernur"})
     commitment.refresh_from_db()
     assert (commitment.status, commitment.evidence) == ("done", "SK Gubernur")
+
+
+def test_commitments_filter_by_the_office_party_to_them(client, viewer, offices):
+    from regions.models import Office
+
+    kanwil = Office.objects.get(code="kanwil-kalimantan")
+    theirs = CommitmentFactory.create(agreement=ActiveAgreementFactory.create(office=kanwil))
+    CommitmentFactory.create()
+    client.force_login(viewer)
+    response = client.get(reverse("agreements:commitment-list"), {"office": kanwil.pk})
+    assert list(response.context["page"]) == [theirs]
+
+
+def test_regulations_filter_by_enactment_date(client, viewer):
+    import datetime as dt
+
+    old = RegulationFactory.create(enacted_on=dt.date(2019, 3, 1))
+    RegulationFactory.create(enacted_on=dt.date(2023, 3, 1))
+    client.force_login(viewer)
+    response = client.get(reverse("agreements:regulation-list"), {"enacted_to": "2020-01-01"})
+    assert list(response.context["page"]) == [old]
