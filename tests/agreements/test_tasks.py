@@ -10,7 +10,11 @@ from agreements.tasks import daily_reminders
 from tests.agreements.factories import ActiveAgreementFactory, CommitmentFactory
 from tests.worker import celery_worker, real_broker, wait_for
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.worker,
+    pytest.mark.xdist_group("celery-worker"),
+]
 
 
 def test_daily_reminders_through_celery_expire_notify_and_never_repeat(
@@ -21,7 +25,8 @@ def test_daily_reminders_through_celery_expire_notify_and_never_repeat(
     )
     expiring = ActiveAgreementFactory.create(valid_until=dt.date.today() + dt.timedelta(days=20))
     mine = Notification.objects.filter(user=kalbar_officer)
-    with real_broker(), celery_worker() as queue:
+    with celery_worker() as worker, real_broker():
+        queue = getattr(worker, "queue", worker)  # a Worker now; its queue name before
         daily_reminders.apply_async(queue=queue)
         assert wait_for(lambda: mine.filter(key=f"agreement-30:{expiring.pk}").exists())
         # a second run, marked by a new overdue commitment it must report
