@@ -36,3 +36,18 @@ def english() -> Iterator[None]:
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def regions_present(transactional_db: None) -> None:
+    """Load the regions when a transactional test before this one left them flushed.
+
+    tests/conftest.py reloads them after each transactional test, except when pytest does not
+    yet know the next test (the last of an xdist batch); this covers that gap.
+    """
+    from django.core.management import call_command
+
+    from regions.models import Region
+
+    if not Region.objects.exists():
+        call_command("load_regions", verbosity=0)

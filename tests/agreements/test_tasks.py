@@ -18,7 +18,7 @@ pytestmark = [
 
 
 def test_daily_reminders_through_celery_expire_notify_and_never_repeat(
-    regions_reloaded, kalbar_officer
+    regions_present, regions_reloaded, kalbar_officer
 ):
     ended = ActiveAgreementFactory.create(
         valid_from=dt.date(1999, 1, 1), valid_until=dt.date(2000, 1, 1)
