@@ -11,11 +11,13 @@ import json
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Max
 
 from regions.access import Action, is_national, regions_for
 from regions.models import Region
 
-CACHE_SECONDS = 24 * 3600
+CACHE_SECONDS = 3600
 
 
 def _features(regions: Any) -> list[dict[str, Any]]:
@@ -34,13 +36,22 @@ def _collection(features: list[dict[str, Any]]) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
+def _cache_key(parent: Region, children: Any) -> str:
+    """Changes whenever the regions are reloaded (new ids) or the children change, and
+    differs per database, so test databases sharing one Redis never see each other's maps."""
+    shape = children.aggregate(n=Count("pk"), last=Max("pk"))
+    database = connection.settings_dict["NAME"]
+    return f"dashboards:geo:v2:{database}:{parent.pk}:{shape['n']}:{shape['last']}"
+
+
 def children_geojson(user: Any, parent: Region) -> str:
     """The current children of `parent` (provinces of ID, regencies of a province)."""
     if is_national(user):
-        key = f"dashboards:geo:v1:{parent.code}"
+        children = Region.objects.filter(parent=parent).current()
+        key = _cache_key(parent, children)
         text = cache.get(key)
         if text is None:
-            text = _collection(_features(Region.objects.filter(parent=parent).current()))
+            text = _collection(_features(children))
             cache.set(key, text, CACHE_SECONDS)
         return text
     readable = regions_for(user, Action.VIEW).filter(parent=parent).current()

@@ -72,7 +72,7 @@ def seeded_categories():
 
 
 def wait_for_map(page):
-    page.wait_for_function("document.querySelector('#map')?.dataset.features > 0")
+    page.wait_for_function("document.querySelector('#map')?.dataset.features > 0", timeout=60_000)
 
 
 def test_national_map_to_province_to_regency(page, make_user, two_years_of_figures):
