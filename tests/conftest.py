@@ -6,10 +6,12 @@ eagerly inside tests unless a test drives a real worker (tests/regions/test_task
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from pytest_django.plugin import blocking_manager_key
 
@@ -35,16 +37,24 @@ def _celery_eager_in_tests() -> Iterator[None]:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    """Transactional tests end with a flush that empties every table, regions too.
+    """Transactional tests end with a flush that empties every table, reference data too.
 
-    This runs after every fixture's teardown (so after the flush) and reloads the regions,
-    leaving the database as the next test in this worker expects it.
+    This runs after every fixture's teardown (so after the flush) and restores the regions
+    and the categories the migrations seed, leaving the database as the next test in this
+    worker expects it. After the last test the test database is already gone.
     """
     result = yield
-    if {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+    used = set(getattr(item, "fixturenames", ()))
+    if nextitem is not None and {"transactional_db", "live_server"} & used:
         with item.config.stash[blocking_manager_key].unblock():
-            call_command("load_regions", verbosity=0)
+            restore_reference_data()
     return result
+
+
+def restore_reference_data() -> None:
+    call_command("load_regions", verbosity=0)
+    seed = importlib.import_module("participants.migrations.0002_seed_categories").seed
+    seed(django_apps, None)
 
 
 @pytest.fixture
