@@ -16,6 +16,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Field
 
+from participants import bulk_portable
 from participants.models import ParticipantCount
 
 WRITTEN = (
@@ -47,6 +48,8 @@ def _quote(name: str | None) -> str:
 
 def insert_counts(columns: Sequence[list[Any]]) -> dict[tuple[int, int, dt.date], int]:
     """Insert rows given column-wise (in WRITTEN order); returns their ids by cell key."""
+    if connection.vendor != "postgresql":
+        return bulk_portable.insert_counts(WRITTEN, columns)
     fields = _fields()
     names = ", ".join(_quote(f.column) for f in fields)
     arrays = ", ".join(f"%s::{_array_type(f)}" for f in fields)
@@ -62,6 +65,8 @@ def insert_counts(columns: Sequence[list[Any]]) -> dict[tuple[int, int, dt.date]
 
 def update_counts(ids: list[int], columns: Sequence[list[Any]]) -> None:
     """Overwrite the written fields of existing rows, matched by id."""
+    if connection.vendor != "postgresql":
+        return bulk_portable.update_counts(WRITTEN, ids, columns)
     fields = _fields()
     table = _quote(ParticipantCount._meta.db_table)
     names = ", ".join(_quote(f.column) for f in fields)
@@ -82,11 +87,13 @@ def copy_history(
     history = ParticipantCount.history.model  # type: ignore[attr-defined]
     tracked = [_quote(f.column) for f in history.tracked_fields]
     names = ", ".join(tracked)
+    sql = (
+        f"INSERT INTO {_quote(history._meta.db_table)} "
+        f"({names}, history_date, history_type, history_user_id, history_change_reason) "
+        f"SELECT {names}, %s, %s, %s, %s FROM {_quote(ParticipantCount._meta.db_table)} "
+        "WHERE id = ANY(%s) ORDER BY id"
+    )
+    if connection.vendor != "postgresql":
+        return bulk_portable.copy_history(ids, sql=sql, params=[at, kind, user_id, reason])
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {_quote(history._meta.db_table)} "
-            f"({names}, history_date, history_type, history_user_id, history_change_reason) "
-            f"SELECT {names}, %s, %s, %s, %s FROM {_quote(ParticipantCount._meta.db_table)} "
-            "WHERE id = ANY(%s) ORDER BY id",
-            [at, kind, user_id, reason, ids],
-        )
+        cursor.execute(sql, [at, kind, user_id, reason, ids])

@@ -1,13 +1,18 @@
 """Fill an empty portal with demo data from every app, and print the demo accounts.
 
 Each app owns its own demo module; this floor-3 command only calls them in order. Every
-seeder is idempotent, so `make run` can call this on every start.
+seeder is idempotent, so `make run` calls this on every start.
 """
 
+import time
 from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from agreements import demo as agreements_demo
+from participants import coverage
+from participants import demo as participants_demo
+from participants import demo_coverage
 from regions import demo as regions_demo
 
 
@@ -15,10 +20,22 @@ class Command(BaseCommand):
     help = "Create demo offices, accounts and data (idempotent) and print the demo logins."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
         accounts = regions_demo.seed()
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo accounts:"))
+        counts = participants_demo.seed()
+        self.stdout.write(
+            f"Demo counts: {counts.created} created, {counts.updated} updated, "
+            f"{counts.unchanged} unchanged ({counts.seconds:.1f} s)."
+        )
+        demo_coverage.seed()
+        agreements_demo.seed()
+        # Coverage figures ready at once, even with no worker running.
+        buckets = coverage.recompute_stale()
+        self.stdout.write(f"Coverage recomputed for {buckets} province-month buckets.")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready in {time.perf_counter() - started:.0f} s.")
+        )
+        self.stdout.write("Demo accounts (password for all: " + regions_demo.DEMO_PASSWORD + "):")
         for account in accounts:
             where = account.province_code or account.office_code or "nasional"
-            self.stdout.write(
-                f"  {account.username:<18} {regions_demo.DEMO_PASSWORD}  {account.role} ({where})"
-            )
+            self.stdout.write(f"  {account.username:<18} {account.role} ({where})")
