@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -134,6 +135,7 @@ def _parse_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellIn
     return cell, []
 
 
+@lru_cache(maxsize=1024)  # a file has a few distinct months, repeated on every row
 def _period(text: str) -> dt.date:
     try:
         return parse_period(text)
@@ -193,6 +195,8 @@ def _normalise_code(text: str) -> str:
 
 
 def _count(text: str) -> int | None:
+    if text.isdigit() and text.isascii():  # the common case, without the full parser
+        return int(text)
     if not text.strip():
         return None
     return parse_count(text)
