@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from django.apps import apps as django_apps
 from django.core.management import call_command
+from django.db import connections
+from django.db.utils import OperationalError
 from pytest_django.plugin import blocking_manager_key
 
 from coverage_portal.celery import app as celery_app
@@ -41,13 +43,18 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
     This runs after every fixture's teardown (so after the flush) and restores the regions
     and the categories the migrations seed, leaving the database as the next test in this
-    worker expects it. After the last test the test database is already gone.
+    worker expects it.
     """
     result = yield
     used = set(getattr(item, "fixturenames", ()))
-    if nextitem is not None and {"transactional_db", "live_server"} & used:
+    if {"transactional_db", "live_server"} & used:
         with item.config.stash[blocking_manager_key].unblock():
-            restore_reference_data()
+            try:
+                restore_reference_data()
+            except OperationalError:
+                # After the session's last test the test database is already dropped (under
+                # xdist `nextitem` is None at every batch end, so it cannot tell us when).
+                connections.close_all()
     return result
 
 
