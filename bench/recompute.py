@@ -112,6 +112,7 @@ def main() -> None:
             ParticipantCount.objects.filter(pk=cell.pk).update(
                 active_participants=(cell.active_participants or 0) + 1
             )
+            assert cell.region.parent_id is not None
             coverage.mark_buckets({(cell.region.parent_id, cell.period)})
             coverage.recompute_stale()
 

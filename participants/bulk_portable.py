@@ -18,7 +18,7 @@ CHUNK = 2000  # well under SQLite's limit of bound variables per statement
 
 
 def _rows(written: Sequence[str], columns: Sequence[list[Any]]) -> list[dict[str, Any]]:
-    names = [ParticipantCount._meta.get_field(n).attname for n in written]
+    names = [ParticipantCount._meta.get_field(n).attname for n in written]  # type: ignore[union-attr]
     return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 

@@ -165,7 +165,7 @@ def _tune_planner(cursor: Any) -> None:
         cursor.execute("SET LOCAL work_mem = '64MB'")
 
 
-def _sql_params() -> dict[str, object]:
+def _sql_params() -> dict[str, Any]:
     employed = WorkforceKind.objects.filter(code="EMPLOYED").values_list("id", flat=True).first()
     national = Region.objects.filter(code=NATIONAL_CODE).values_list("id", flat=True).first()
     now = connection.ops.adapt_datetimefield_value(timezone.now())

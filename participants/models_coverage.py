@@ -140,7 +140,8 @@ class CoverageRow(models.Model):
     )
     denominator_value = models.PositiveBigIntegerField(null=True)
     denominator_year = models.PositiveSmallIntegerField(null=True)
-    coverage_percent = models.DecimalField(max_digits=9, decimal_places=4, null=True)
+    # Above 100% is possible (a stale or partial denominator); the table must still hold it.
+    coverage_percent = models.DecimalField(max_digits=14, decimal_places=4, null=True)
     target_participants = models.PositiveBigIntegerField(null=True)
     target_percent = models.DecimalField(max_digits=6, decimal_places=2, null=True)
     target_gap = models.BigIntegerField(null=True)

@@ -7,6 +7,7 @@ and compared row for row.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from django.db import transaction
@@ -73,15 +74,16 @@ RECOMPUTE = ("recompute",)
 
 def apply(edit: tuple) -> None:
     kind, *args = edit
+    actions: dict[str, Callable[..., object]] = {
+        "count": put_count,
+        "workforce": put_workforce,
+        "target": put_target,
+        "category": put_category,
+        "report": put_report,
+        "recompute": lambda: coverage.recompute_stale(),
+    }
     with transaction.atomic():
-        {
-            "count": put_count,
-            "workforce": put_workforce,
-            "target": put_target,
-            "category": put_category,
-            "report": put_report,
-            "recompute": lambda: coverage.recompute_stale(),
-        }[kind](*args)
+        actions[kind](*args)
 
 
 def put_count(regency: str, category_code: str, period: dt.date, value: int | None) -> None:

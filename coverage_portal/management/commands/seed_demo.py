@@ -10,9 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from agreements import demo as agreements_demo
-from participants import coverage
+from participants import coverage, demo_coverage
 from participants import demo as participants_demo
-from participants import demo_coverage
 from regions import demo as regions_demo
 
 
