@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from participants import admin_coverage  # noqa: F401
 from participants.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.services import CellInput, WriteResult, counts_write
+from participants.services_coverage import category_save
 from regions import access
 from regions.access import Action
 from regions.admin_scoping import ScopedModelAdmin
@@ -47,17 +48,21 @@ class CategoryAdmin(admin.ModelAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and access.allows(request.user, Action.ADMINISTER)
 
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        # Which categories exist and add up changes every coverage figure: recompute.
+        category_save(category=obj, actor=request.user)
+
     @admin.action(description=_("Retire the selected categories (keep their counts)"))
     def retire(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
         for category in queryset:
             category.is_active = False
-            category.save(update_fields=["is_active"])
+            category_save(category=category, actor=request.user)
 
     @admin.action(description=_("Reactivate the selected categories"))
     def reactivate(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
         for category in queryset:
             category.is_active = True
-            category.save(update_fields=["is_active"])
+            category_save(category=category, actor=request.user)
 
 
 class ReportEventInline(admin.TabularInline):

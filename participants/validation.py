@@ -160,8 +160,14 @@ def period_problems(period: Any, today_period: dt.date) -> Iterator[tuple[str, s
         yield "period", _("This period is in the future.")
 
 
-def place_problems(cell: CellInput, ctx: WriteContext, actor: Any) -> Iterator[tuple[str, str]]:
-    """Rules against the database: the regency, the category, the actor's scope, the lock."""
+def place_problems(
+    cell: CellInput, ctx: WriteContext, actor: Any, changes: bool = True
+) -> Iterator[tuple[str, str]]:
+    """Rules against the database: the regency, the category, the actor's scope, the lock.
+
+    A locked report refuses changes only: re-sending its unchanged values (re-importing an
+    export of an approved month) is no edit, and is reported as unchanged.
+    """
     region = ctx.regions.get(cell.region_id)
     category = ctx.categories.get(cell.category_id)
     if category is None:
@@ -183,7 +189,7 @@ def place_problems(cell: CellInput, ctx: WriteContext, actor: Any) -> Iterator[t
             },
         )
     report = ctx.report_for(cell)
-    if report is not None and not report.is_editable:
+    if changes and report is not None and not report.is_editable:
         yield (
             "report",
             _("The %(period)s report is %(status)s and cannot be changed.")
@@ -251,7 +257,7 @@ def cell_errors(
         for name, message in (
             *value_problems(cell),
             *period_problems(cell.period, today),
-            *place_problems(cell, ctx, actor),
+            *place_problems(cell, ctx, actor, index in changed),
         ):
             errors.append(CellProblem(index, name, message))
         retired = retired_problem(cell, ctx, index in changed)

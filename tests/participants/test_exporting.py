@@ -98,3 +98,34 @@ def test_export_counts_command_writes_csv(tmp_path, kalbar_may):
     call_command("export_counts", year=2024, output=target)
 
     assert len(csv_rows(target.read_bytes())) == 1 + ParticipantCount.objects.count()
+
+
+def test_exporting_then_importing_an_approved_month_changes_nothing(db, kalbar_officer):
+    """An approved month is locked against changes, not against re-sending its values."""
+    import datetime as dt
+
+    from participants.exporting import csv_lines, export_rows
+    from participants.importing import counts_import
+    from participants.models import Category, MonthlyReport
+    from participants.services import CellInput, counts_write
+    from regions.models import Region
+
+    period = dt.date(2024, 3, 1)
+    cells = [
+        CellInput(
+            region_id=Region.objects.get(code="61.71").pk,
+            category_id=category.pk,
+            period=period,
+            active_participants=1_000 + category.order,
+        )
+        for category in Category.objects.filter(parent=None)
+    ]
+    assert counts_write(actor=None, cells=cells, source="demo").applied
+    MonthlyReport.objects.filter(period=period).update(status="approved")
+    province = Region.objects.get(code="61")
+    text = "".join(csv_lines(export_rows(user=kalbar_officer, province=province, periods=[period])))
+    report = counts_import(
+        actor=kalbar_officer, data=text.encode(), filename="x.csv", dry_run=False
+    )
+    assert not report.errors
+    assert report.unchanged == len(cells)

@@ -111,3 +111,15 @@ def test_admin_saves_workforce_through_the_service(client, national_admin, compu
     )
     assert response.status_code == 302
     assert StaleBucket.objects.filter(province__code="61", period=DEC).exists()
+
+
+def test_retiring_a_category_in_the_admin_marks_coverage_stale(client, national_admin, computed):
+    pmi = Category.objects.get(code="PMI")
+    client.force_login(national_admin)
+    client.post(
+        reverse("admin:participants_category_changelist"),
+        {"action": "retire", "_selected_action": [pmi.pk]},
+    )
+    pmi.refresh_from_db()
+    assert not pmi.is_active
+    assert StaleBucket.objects.filter(period=DEC).exists()
