@@ -146,9 +146,7 @@ def _rebuild(buckets: set[tuple[int, dt.date]]) -> None:
             ("delete regencies", sql.DELETE_REGENCIES),
             ("delete provinces", sql.DELETE_PROVINCES),
             ("delete national", sql.DELETE_NATIONAL),
-            ("regency categories", sql.INSERT_REGENCY_CATEGORIES),
-            ("regency totals", sql.INSERT_REGENCY_TOTALS),
-            ("provinces", sql.INSERT_PROVINCES),
+            ("regencies and provinces", sql.INSERT_REGENCIES_AND_PROVINCES),
             ("national", sql.INSERT_NATIONAL),
         ):
             started = time.perf_counter()

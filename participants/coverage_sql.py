@@ -1,8 +1,8 @@
 """The set-based SQL of the coverage recompute, portable between PostgreSQL and SQLite.
 
 Every statement works on all buckets at once through the scratch table of buckets `b`
-(participants_recomputebucket): regency rows from counts, regency totals from the regency
-category rows, province rows from regency rows, national rows from province rows.
+(participants_recomputebucket): regency and province rows from the counts in one statement,
+then national rows from the province rows.
 Denominator rule: a region's own figure for the year (a monthly one wins for its month);
 failing that the sum of its children's when every child has one; otherwise NULL (unknown).
 """
@@ -59,18 +59,17 @@ VALID_IN_BUCKET = """(r.valid_from IS NULL OR r.valid_from <= b.period)
 # (its history stays visible without expecting new reports for it).
 CATEGORY_IN_BUCKET = "(c.is_active OR pc.id IS NOT NULL)"
 
-INSERT_REGENCY_CATEGORIES = f"""
-INSERT INTO {COV} ({COLUMNS})
-SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
-    s.reported, 1, s.approved, %(now)s
-FROM (
+# Regency and province rows from one pass over the counts: the regency cells are computed
+# once (a materialised CTE); regency totals and the province roll-up are aggregates of them,
+# and all are inserted by one statement. Totals count top-level categories only.
+INSERT_REGENCIES_AND_PROVINCES = f"""
+WITH cells AS MATERIALIZED (
     SELECT b.id AS bucket_id, r.id AS region_id, b.period, c.id AS category_id,
+        c.parent_id IS NULL AS top_level,
         COALESCE(pc.active_participants, 0) AS participants, c.measured_by_id AS kind_id,
         {OWN_DENOMINATOR} AS denominator,
         CASE WHEN pc.id IS NULL THEN 0 ELSE 1 END AS reported,
-        CASE WHEN pc.id IS NOT NULL AND mr.status = 'approved' THEN TRUE ELSE FALSE END
-            AS approved
+        CASE WHEN pc.id IS NOT NULL AND mr.status = 'approved' THEN 1 ELSE 0 END AS approved
     FROM participants_recomputebucket b
     JOIN regions_region r ON r.parent_id = b.province_id AND r.level = 'regency'
         AND {VALID_IN_BUCKET}
@@ -81,35 +80,60 @@ FROM (
         AND mr.period = b.period
     {OWN_DENOMINATOR_JOINS.format(region="r.id", kind="c.measured_by_id")}
     WHERE {CATEGORY_IN_BUCKET}
-) s
-JOIN participants_recomputebucket b ON b.id = s.bucket_id
-{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
-
-# Totals count top-level categories only: PU (with NON_ASN inside it) + BPU + …
-INSERT_REGENCY_TOTALS = f"""
-INSERT INTO {COV} ({COLUMNS})
-SELECT s.region_id, 'regency', s.period, NULL, s.participants, %(employed)s, s.denominator,
-    CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
-    s.reported, 1, s.approved = 1, %(now)s
-FROM (
-    SELECT agg.*, {OWN_DENOMINATOR} AS denominator
+),
+regency_totals AS MATERIALIZED (
+    SELECT agg.bucket_id, agg.region_id, agg.period, CAST(NULL AS BIGINT) AS category_id,
+        agg.participants, CAST(%(employed)s AS BIGINT) AS kind_id,
+        {OWN_DENOMINATOR} AS denominator,
+        agg.reported, agg.approved
     FROM (
-        SELECT b.id AS bucket_id, cv.region_id, cv.period, SUM(cv.participants) AS participants,
-            MAX(cv.regencies_reported) AS reported,
-            MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) AS approved
-        FROM {COV} cv
-        JOIN participants_category c ON c.id = cv.category_id AND c.parent_id IS NULL
-        JOIN regions_region r ON r.id = cv.region_id
-        JOIN participants_recomputebucket b ON b.province_id = r.parent_id
-            AND b.period = cv.period
-        WHERE cv.level = 'regency'
-        GROUP BY b.id, cv.region_id, cv.period
+        SELECT bucket_id, region_id, period, SUM(participants) AS participants,
+            MAX(reported) AS reported, MIN(approved) AS approved
+        FROM cells WHERE top_level
+        GROUP BY bucket_id, region_id, period
     ) agg
     JOIN participants_recomputebucket b ON b.id = agg.bucket_id
     {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="%(employed)s")}
-) s
+),
+regency_rows AS (
+    SELECT bucket_id, region_id, period, category_id, participants, kind_id, denominator,
+        reported, approved FROM cells
+    UNION ALL
+    SELECT bucket_id, region_id, period, category_id, participants, kind_id, denominator,
+        reported, approved FROM regency_totals
+),
+province_rows AS (
+    SELECT agg.*, COALESCE({OWN_DENOMINATOR}, agg.children_denominator) AS denominator
+    FROM (
+        SELECT rr.bucket_id, b.province_id AS region_id, rr.period, rr.category_id,
+            SUM(rr.participants) AS participants, MAX(rr.kind_id) AS kind_id,
+            CASE WHEN COUNT(rr.denominator) = COUNT(*) THEN SUM(rr.denominator) END
+                AS children_denominator,
+            SUM(rr.reported) AS reported, COUNT(*) AS expected,
+            CASE WHEN MAX(mr.status) = 'approved' THEN 1 ELSE 0 END AS approved
+        FROM regency_rows rr
+        JOIN participants_recomputebucket b ON b.id = rr.bucket_id
+        LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
+            AND mr.period = b.period
+        GROUP BY rr.bucket_id, b.province_id, rr.period, rr.category_id
+    ) agg
+    JOIN participants_recomputebucket b ON b.id = agg.bucket_id
+    {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="agg.kind_id")}
+)
+INSERT INTO {COV} ({COLUMNS})
+SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.reported, 1, s.approved = 1, %(now)s
+FROM regency_rows s
 JOIN participants_recomputebucket b ON b.id = s.bucket_id
-{TARGET_JOIN.format(region="s.region_id", category="NULL")}"""
+{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}
+UNION ALL
+SELECT s.region_id, 'province', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.reported, s.expected, s.approved = 1, %(now)s
+FROM province_rows s
+JOIN participants_recomputebucket b ON b.id = s.bucket_id
+{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
 
 
 def _rollup(*, level: str, region: str, children: str, group: str, approved: str) -> str:
@@ -141,22 +165,6 @@ FROM (
 JOIN participants_recomputebucket b ON b.id = s.bucket_id
 {TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
 
-
-# Province rows (per category and the total at once) from the bucket's regency rows; a
-# province month is approved when its monthly report is.
-INSERT_PROVINCES = _rollup(
-    level="province",
-    region="b.province_id",
-    children=f"""{COV} cv
-        JOIN regions_region r ON r.id = cv.region_id
-        JOIN participants_recomputebucket b ON b.province_id = r.parent_id
-            AND b.period = cv.period
-        LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
-            AND mr.period = b.period
-        WHERE cv.level = 'regency'""",
-    group="b.province_id",
-    approved="CASE WHEN MAX(mr.status) = 'approved' THEN TRUE ELSE FALSE END",
-)
 
 # National rows for every period touched, from all province rows of that period, each
 # period represented by one of its buckets (for its year and month).
