@@ -57,7 +57,7 @@ test: $(STAMP) system-packages lint typecheck
 	scripts/with-services.sh $(MAKE) --no-print-directory pytest
 
 bench: $(STAMP)
-	scripts/with-services.sh sh -c 'for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done'
+	scripts/with-services.sh sh -c 'for b in bench/recompute.py bench/bench_*.py; do $(BIN)/python $$b || exit 1; done'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
