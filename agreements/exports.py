@@ -21,14 +21,14 @@ from openpyxl import Workbook
 
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
 from agreements.models_meetings import Meeting
+from regions.spreadsheets import neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        return neutralise(value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return "" if value is None else value

@@ -14,25 +14,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from participants.importing.reading import EXPORT_COLUMNS
-from participants.importing.rows import FORMULA_PREFIXES
 from participants.models import Category, ParticipantCount
 from participants.periods import format_period
 from regions import access
 from regions.access import Action
 from regions.models import Region
+from regions.spreadsheets import neutralise
 
 ExportRow = tuple[Any, ...]
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-
-
-def neutralise(value: Any) -> Any:
-    """Make text inert in Excel/LibreOffice: a leading formula character gets an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def export_rows(

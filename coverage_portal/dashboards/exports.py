@@ -18,13 +18,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from coverage_portal.dashboards.tables import DATE, INTEGER, PERCENT, POINTS, Table
+from regions.spreadsheets import neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 XLSX_FORMATS = {INTEGER: "#,##0", PERCENT: "0.00", POINTS: "0.00", DATE: "yyyy-mm-dd"}
 
 
 def safe_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return str(neutralise(value))
 
 
 def _cell(value: Any) -> Any:

@@ -19,8 +19,9 @@ from participants.models import Category
 from participants.periods import format_period, parse_period
 from participants.services import CellInput, parse_count
 from regions.models import Region
+from regions.spreadsheets import FORMULA_STARTS
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = FORMULA_STARTS
 
 
 @dataclass(frozen=True)
