@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from participants import coverage
 from participants.importing_workforce import read_rows, workforce_import
@@ -41,7 +42,8 @@ def test_one_bad_row_imports_nothing_and_names_every_bad_line(tmp_path):
         "2022,35,EMPLOYED,10,\n"
         "2022,35,EMPLOYED,12,5,BPS\n"
     )
-    report = workforce_import(rows=read_rows(write(tmp_path, text)))
+    with translation.override("en"):
+        report = workforce_import(rows=read_rows(write(tmp_path, text)))
     assert [line for line, _ in report.errors] == [3, 4, 5, 6, 7]
     assert "Unknown region code" in report.errors[0][1]
     assert "twice" in report.errors[1][1]
@@ -86,3 +88,11 @@ def test_command_dry_run_writes_nothing(tmp_path, capsys):
     )
     assert "would import" in capsys.readouterr().out
     assert not WorkforceTotal.objects.exists()
+
+
+def test_errors_are_in_indonesian_by_default(tmp_path):
+    with translation.override("id"):
+        report = workforce_import(
+            rows=read_rows(write(tmp_path, HEADER + "2022,99,EMPLOYED,1,B\n"))
+        )
+    assert report.errors == [(2, "Kode wilayah “99” tidak dikenal.")]
