@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.urls import reverse
 
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
@@ -165,29 +166,44 @@ def _url(kind: str, pk: int) -> str:
 # --- Scorecard facts per region (the caller has already checked the user's scope) ---------
 
 
-def agreement_in_force(region: Region, *, on: dt.date) -> Agreement | None:
-    """The agreement of this region in force on `on`, judged by its dates, not today's status."""
+def agreements_in_force(regions: Iterable[Region], *, on: dt.date) -> dict[int, Agreement]:
+    """Per region, the agreement in force on `on`, judged by its dates, not today's status."""
     started = Q(valid_from__lte=on) | Q(valid_from=None, signed_on__lte=on)
     running = Q(valid_until=None) | Q(valid_until__gte=on)
     not_ended = Q(ended_on=None) | Q(ended_on__gt=on)
-    return (
-        Agreement.objects.filter(region=region, signed_on__isnull=False)
+    found = (
+        Agreement.objects.filter(region__in=list(regions), signed_on__isnull=False)
         .exclude(status=Agreement.Status.DRAFT)
         .filter(started & running & not_ended)
-        .order_by("-valid_from")
-        .first()
+        .order_by("region_id", F("valid_from").desc(nulls_last=True))
     )
+    return _first_per_region(found)
+
+
+def agreement_in_force(region: Region, *, on: dt.date) -> Agreement | None:
+    return agreements_in_force([region], on=on).get(region.pk)
+
+
+def regulations_in_force(regions: Iterable[Region], *, on: dt.date) -> dict[int, Regulation]:
+    enacted = Q(enacted_on__lte=on) | Q(enacted_on=None, year__lte=on.year)
+    not_revoked = Q(revoked_on=None) | Q(revoked_on__gt=on)
+    found = (
+        Regulation.objects.filter(region__in=list(regions))
+        .filter(enacted & not_revoked)
+        .order_by("region_id", "-year", F("enacted_on").desc(nulls_last=True))
+    )
+    return _first_per_region(found)
 
 
 def regulation_in_force(region: Region, *, on: dt.date) -> Regulation | None:
-    enacted = Q(enacted_on__lte=on) | Q(enacted_on=None, year__lte=on.year)
-    not_revoked = Q(revoked_on=None) | Q(revoked_on__gt=on)
-    return (
-        Regulation.objects.filter(region=region)
-        .filter(enacted & not_revoked)
-        .order_by("-year", "-enacted_on")
-        .first()
-    )
+    return regulations_in_force([region], on=on).get(region.pk)
+
+
+def _first_per_region(rows: Any) -> dict[int, Any]:
+    first: dict[int, Any] = {}
+    for row in rows:
+        first.setdefault(row.region_id, row)
+    return first
 
 
 @dataclass(frozen=True)
@@ -199,14 +215,23 @@ class BudgetTotals:
     allocations: int
 
 
-def budget_for_year(region: Region, year: int) -> BudgetTotals | None:
-    """The region's APBD allocations for worker protection in one year, all groups together."""
-    totals = BudgetAllocation.objects.filter(region=region, year=year).aggregate(
-        amount=Sum("amount"), realised=Sum("realised"), workers=Sum("workers"), n=Count("pk")
+def budgets_for_year(regions: Iterable[Region], year: int) -> dict[int, BudgetTotals]:
+    """Per region, its APBD allocations for worker protection in one year, all groups together."""
+    rows = (
+        BudgetAllocation.objects.filter(region__in=list(regions), year=year)
+        .values("region_id")
+        .annotate(
+            amount=Sum("amount"), realised=Sum("realised"), workers=Sum("workers"), n=Count("pk")
+        )
     )
-    if not totals["n"]:
-        return None
-    return BudgetTotals(year, totals["amount"], totals["realised"], totals["workers"], totals["n"])
+    return {
+        r["region_id"]: BudgetTotals(year, r["amount"], r["realised"], r["workers"], r["n"])
+        for r in rows
+    }
+
+
+def budget_for_year(region: Region, year: int) -> BudgetTotals | None:
+    return budgets_for_year([region], year).get(region.pk)
 
 
 @dataclass(frozen=True)
@@ -216,13 +241,21 @@ class CommitmentCounts:
     open: int
 
 
-def commitment_counts(region: Region, *, on: dt.date) -> CommitmentCounts:
-    """The region's commitments as of `on`: done, past due and still open, open and not due."""
+def commitments_counted(regions: Iterable[Region], *, on: dt.date) -> dict[int, CommitmentCounts]:
+    """Per region, its commitments as of `on`: done, past due and still open, open and not due."""
     open_status = Q(status__in=Commitment.OPEN_STATUSES)
     overdue = open_status & Q(due_date__lt=on)
-    counts = Commitment.objects.filter(region=region).aggregate(
-        done=Count("pk", filter=Q(status=Commitment.Status.DONE)),
-        overdue=Count("pk", filter=overdue),
-        open=Count("pk", filter=open_status & ~Q(due_date__lt=on)),
+    rows = (
+        Commitment.objects.filter(region__in=list(regions))
+        .values("region_id")
+        .annotate(
+            done=Count("pk", filter=Q(status=Commitment.Status.DONE)),
+            overdue=Count("pk", filter=overdue),
+            open=Count("pk", filter=open_status & ~Q(due_date__lt=on)),
+        )
     )
-    return CommitmentCounts(counts["done"], counts["overdue"], counts["open"])
+    return {r["region_id"]: CommitmentCounts(r["done"], r["overdue"], r["open"]) for r in rows}
+
+
+def commitment_counts(region: Region, *, on: dt.date) -> CommitmentCounts:
+    return commitments_counted([region], on=on).get(region.pk, CommitmentCounts(0, 0, 0))

@@ -78,15 +78,38 @@ def _ratio_text(done: int, overdue: int) -> str:
     return str(_("%(done)s done, %(overdue)s overdue") % {"done": done, "overdue": overdue})
 
 
-def score(region: Region, period: dt.date, total: Any, non_asn: Any) -> Scorecard:
+@dataclass(frozen=True)
+class AgreementFacts:
+    """What the agreements app knows of each region, read for all regions at once."""
+
+    agreements: dict[int, Any]
+    regulations: dict[int, Any]
+    budgets: dict[int, Any]
+    commitments: dict[int, Any]
+
+
+def agreement_facts(regions: list[Region], period: dt.date) -> AgreementFacts:
+    day = month_end(period)
+    return AgreementFacts(
+        agreements.agreements_in_force(regions, on=day),
+        agreements.regulations_in_force(regions, on=day),
+        agreements.budgets_for_year(regions, period.year),
+        agreements.commitments_counted(regions, on=day),
+    )
+
+
+def score(
+    region: Region, period: dt.date, total: Any, non_asn: Any, facts: AgreementFacts | None = None
+) -> Scorecard:
     """One region's card; `total` and `non_asn` are its coverage rows (or None)."""
-    day, unknown = month_end(period), str(_("no data"))
+    facts = facts or agreement_facts([region], period)
+    unknown = str(_("no data"))
     progress = coverage.target_progress(total)
     non_asn_percent = non_asn.coverage_percent if non_asn else None
-    agreement = agreements.agreement_in_force(region, on=day)
-    regulation = agreements.regulation_in_force(region, on=day)
-    budget = agreements.budget_for_year(region, period.year)
-    counts = agreements.commitment_counts(region, on=day)
+    agreement = facts.agreements.get(region.pk)
+    regulation = facts.regulations.get(region.pk)
+    budget = facts.budgets.get(region.pk)
+    counts = facts.commitments.get(region.pk, agreements.CommitmentCounts(0, 0, 0))
     due = counts.done + counts.overdue
     values = [
         (_share(progress, 30), format_percent(progress) if progress is not None else unknown),
@@ -117,7 +140,8 @@ def ranking(
     non_asn = coverage.category_rows(
         user, level=level, period=period, category_code=NON_ASN, parent=parent
     )
-    cards = [score(i.region, period, i.now, non_asn.get(i.region.pk)) for i in items]
+    facts = agreement_facts([i.region for i in items], period)
+    cards = [score(i.region, period, i.now, non_asn.get(i.region.pk), facts) for i in items]
     cards.sort(key=lambda c: (-c.total, c.region.code))
     for rank, card in enumerate(cards, start=1):
         card.rank = rank

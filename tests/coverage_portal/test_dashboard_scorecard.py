@@ -75,3 +75,21 @@ def test_scorecard_download(client, viewer, kalbar_record):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[1].startswith("1,61,Kalimantan Barat,")
     assert lines[1].endswith(",67.11")
+
+
+def test_scorecard_ranking_reads_agreements_in_a_fixed_number_of_queries(
+    client, viewer, kalbar_record, django_assert_max_num_queries
+):
+    """Adding agreement records for more provinces must not add queries (no N+1)."""
+    for code in ("11", "65", "74"):
+        Agreement.objects.create(
+            title=f"MoU {code}", region=Region.objects.get(code=code),
+            signed_on=dt.date(2022, 2, 1), valid_from=dt.date(2022, 2, 1),
+            status=Agreement.Status.ACTIVE,
+        )  # fmt: skip
+        total_row(code, DEC_2022, 1_000)
+    client.force_login(viewer)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("dashboards:scorecard"), {"bulan": "2022-12"})
+    rows = table_rows(response.content.decode(), "scorecards")
+    assert all(rows[code][3] == "15,00" for code in ("11", "65", "74"))  # kebijakan: an MoU
