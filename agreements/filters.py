@@ -16,6 +16,13 @@ from regions.models import Office
 DATE = {"type": "date"}
 
 
+def _date_bound(label: Any, field: str, lookup: str) -> df.DateFilter:
+    """One end of a date range ("gte" from, "lte" until), with the browser's date picker."""
+    return df.DateFilter(
+        label=label, field_name=field, lookup_expr=lookup, widget=forms.DateInput(attrs=DATE)
+    )
+
+
 def _in_area(field: str) -> Any:
     def method(queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value:
@@ -45,18 +52,8 @@ class AgreementFilter(df.FilterSet):
     office = df.ModelChoiceFilter(label=_("BPJS office"), queryset=Office.objects.all())
     kind = df.ChoiceFilter(label=_("kind"), choices=Agreement.Kind.choices)
     status = df.ChoiceFilter(label=_("status"), choices=Agreement.Status.choices)
-    signed_from = df.DateFilter(
-        label=_("signed from"),
-        field_name="signed_on",
-        lookup_expr="gte",
-        widget=forms.DateInput(attrs=DATE),
-    )
-    signed_to = df.DateFilter(
-        label=_("signed until"),
-        field_name="signed_on",
-        lookup_expr="lte",
-        widget=forms.DateInput(attrs=DATE),
-    )
+    signed_from = _date_bound(_("signed from"), "signed_on", "gte")
+    signed_to = _date_bound(_("signed until"), "signed_on", "lte")
 
     class Meta:
         model = Agreement
@@ -104,18 +101,8 @@ class CommitmentFilter(df.FilterSet):
     )
     kind = df.ChoiceFilter(label=_("kind"), choices=Commitment.Kind.choices)
     status = df.ChoiceFilter(label=_("status"), choices=Commitment.Status.choices)
-    due_from = df.DateFilter(
-        label=_("due from"),
-        field_name="due_date",
-        lookup_expr="gte",
-        widget=forms.DateInput(attrs=DATE),
-    )
-    due_to = df.DateFilter(
-        label=_("due until"),
-        field_name="due_date",
-        lookup_expr="lte",
-        widget=forms.DateInput(attrs=DATE),
-    )
+    due_from = _date_bound(_("due from"), "due_date", "gte")
+    due_to = _date_bound(_("due until"), "due_date", "lte")
 
     class Meta:
         model = Commitment
@@ -133,18 +120,8 @@ class RegulationFilter(df.FilterSet):
     region = df.CharFilter(label=_("region code"), method=_in_area("region"))
     kind = df.ChoiceFilter(label=_("kind"), choices=Regulation.Kind.choices)
     year = df.NumberFilter(label=_("year"))
-    enacted_from = df.DateFilter(
-        label=_("enacted from"),
-        field_name="enacted_on",
-        lookup_expr="gte",
-        widget=forms.DateInput(attrs=DATE),
-    )
-    enacted_to = df.DateFilter(
-        label=_("enacted until"),
-        field_name="enacted_on",
-        lookup_expr="lte",
-        widget=forms.DateInput(attrs=DATE),
-    )
+    enacted_from = _date_bound(_("enacted from"), "enacted_on", "gte")
+    enacted_to = _date_bound(_("enacted until"), "enacted_on", "lte")
 
     class Meta:
         model = Regulation

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from coverage_portal.dashboards import downloads, exports, geo, panels, pdf
 from coverage_portal.dashboards import report as report_data
+from participants.exporting import CONTENT_TYPES
 from regions import selectors as region_selectors
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
@@ -50,12 +51,6 @@ def boundaries(request: HttpRequest, code: str) -> HttpResponse:
     else:
         parent = region_selectors.region_for(request.user, code, Region.Level.PROVINCE)
     return HttpResponse(geo.children_geojson(request.user, parent), "application/geo+json")
-
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 @require_GET
