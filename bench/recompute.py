@@ -122,7 +122,9 @@ def main() -> None:
 
         def hand_written() -> None:
             with connection.cursor() as cursor:
+                # The same settings the recompute runs with (coverage._tune_planner).
                 cursor.execute("SET work_mem = '64MB'")
+                cursor.execute("SET jit = off")
                 cursor.execute(HAND_WRITTEN, {"employed": employed})
                 rows = cursor.fetchall()
             province_rows = CoverageRow.objects.filter(level="province").count()

@@ -15,18 +15,48 @@ COLUMNS = (
     "computed_at"
 )
 
-# A region's own workforce figure of a kind for the bucket's year: monthly wins over yearly.
-# Joins (not correlated subqueries) so the planner can hash them; each matches at most one
-# row thanks to the unique constraints on workforce totals.
-OWN_DENOMINATOR_JOINS = """
-    LEFT JOIN participants_workforcetotal wm ON wm.region_id = {region}
-        AND wm.kind_id = {kind} AND wm.year = b.year AND wm.month = b.month
-    LEFT JOIN participants_workforcetotal wy ON wy.region_id = {region}
-        AND wy.kind_id = {kind} AND wy.year = b.year AND wy.month IS NULL"""
-OWN_DENOMINATOR = "COALESCE(wm.value, wy.value)"
+# Every workforce figure that applies to a month being rebuilt, one per region × kind ×
+# month: a monthly figure wins over the yearly one. A few thousand rows, computed once per
+# statement, so that each of the ~460.000 rows finds its region's own denominator with one
+# hash join (each matches at most one row thanks to the unique constraints on the totals).
+DENOMINATORS = """denominators AS MATERIALIZED (
+    SELECT k.region_id, k.kind_id, k.year, k.month, COALESCE(wm.value, wy.value) AS value
+    FROM (
+        SELECT DISTINCT w.region_id, w.kind_id, w.year, bm.month
+        FROM participants_workforcetotal w
+        JOIN (SELECT DISTINCT year, month FROM participants_recomputebucket) bm
+            ON bm.year = w.year AND (w.month IS NULL OR w.month = bm.month)
+    ) k
+    LEFT JOIN participants_workforcetotal wm ON wm.region_id = k.region_id
+        AND wm.kind_id = k.kind_id AND wm.year = k.year AND wm.month = k.month
+    LEFT JOIN participants_workforcetotal wy ON wy.region_id = k.region_id
+        AND wy.kind_id = k.kind_id AND wy.year = k.year AND wy.month IS NULL
+)"""
+OWN_DENOMINATOR_JOIN = """LEFT JOIN denominators d ON d.region_id = {region}
+        AND d.kind_id = {kind} AND d.year = {year} AND d.month = {month}"""
 
-TARGET_JOIN = """LEFT JOIN participants_target tg ON tg.region_id = {region} AND tg.year = b.year
-    AND (tg.category_id = {category} OR (tg.category_id IS NULL AND {category} IS NULL))"""
+CELL_DENOMINATOR = OWN_DENOMINATOR_JOIN.format(
+    region="r.id", kind="c.measured_by_id", year="b.year", month="b.month"
+)
+REGENCY_TOTAL_DENOMINATOR = OWN_DENOMINATOR_JOIN.format(
+    region="agg.region_id", kind="%(employed)s", year="agg.year", month="agg.month"
+)
+PROVINCE_DENOMINATOR = OWN_DENOMINATOR_JOIN.format(
+    region="agg.province_id", kind="agg.kind_id", year="agg.year", month="agg.month"
+)
+NATIONAL_DENOMINATOR = OWN_DENOMINATOR_JOIN.format(
+    region="n.region_id", kind="n.kind_id", year="n.year", month="n.month"
+)
+
+# The region's target for the bucket's year: a category's own, or (category NULL) the overall one.
+TARGET_JOIN = """LEFT JOIN participants_target tg ON tg.region_id = s.region_id AND tg.year = s.year
+    AND {category_match}"""
+CATEGORY_TARGET = TARGET_JOIN.format(category_match="tg.category_id = s.category_id")
+OVERALL_TARGET = TARGET_JOIN.format(category_match="tg.category_id IS NULL")
+EITHER_TARGET = TARGET_JOIN.format(
+    category_match="""(tg.category_id = s.category_id
+        OR (tg.category_id IS NULL AND s.category_id IS NULL))"""
+)
 
 # Columns computed from s.participants, s.denominator and the target tg.
 DERIVED = """CASE WHEN s.denominator > 0
@@ -59,15 +89,17 @@ VALID_IN_BUCKET = """(r.valid_from IS NULL OR r.valid_from <= b.period)
 # (its history stays visible without expecting new reports for it).
 CATEGORY_IN_BUCKET = "(c.is_active OR pc.id IS NOT NULL)"
 
-# Regency and province rows from one pass over the counts: the regency cells are computed
-# once (a materialised CTE); regency totals and the province roll-up are aggregates of them,
-# and all are inserted by one statement. Totals count top-level categories only.
+# Regency and province rows from one pass over the counts. The regency cells are computed
+# once (a materialised CTE); regency totals are an aggregate of them, and province rows are
+# aggregates of both; one statement inserts all. Totals count top-level categories only.
+# Each row carries its bucket's province, period and year so later steps need not join back.
 INSERT_REGENCIES_AND_PROVINCES = f"""
-WITH cells AS MATERIALIZED (
-    SELECT b.id AS bucket_id, r.id AS region_id, b.period, c.id AS category_id,
-        c.parent_id IS NULL AS top_level,
+WITH {DENOMINATORS},
+cells AS MATERIALIZED (
+    SELECT b.id AS bucket_id, b.province_id, b.period, b.year, b.month, r.id AS region_id,
+        c.id AS category_id, c.parent_id IS NULL AS top_level,
         COALESCE(pc.active_participants, 0) AS participants, c.measured_by_id AS kind_id,
-        {OWN_DENOMINATOR} AS denominator,
+        d.value AS denominator,
         CASE WHEN pc.id IS NULL THEN 0 ELSE 1 END AS reported,
         CASE WHEN pc.id IS NOT NULL AND mr.status = 'approved' THEN 1 ELSE 0 END AS approved
     FROM participants_recomputebucket b
@@ -78,104 +110,83 @@ WITH cells AS MATERIALIZED (
         AND pc.category_id = c.id AND pc.period = b.period
     LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
         AND mr.period = b.period
-    {OWN_DENOMINATOR_JOINS.format(region="r.id", kind="c.measured_by_id")}
+    {CELL_DENOMINATOR}
     WHERE {CATEGORY_IN_BUCKET}
 ),
 regency_totals AS MATERIALIZED (
-    SELECT agg.bucket_id, agg.region_id, agg.period, CAST(NULL AS BIGINT) AS category_id,
-        agg.participants, CAST(%(employed)s AS BIGINT) AS kind_id,
-        {OWN_DENOMINATOR} AS denominator,
-        agg.reported, agg.approved
+    SELECT agg.*, CAST(NULL AS BIGINT) AS category_id, CAST(%(employed)s AS BIGINT) AS kind_id,
+        d.value AS denominator
     FROM (
-        SELECT bucket_id, region_id, period, SUM(participants) AS participants,
-            MAX(reported) AS reported, MIN(approved) AS approved
+        SELECT bucket_id, province_id, period, year, month, region_id,
+            SUM(participants) AS participants, MAX(reported) AS reported,
+            MIN(approved) AS approved
         FROM cells WHERE top_level
-        GROUP BY bucket_id, region_id, period
+        GROUP BY bucket_id, province_id, period, year, month, region_id
     ) agg
-    JOIN participants_recomputebucket b ON b.id = agg.bucket_id
-    {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="%(employed)s")}
-),
-regency_rows AS (
-    SELECT bucket_id, region_id, period, category_id, participants, kind_id, denominator,
-        reported, approved FROM cells
-    UNION ALL
-    SELECT bucket_id, region_id, period, category_id, participants, kind_id, denominator,
-        reported, approved FROM regency_totals
+    {REGENCY_TOTAL_DENOMINATOR}
 ),
 province_rows AS (
-    SELECT agg.*, COALESCE({OWN_DENOMINATOR}, agg.children_denominator) AS denominator
+    SELECT agg.province_id AS region_id, agg.period, agg.year, agg.category_id,
+        agg.participants, agg.kind_id,
+        COALESCE(d.value, agg.children_denominator) AS denominator,
+        agg.reported, agg.expected, CASE WHEN mr.status = 'approved' THEN 1 ELSE 0 END AS approved
     FROM (
-        SELECT rr.bucket_id, b.province_id AS region_id, rr.period, rr.category_id,
-            SUM(rr.participants) AS participants, MAX(rr.kind_id) AS kind_id,
-            CASE WHEN COUNT(rr.denominator) = COUNT(*) THEN SUM(rr.denominator) END
+        SELECT province_id, period, year, month, category_id, kind_id,
+            SUM(participants) AS participants,
+            CASE WHEN COUNT(denominator) = COUNT(*) THEN SUM(denominator) END
                 AS children_denominator,
-            SUM(rr.reported) AS reported, COUNT(*) AS expected,
-            CASE WHEN MAX(mr.status) = 'approved' THEN 1 ELSE 0 END AS approved
-        FROM regency_rows rr
-        JOIN participants_recomputebucket b ON b.id = rr.bucket_id
-        LEFT JOIN participants_monthlyreport mr ON mr.province_id = b.province_id
-            AND mr.period = b.period
-        GROUP BY rr.bucket_id, b.province_id, rr.period, rr.category_id
+            SUM(reported) AS reported, COUNT(*) AS expected
+        FROM cells GROUP BY province_id, period, year, month, category_id, kind_id
+        UNION ALL
+        SELECT province_id, period, year, month, NULL, MAX(kind_id), SUM(participants),
+            CASE WHEN COUNT(denominator) = COUNT(*) THEN SUM(denominator) END,
+            SUM(reported), COUNT(*)
+        FROM regency_totals GROUP BY province_id, period, year, month
     ) agg
-    JOIN participants_recomputebucket b ON b.id = agg.bucket_id
-    {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="agg.kind_id")}
+    LEFT JOIN participants_monthlyreport mr ON mr.province_id = agg.province_id
+        AND mr.period = agg.period
+    {PROVINCE_DENOMINATOR}
 )
 INSERT INTO {COV} ({COLUMNS})
 SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
     s.reported, 1, s.approved = 1, %(now)s
-FROM regency_rows s
-JOIN participants_recomputebucket b ON b.id = s.bucket_id
-{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}
+FROM cells s {CATEGORY_TARGET}
+UNION ALL
+SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
+    s.reported, 1, s.approved = 1, %(now)s
+FROM regency_totals s {OVERALL_TARGET}
 UNION ALL
 SELECT s.region_id, 'province', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
     s.reported, s.expected, s.approved = 1, %(now)s
-FROM province_rows s
-JOIN participants_recomputebucket b ON b.id = s.bucket_id
-{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
+FROM province_rows s {EITHER_TARGET}"""
 
-
-def _rollup(*, level: str, region: str, children: str, group: str, approved: str) -> str:
-    """Sum child rows into `level` rows, then add the region's own denominator and target.
-
-    `children` yields child coverage rows `cv` with their bucket `b`; the region's own
-    figure wins over the children's sum, which counts only when every child has one.
-    """
-    return f"""
-INSERT INTO {COV} ({COLUMNS})
-SELECT s.region_id, '{level}', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN b.year END, {DERIVED},
-    s.reported, s.expected, s.approved, %(now)s
-FROM (
-    SELECT agg.*, COALESCE({OWN_DENOMINATOR}, agg.children_denominator) AS denominator
-    FROM (
-        SELECT MIN(b.id) AS bucket_id, {region} AS region_id, cv.period, cv.category_id,
-            SUM(cv.participants) AS participants, MAX(cv.denominator_kind_id) AS kind_id,
-            CASE WHEN COUNT(cv.denominator_value) = COUNT(*)
-                 THEN SUM(cv.denominator_value) END AS children_denominator,
-            SUM(cv.regencies_reported) AS reported, SUM(cv.regencies_expected) AS expected,
-            {approved} AS approved
-        FROM {children}
-        GROUP BY {group}, cv.period, cv.category_id
-    ) agg
-    JOIN participants_recomputebucket b ON b.id = agg.bucket_id
-    {OWN_DENOMINATOR_JOINS.format(region="agg.region_id", kind="agg.kind_id")}
-) s
-JOIN participants_recomputebucket b ON b.id = s.bucket_id
-{TARGET_JOIN.format(region="s.region_id", category="s.category_id")}"""
-
-
-# National rows for every period touched, from all province rows of that period, each
-# period represented by one of its buckets (for its year and month).
-INSERT_NATIONAL = _rollup(
-    level="national",
-    region="%(national)s",
-    children=f"""{COV} cv
-        JOIN (SELECT period, MIN(id) AS id FROM participants_recomputebucket GROUP BY period)
-            bp ON bp.period = cv.period
-        JOIN participants_recomputebucket b ON b.id = bp.id
-        WHERE cv.level = 'province'""",
-    group="b.period",
-    approved="MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) = 1",
+# National rows for every period touched, summed from all province rows of that period
+# (the region's own figure wins over the provinces' sum, which counts only when every
+# province has one).
+INSERT_NATIONAL = f"""
+WITH {DENOMINATORS},
+periods AS (SELECT DISTINCT period, year, month FROM participants_recomputebucket),
+national AS (
+    SELECT CAST(%(national)s AS BIGINT) AS region_id, p.period, p.year, p.month,
+        cv.category_id, SUM(cv.participants) AS participants,
+        MAX(cv.denominator_kind_id) AS kind_id,
+        CASE WHEN COUNT(cv.denominator_value) = COUNT(*)
+             THEN SUM(cv.denominator_value) END AS children_denominator,
+        SUM(cv.regencies_reported) AS reported, SUM(cv.regencies_expected) AS expected,
+        MIN(CASE WHEN cv.all_approved THEN 1 ELSE 0 END) AS approved
+    FROM {COV} cv JOIN periods p ON p.period = cv.period
+    WHERE cv.level = 'province'
+    GROUP BY p.period, p.year, p.month, cv.category_id
 )
+INSERT INTO {COV} ({COLUMNS})
+SELECT s.region_id, 'national', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
+    s.reported, s.expected, s.approved = 1, %(now)s
+FROM (
+    SELECT n.*, COALESCE(d.value, n.children_denominator) AS denominator
+    FROM national n
+    {NATIONAL_DENOMINATOR}
+) s {EITHER_TARGET}"""
