@@ -96,7 +96,7 @@ CATEGORY_IN_BUCKET = "(c.is_active OR pc.id IS NOT NULL)"
 INSERT_REGENCIES_AND_PROVINCES = f"""
 WITH {DENOMINATORS},
 cells AS MATERIALIZED (
-    SELECT b.id AS bucket_id, b.province_id, b.period, b.year, b.month, r.id AS region_id,
+    SELECT b.province_id, b.period, b.year, b.month, r.id AS region_id,
         c.id AS category_id, c.parent_id IS NULL AS top_level,
         COALESCE(pc.active_participants, 0) AS participants, c.measured_by_id AS kind_id,
         d.value AS denominator,
@@ -117,11 +117,11 @@ regency_totals AS MATERIALIZED (
     SELECT agg.*, CAST(NULL AS BIGINT) AS category_id, CAST(%(employed)s AS BIGINT) AS kind_id,
         d.value AS denominator
     FROM (
-        SELECT bucket_id, province_id, period, year, month, region_id,
+        SELECT province_id, period, year, month, region_id,
             SUM(participants) AS participants, MAX(reported) AS reported,
             MIN(approved) AS approved
         FROM cells WHERE top_level
-        GROUP BY bucket_id, province_id, period, year, month, region_id
+        GROUP BY province_id, period, year, month, region_id
     ) agg
     {REGENCY_TOTAL_DENOMINATOR}
 ),
