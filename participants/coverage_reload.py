@@ -9,12 +9,16 @@ same transaction keeps readers waiting no longer, and a rollback brings them bac
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection
 from django.db.models import Model
+
+log = logging.getLogger(__name__)
 
 # Constraints first (the primary key and unique constraints own their indexes), then the
 # indexes no constraint owns.
@@ -48,7 +52,9 @@ def emptied_for_reload(model: type[Model]) -> Iterator[None]:
     yield
     with connection.cursor() as cursor:
         for kind, name, definition in definitions:
+            started = time.perf_counter()
             _create(cursor, table, kind, name, definition)
+            log.debug("re-created %s: %.0f ms", name, (time.perf_counter() - started) * 1000)
 
 
 def _drop(cursor: Any, table: str, kind: str, name: str) -> None:
