@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from participants import bulk_sql
 from participants.context import load_context
@@ -79,6 +80,34 @@ def counts_write(
     version the user saw; a report saved since is a conflict and nothing is written.
     """
     cells = list(cells)
+    try:
+        return _write(actor, cells, source, expected_versions, dry_run)
+    except IntegrityError as error:
+        if not cells or not _same_cells_saved_meanwhile(error):
+            raise
+        return WriteResult(errors=[CellProblem(0, "version", str(CONCURRENT_FIRST_SAVE))])
+
+
+# Two first saves of the same month at the same moment: both read no counts, the second
+# insert meets the first one's rows. It is a conflict like any other, not a server error.
+CONCURRENT_FIRST_SAVE = _(
+    "Someone else saved these cells at the same moment; nothing of yours was saved. "
+    "Reload the page to see their values."
+)
+
+
+def _same_cells_saved_meanwhile(error: IntegrityError) -> bool:
+    diagnostics = getattr(error.__cause__, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) == "one_count_per_cell"
+
+
+def _write(
+    actor: Any | None,
+    cells: list[CellInput],
+    source: Source,
+    expected_versions: Mapping[int, int] | None,
+    dry_run: bool,
+) -> WriteResult:
     with transaction.atomic():
         ctx = load_context(cells)
         after, changed = apply_in_memory(cells, ctx)
