@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.apps import apps as django_apps
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections
 from django.db.utils import OperationalError
 from pytest_django.plugin import blocking_manager_key
 
@@ -26,9 +26,24 @@ PASSWORD = "a-strong-test-password"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     with django_db_blocker.unblock():
         call_command("load_regions", verbosity=0)
+    yield
+    # Sessions of threads and worker processes the tests started may outlive them; the test
+    # database cannot be dropped while any is connected.
+    with django_db_blocker.unblock():
+        _disconnect_other_sessions()
+
+
+def _disconnect_other_sessions() -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(autouse=True, scope="session")

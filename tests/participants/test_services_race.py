@@ -49,6 +49,6 @@ def test_second_of_two_simultaneous_first_saves_gets_a_conflict(
     assert len(colleague_result) == 1 and colleague_result[0].applied
     assert not ours.applied
     assert [problem.field for problem in ours.errors] == ["version"]
-    assert "nothing of yours was saved" in ours.errors[0].message
+    assert ours.errors[0].message == str(services.CONCURRENT_FIRST_SAVE)
     stored = ParticipantCount.objects.get(region__code="61.71", period=DECEMBER)
     assert stored.active_participants == 1200
