@@ -67,6 +67,14 @@ DERIVED = """CASE WHEN s.denominator > 0
          THEN CAST(ROUND(tg.percent * s.denominator / 100.0, 0) AS BIGINT) - s.participants
     END"""
 
+
+def _row(level: str, expected: str) -> str:
+    """The inserted columns (COLUMNS) of a row `s` of `level` with its target `tg`."""
+    return f"""SELECT s.region_id, '{level}', s.period, s.category_id, s.participants, s.kind_id,
+    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
+    s.reported, {expected}, s.approved = 1, %(now)s"""
+
+
 DELETE_REGENCIES = f"""
 DELETE FROM {COV} WHERE level = 'regency' AND EXISTS (
     SELECT 1 FROM participants_recomputebucket b JOIN regions_region r
@@ -148,19 +156,13 @@ province_rows AS (
     {PROVINCE_DENOMINATOR}
 )
 INSERT INTO {COV} ({COLUMNS})
-SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
-    s.reported, 1, s.approved = 1, %(now)s
+{_row("regency", expected="1")}
 FROM cells s {CATEGORY_TARGET}
 UNION ALL
-SELECT s.region_id, 'regency', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
-    s.reported, 1, s.approved = 1, %(now)s
+{_row("regency", expected="1")}
 FROM regency_totals s {OVERALL_TARGET}
 UNION ALL
-SELECT s.region_id, 'province', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
-    s.reported, s.expected, s.approved = 1, %(now)s
+{_row("province", expected="s.expected")}
 FROM province_rows s {EITHER_TARGET}"""
 
 # National rows for every period touched, summed from all province rows of that period
@@ -182,9 +184,7 @@ national AS (
     GROUP BY p.period, p.year, p.month, cv.category_id
 )
 INSERT INTO {COV} ({COLUMNS})
-SELECT s.region_id, 'national', s.period, s.category_id, s.participants, s.kind_id,
-    s.denominator, CASE WHEN s.denominator IS NOT NULL THEN s.year END, {DERIVED},
-    s.reported, s.expected, s.approved = 1, %(now)s
+{_row("national", expected="s.expected")}
 FROM (
     SELECT n.*, COALESCE(d.value, n.children_denominator) AS denominator
     FROM national n
