@@ -1,7 +1,7 @@
 """The coverage engine: rebuild the coverage table for stale province × month buckets.
 
-One code path serves incremental and full recomputes: a full recompute marks every bucket
-stale and runs the incremental path, so the two cannot drift apart. Each run is one
+One code path serves incremental and full recomputes: a full recompute runs the same rebuild
+over every bucket, so the two cannot drift apart. Each run is one
 transaction (readers keep seeing the old rows until it commits) and runs serialised.
 """
 
@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Iterable
+from contextlib import nullcontext
 from typing import Any
 
 from django.db import connection, transaction
@@ -48,10 +49,9 @@ def recompute_all(*, since: dt.date | None = None, province: Region | None = Non
     with transaction.atomic():
         _serialise()
         buckets = _take_marks() | _buckets_with_data(since, province)
-        if since is None and province is None:
-            with emptied_for_reload(CoverageRow):
-                return _rebuild_buckets(buckets)
-        return _rebuild_buckets(buckets)
+        everything = since is None and province is None
+        with emptied_for_reload(CoverageRow) if everything else nullcontext():
+            return _rebuild_buckets(buckets)
 
 
 def _take_marks() -> set[tuple[int, dt.date]]:
@@ -78,9 +78,7 @@ def _buckets_with_data(since: dt.date | None, province: Region | None) -> set[tu
         (p.pk, period)
         for period in _periods_with_data(since)
         for p in provinces
-        if p.is_valid_on(period)
-        and p.is_valid_on(month_end(period))
-        and (province is None or p.pk == province.pk)
+        if _valid_all_month(p, period) and (province is None or p.pk == province.pk)
     }
 
 
@@ -104,13 +102,17 @@ def _periods_with_data(since: dt.date | None) -> list[dt.date]:
     counts = ParticipantCount.objects.all()
     if since:
         counts = counts.filter(period__gte=since)
-    # order_by() drops the model's default ordering, which DISTINCT would otherwise include.
+    # Ordering by the period alone keeps the model's default ordering out of the DISTINCT.
     return list(counts.order_by("period").values_list("period", flat=True).distinct())
 
 
 def _all_provinces() -> list[Region]:
     # 38 rows; read per call rather than cached so region edits are seen at once.
     return list(Region.objects.provinces().only("id", "valid_from", "valid_until"))
+
+
+def _valid_all_month(province: Region, period: dt.date) -> bool:
+    return province.is_valid_on(period) and province.is_valid_on(month_end(period))
 
 
 def _with_missing_provinces(buckets: set[tuple[int, dt.date]]) -> set[tuple[int, dt.date]]:
@@ -124,8 +126,7 @@ def _with_missing_provinces(buckets: set[tuple[int, dt.date]]) -> set[tuple[int,
     provinces = _all_provinces()
     for period in periods:
         for province in provinces:
-            valid = province.is_valid_on(period) and province.is_valid_on(month_end(period))
-            if valid and (province.pk, period) not in present:
+            if _valid_all_month(province, period) and (province.pk, period) not in present:
                 buckets.add((province.pk, period))
     return buckets
 
