@@ -70,7 +70,7 @@ def peak_mb() -> float:
 
 
 def timed_import(label: str, actor: object, data: bytes) -> None:
-    from participants.importing import counts_import
+    from participants.transfer.counts_import import counts_import
 
     started = time.perf_counter()
     report = counts_import(actor=actor, data=data, filename="national.csv")
@@ -87,8 +87,8 @@ def timed_import(label: str, actor: object, data: bytes) -> None:
 
 def timed_parse(data: bytes) -> None:
     """Reading and checking the file alone (this module's share, before counts_write)."""
-    from participants.importing.reading import read_rows
-    from participants.importing.rows import Lookups, parse_rows
+    from participants.transfer.reading import read_rows
+    from participants.transfer.rows import Lookups, parse_rows
 
     started = time.perf_counter()
     parsed = parse_rows(read_rows(data, "national.csv"), Lookups.load())

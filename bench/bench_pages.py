@@ -55,7 +55,7 @@ def fill_coverage_table(synthetic: bool) -> str:
         with connection.cursor() as cursor:
             cursor.execute(SYNTHETIC)
         return "synthetic rows"
-    from participants import coverage
+    from participants.coverage import engine as coverage
 
     counts = generate()
     coverage.recompute_all()

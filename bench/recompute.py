@@ -95,12 +95,12 @@ def main() -> None:
         import logging
 
         logging.basicConfig(level=logging.INFO)
-        logging.getLogger("participants.coverage").setLevel(logging.DEBUG)
-        logging.getLogger("participants.coverage_reload").setLevel(logging.DEBUG)
+        logging.getLogger("participants.coverage.engine").setLevel(logging.DEBUG)
+        logging.getLogger("participants.coverage.reload").setLevel(logging.DEBUG)
     with bench_database("bench_recompute"):
         from django.db import connection
 
-        from participants import coverage
+        from participants.coverage import engine as coverage
         from participants.models import CoverageRow, ParticipantCount
 
         started = time.perf_counter()

@@ -17,9 +17,9 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from participants import selectors_coverage as coverage
+from participants import selectors as coverage
 from participants.models import MonthlyReport
-from participants.periods import add_months
+from participants.selectors import add_months
 from regions.models import Region
 
 

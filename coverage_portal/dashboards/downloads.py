@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards import completeness, panels, scorecard, tables
-from participants import selectors_coverage as coverage
+from participants import selectors as coverage
 from regions import selectors as region_selectors
 from regions.loader import NATIONAL_CODE
 from regions.models import Region

@@ -18,9 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
 from coverage_portal.dashboards import completeness, scorecard
-from coverage_portal.dashboards.projection import project
-from participants import selectors_coverage as coverage
-from participants.periods import add_months, month_end, parse_period
+from participants import selectors as coverage
+from participants.selectors import add_months, month_end, parse_period
 from regions import selectors as region_selectors
 from regions.formatting import format_number, format_percent
 from regions.models import Region
@@ -138,7 +137,9 @@ def _region_figures(user: Any, region: Region, period: dt.date) -> dict[str, Any
         "trend": trend,
         "trend_rows": [(long_month_label(p.period), p.row) for p in trend],
         "trend_chart": trend_chart(trend),
-        "projection": project(total, trend),
+        "projection": coverage.row_progress(
+            total, {p.period: p.row.participants for p in trend if p.row is not None}
+        ),
     }
 
 

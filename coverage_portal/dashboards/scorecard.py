@@ -16,8 +16,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
-from participants import selectors_coverage as coverage
-from participants.periods import month_end
+from participants import selectors as coverage
+from participants.selectors import month_end
 from regions.formatting import format_percent, format_rupiah
 from regions.models import Region
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from coverage_portal.dashboards import downloads, exports, geo, panels, pdf
 from coverage_portal.dashboards import report as report_data
-from participants.exporting import CONTENT_TYPES
+from participants.transfer.counts_export import CONTENT_TYPES
 from regions import selectors as region_selectors
 from regions.loader import NATIONAL_CODE
 from regions.models import Region

@@ -4,9 +4,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from participants.models import Category
+from participants.coverage.reporting import NoCoverage, coverage_summary
+from participants.entry.models import Category
 from participants.periods import parse_period
-from participants.reporting import NoCoverage, coverage_summary
 from regions.formatting import format_number, format_percent
 from regions.models import Region
 
