@@ -19,6 +19,7 @@ from agreements.models import Agreement, Commitment, LegalBasis, Regulation
 from agreements.models_meetings import FollowUpAction, Meeting
 from regions.demo import seed_offices
 from regions.models import Office, Region
+from regions.users import PortalUser
 
 UNKNOWN_TIME = "Jam rapat tidak disebut sumber; dicatat pukul 09.00 waktu setempat."
 
@@ -43,7 +44,7 @@ def _offices(*codes: str) -> list[Office]:
 
 
 def _meeting(
-    by: Any,
+    actor: PortalUser,
     *,
     title: str,
     host: str,
@@ -57,31 +58,31 @@ def _meeting(
     if existing:
         return existing
     meeting = services.meeting_save(
-        by=by,
+        actor=actor,
         meeting=Meeting(title=title, host_region=host_region, **fields),
         regions=regions,
         offices=offices,
     )
-    services.attendees_set(by=by, meeting=meeting, people=attendees)
+    services.attendees_set(actor=actor, meeting=meeting, people=attendees)
     return meeting
 
 
-def _commitment(by: Any, **fields: Any) -> Commitment:
+def _commitment(actor: PortalUser, **fields: Any) -> Commitment:
     found = Commitment.objects.filter(
         region=fields["region"], description=fields["description"]
     ).first()
-    return found or services.commitment_save(by=by, commitment=Commitment(**fields))
+    return found or services.commitment_save(actor=actor, commitment=Commitment(**fields))
 
 
-def _action(by: Any, meeting: Meeting, **fields: Any) -> None:
+def _action(actor: PortalUser, meeting: Meeting, **fields: Any) -> None:
     if not meeting.actions.filter(description=fields["description"]).exists():
-        services.action_save(by=by, action=FollowUpAction(meeting=meeting, **fields))
+        services.action_save(actor=actor, action=FollowUpAction(meeting=meeting, **fields))
 
 
-def seed_kaltara_2021(by: Any) -> Meeting:
+def seed_kaltara_2021(actor: PortalUser) -> Meeting:
     kaltara = Region.objects.get(code="65")
     meeting = _meeting(
-        by,
+        actor,
         title="Operasionalisasi Inpres 2/2021 di Kalimantan Utara",
         host="65",
         kind=Meeting.Kind.COORDINATION,
@@ -106,7 +107,7 @@ def seed_kaltara_2021(by: Any) -> Meeting:
         ],
     )
     _action(
-        by,
+        actor,
         meeting,
         description="Serahkan kartu peserta kepada honorer Dishub dan Dinas PUPR",
         owner="BPJS Ketenagakerjaan Cabang Tanjung Selor",
@@ -115,7 +116,7 @@ def seed_kaltara_2021(by: Any) -> Meeting:
         done_on=dt.date(2021, 4, 13),
     )
     _commitment(
-        by,
+        actor,
         meeting=meeting,
         region=kaltara,
         kind=Commitment.Kind.REGISTRATION,
@@ -125,10 +126,10 @@ def seed_kaltara_2021(by: Any) -> Meeting:
     return meeting
 
 
-def seed_kolaka_timur_2021(by: Any) -> Meeting:
+def seed_kolaka_timur_2021(actor: PortalUser) -> Meeting:
     koltim = Region.objects.get(code="74.11")
     meeting = _meeting(
-        by,
+        actor,
         title="Rapat kerja sama operasional (KSO) Jamsostek Kolaka Timur",
         host="74.11",
         kind=Meeting.Kind.KSO,
@@ -154,7 +155,7 @@ def seed_kolaka_timur_2021(by: Any) -> Meeting:
         ],
     )
     _commitment(
-        by,
+        actor,
         meeting=meeting,
         region=koltim,
         kind=Commitment.Kind.BUDGET,
@@ -166,7 +167,7 @@ def seed_kolaka_timur_2021(by: Any) -> Meeting:
     )
     Regulation.objects.filter(region=koltim, kind=Regulation.Kind.PERDA).exists() or (
         services.regulation_save(
-            by=by,
+            actor=actor,
             regulation=Regulation(
                 region=koltim,
                 kind=Regulation.Kind.PERDA,
@@ -181,10 +182,10 @@ def seed_kolaka_timur_2021(by: Any) -> Meeting:
     return meeting
 
 
-def seed_kalbar_2021(by: Any) -> Meeting:
+def seed_kalbar_2021(actor: PortalUser) -> Meeting:
     kalbar = Region.objects.get(code="61")
     meeting = _meeting(
-        by,
+        actor,
         title="Koordinasi pemeriksaan bersama Disnakertrans Kalbar dan BPJS Ketenagakerjaan",
         host="61",
         kind=Meeting.Kind.COORDINATION,
@@ -210,7 +211,7 @@ def seed_kalbar_2021(by: Any) -> Meeting:
         ],
     )
     _commitment(
-        by,
+        actor,
         meeting=meeting,
         region=kalbar,
         kind=Commitment.Kind.ENFORCEMENT,
@@ -240,11 +241,11 @@ JATIM_REGIONS = (
 )
 
 
-def seed_jatim_2022(by: Any) -> Meeting:
+def seed_jatim_2022(actor: PortalUser) -> Meeting:
     host = Region.objects.get(code="35.74")
     concerned = _regions(*JATIM_REGIONS)
     meeting = _meeting(
-        by,
+        actor,
         title="Monev kepesertaan non-ASN dan pekerja rentan Jawa Timur",
         host="35.74",
         kind=Meeting.Kind.MONEV,
@@ -266,7 +267,7 @@ def seed_jatim_2022(by: Any) -> Meeting:
         ],
     )
     _action(
-        by,
+        actor,
         meeting,
         description="Kabupaten/kota yang belum menganggarkan iuran non-ASN menyusun anggarannya",
         owner="Pemerintah kabupaten/kota peserta monev",
@@ -284,13 +285,13 @@ MOU_SCOPE = "\n".join(
 )
 
 
-def seed_kalbar_mou_2023(by: Any) -> Agreement:
+def seed_kalbar_mou_2023(actor: PortalUser) -> Agreement:
     kalbar = Region.objects.get(code="61")
     title = "Nota Kesepakatan optimalisasi jaminan sosial ketenagakerjaan di Kalimantan Barat"
     agreement = Agreement.objects.filter(title=title, region=kalbar).first()
     if agreement is None:
         agreement = services.agreement_save(
-            by=by,
+            actor=actor,
             agreement=Agreement(
                 kind=Agreement.Kind.MOU,
                 title=title,
@@ -304,17 +305,17 @@ def seed_kalbar_mou_2023(by: Any) -> Agreement:
             ),
         )
         services.signatory_set(
-            by=by,
+            actor=actor,
             agreement=agreement,
             people=[
                 ("region", "Sutarmidji", "Gubernur Kalimantan Barat"),
                 ("bpjs", "Rini Suryani", "Deputi Direktur Wilayah Kalimantan"),
             ],
         )
-        services.agreement_sign(by=by, agreement=agreement, signed_on=dt.date(2023, 2, 21))
-        services.agreement_activate(by=by, agreement=agreement)
+        services.agreement_sign(actor=actor, agreement=agreement, signed_on=dt.date(2023, 2, 21))
+        services.agreement_activate(actor=actor, agreement=agreement)
     _meeting(
-        by,
+        actor,
         title="Penandatanganan Nota Kesepakatan Pemprov Kalbar dan BPJS Ketenagakerjaan",
         host="61",
         kind=Meeting.Kind.SIGNING,
@@ -330,7 +331,7 @@ def seed_kalbar_mou_2023(by: Any) -> Agreement:
         ],
     )
     _commitment(
-        by,
+        actor,
         agreement=agreement,
         region=kalbar,
         kind=Commitment.Kind.PLANNING,
@@ -344,9 +345,9 @@ def seed_kalbar_mou_2023(by: Any) -> Agreement:
 def seed() -> None:
     """Record the five events; safe to run again."""
     seed_offices()
-    by = _actor()
-    seed_kaltara_2021(by)
-    seed_kolaka_timur_2021(by)
-    seed_kalbar_2021(by)
-    seed_jatim_2022(by)
-    seed_kalbar_mou_2023(by)
+    actor = _actor()
+    seed_kaltara_2021(actor)
+    seed_kolaka_timur_2021(actor)
+    seed_kalbar_2021(actor)
+    seed_jatim_2022(actor)
+    seed_kalbar_mou_2023(actor)

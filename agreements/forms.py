@@ -15,11 +15,12 @@ from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
 from regions.models import Office, Region
+from regions.users import PortalUser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _regions(user: Any) -> Any:
+def _regions(user: PortalUser) -> Any:
     return (
         access.regions_for(user, Action.LOG_ACTIVITY)
         .current()
@@ -31,7 +32,7 @@ def _regions(user: Any) -> Any:
 class ScopedForm(forms.ModelForm):
     """Limits every region picker to the regions the user may log activity for."""
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: PortalUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         for name in ("region", "host_region", "regions"):

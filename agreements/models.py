@@ -1,4 +1,4 @@
-"""Agreements, commitments, regional regulations and budgets (see issue 5).
+"""Agreements, commitments, regional regulations and budgets.
 
 Meetings, documents and notifications live in their own modules, imported at the end so
 Django finds every model through this one.

@@ -76,7 +76,7 @@ def regulation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         queryset=selectors.regulations_for(request.user),
         pk=pk,
         form_class=RegulationForm,
-        save=lambda user, record: services.regulation_save(by=user, regulation=record),
+        save=lambda user, record: services.regulation_save(actor=user, regulation=record),
     )
     if saved:
         messages.success(request, _("The regulation was saved."))
@@ -104,7 +104,7 @@ def budget_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         queryset=selectors.budgets_for(request.user),
         pk=pk,
         form_class=BudgetForm,
-        save=lambda user, record: services.budget_save(by=user, budget=record),
+        save=lambda user, record: services.budget_save(actor=user, budget=record),
     )
     if saved:
         messages.success(request, _("The budget allocation was saved."))
@@ -136,7 +136,7 @@ def document_upload(request: HttpRequest, owner: str, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             document_attach(
-                by=request.user,
+                actor=request.user,
                 owner=record,
                 upload=form.cleaned_data["file"],
                 title=form.cleaned_data["title"],

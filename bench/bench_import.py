@@ -21,6 +21,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_portal.settings")
@@ -69,7 +70,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def timed_import(label: str, actor: object, data: bytes) -> None:
+def timed_import(label: str, actor: Any, data: bytes) -> None:
     from participants.transfer.counts_import import counts_import
 
     started = time.perf_counter()

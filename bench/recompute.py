@@ -1,4 +1,4 @@
-"""Benchmark of the coverage engine (issue 4) on the generated national dataset.
+"""Benchmark of the coverage engine on the generated national dataset.
 
     scripts/with-services.sh .venv/bin/python bench/recompute.py
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from participants import selectors as coverage
 from participants.models import MonthlyReport
 from participants.selectors import add_months
 from regions.models import Region
+from regions.users import PortalUser
 
 
 def deadline_for(period: dt.date) -> dt.date:
@@ -66,7 +66,7 @@ class ProvinceReporting:
         return self.today > self.deadline
 
 
-def provinces(user: Any, period: dt.date) -> list[ProvinceReporting]:
+def provinces(user: PortalUser, period: dt.date) -> list[ProvinceReporting]:
     """Every province that existed in `period` and lies in the user's scope."""
     ranking = coverage.coverage_of_regions(user, level=Region.Level.PROVINCE, period=period)
     reports = coverage.reports_for(user, period)
@@ -97,7 +97,7 @@ class RegencyReporting:
     approved: bool
 
 
-def regencies(user: Any, province: Region, period: dt.date) -> list[RegencyReporting]:
+def regencies(user: PortalUser, province: Region, period: dt.date) -> list[RegencyReporting]:
     items = coverage.coverage_of_regions(
         user, level=Region.Level.REGENCY, period=period, parent=province
     )

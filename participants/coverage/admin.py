@@ -21,6 +21,7 @@ from participants.coverage.services import (
 )
 from regions.access import Action
 from regions.admin_scoping import ScopedAdminMixin
+from regions.users import PortalUser
 
 
 class ServiceBackedAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
@@ -50,11 +51,11 @@ class WorkforceTotalAdmin(ServiceBackedAdmin):
     autocomplete_fields = ("region",)
 
     @staticmethod
-    def save_service(obj: WorkforceTotal, actor: Any) -> None:
+    def save_service(obj: WorkforceTotal, actor: PortalUser) -> None:
         workforce_total_save(total=obj, actor=actor)
 
     @staticmethod
-    def delete_service(obj: WorkforceTotal, actor: Any) -> None:
+    def delete_service(obj: WorkforceTotal, actor: PortalUser) -> None:
         workforce_total_delete(total=obj, actor=actor)
 
 
@@ -67,11 +68,11 @@ class TargetAdmin(ServiceBackedAdmin):
     autocomplete_fields = ("region",)
 
     @staticmethod
-    def save_service(obj: Target, actor: Any) -> None:
+    def save_service(obj: Target, actor: PortalUser) -> None:
         target_save(target=obj, actor=actor)
 
     @staticmethod
-    def delete_service(obj: Target, actor: Any) -> None:
+    def delete_service(obj: Target, actor: PortalUser) -> None:
         target_delete(target=obj, actor=actor)
 
 

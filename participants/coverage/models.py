@@ -224,7 +224,7 @@ class RecomputeBucket(models.Model):
 
 
 class StaleBucket(models.Model):
-    """A province × month whose coverage rows must be recomputed (issue 4).
+    """A province × month whose coverage rows must be recomputed.
 
     Written in the same transaction as the change that made it stale, so a missed or failed
     recompute is always caught up later, even when the broker was down at save time.

@@ -1,4 +1,4 @@
-"""Scoped reads over the precomputed coverage table and the monthly reports (issue 6).
+"""Scoped reads over the precomputed coverage table and the monthly reports.
 
 Every function takes the asking user and narrows through `regions.access`, so a dashboard,
 export or report can never show a region outside the user's scope. Pages read the coverage
@@ -22,24 +22,25 @@ from participants.entry.models import MonthlyReport
 from participants.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
 from regions.models import Region, RegionQuerySet
+from regions.users import PortalUser
 
 
-def _rows(user: Any) -> QuerySet[CoverageRow]:
+def _rows(user: PortalUser) -> QuerySet[CoverageRow]:
     rows = scoped(CoverageRow.objects.all(), user, Action.VIEW)
     return rows.select_related("region", "denominator_kind", "category").defer("region__boundary")
 
 
-def _one_region(user: Any, region: Region) -> QuerySet[CoverageRow]:
+def _one_region(user: PortalUser, region: Region) -> QuerySet[CoverageRow]:
     # Naming the level too lets PostgreSQL use the table's (period, level, region, category) key.
     return _rows(user).filter(level=region.level, region=region)
 
 
-def _regions(user: Any) -> RegionQuerySet:
+def _regions(user: PortalUser) -> RegionQuerySet:
     # Boundaries weigh megabytes; only the map endpoint reads them.
     return cast(RegionQuerySet, regions_for(user, Action.VIEW).defer("boundary"))
 
 
-def readable_region(user: Any, code: str, level: str) -> Region:
+def readable_region(user: PortalUser, code: str, level: str) -> Region:
     """A region by code, without its boundary; 404 outside the user's scope."""
     region = _regions(user).filter(code=code, level=level).first()
     if region is None:
@@ -60,7 +61,7 @@ SELECT period FROM months WHERE period IS NOT NULL ORDER BY period DESC
 """
 
 
-def available_periods(user: Any, limit: int = 60) -> list[dt.date]:
+def available_periods(user: PortalUser, limit: int = 60) -> list[dt.date]:
     """Months that have coverage figures, newest first (empty for a user who may read none).
 
     Which months exist is not confidential; the figures of each month are read scoped.
@@ -76,7 +77,7 @@ def _as_date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def national_region(user: Any) -> Region | None:
+def national_region(user: PortalUser) -> Region | None:
     """The national row `ID`, for users whose scope covers the whole country."""
     return _regions(user).filter(level=Region.Level.NATIONAL).first()
 
@@ -135,7 +136,7 @@ def _by_region(rows: QuerySet[CoverageRow]) -> dict[int, dict[dt.date, CoverageR
 
 
 def coverage_of_regions(
-    user: Any, *, level: str, period: dt.date, parent: Region | None = None
+    user: PortalUser, *, level: str, period: dt.date, parent: Region | None = None
 ) -> list[RegionCoverage]:
     """Every region of `level` that existed in `period` (under `parent`), ranked by coverage.
 
@@ -167,11 +168,11 @@ def _rank_key(item: RegionCoverage) -> tuple[int, Decimal, str]:
     return (coverage is None, -(coverage or Decimal(0)), item.region.code)
 
 
-def region_total(user: Any, region: Region, period: dt.date) -> CoverageRow | None:
+def region_total(user: PortalUser, region: Region, period: dt.date) -> CoverageRow | None:
     return _one_region(user, region).filter(period=period, category__isnull=True).first()
 
 
-def region_categories(user: Any, region: Region, period: dt.date) -> list[CoverageRow]:
+def region_categories(user: PortalUser, region: Region, period: dt.date) -> list[CoverageRow]:
     """One row per category (sub-groups such as NON_ASN included), in the categories' order."""
     rows = _one_region(user, region).filter(period=period, category__isnull=False)
     return list(rows.order_by("category__order", "category__code"))
@@ -183,7 +184,9 @@ class TrendPoint:
     row: CoverageRow | None
 
 
-def region_trend(user: Any, region: Region, end: dt.date, months: int = 24) -> list[TrendPoint]:
+def region_trend(
+    user: PortalUser, region: Region, end: dt.date, months: int = 24
+) -> list[TrendPoint]:
     """The region's total for each of the `months` months up to `end`; gaps stay None."""
     start = add_months(end, -(months - 1))
     rows = _one_region(user, region).filter(
@@ -195,20 +198,25 @@ def region_trend(user: Any, region: Region, end: dt.date, months: int = 24) -> l
     ]
 
 
-def reports_for(user: Any, period: dt.date) -> dict[int, MonthlyReport]:
+def reports_for(user: PortalUser, period: dt.date) -> dict[int, MonthlyReport]:
     """The provinces' monthly reports for `period`, keyed by province id."""
     reports = scoped(MonthlyReport.objects.all(), user, Action.VIEW, field="province")
     return {r.province_id: r for r in reports.filter(period=period)}
 
 
-def expected_regencies(user: Any, period: dt.date, parent: Region | None = None) -> QuerySet:
+def expected_regencies(user: PortalUser, period: dt.date, parent: Region | None = None) -> QuerySet:
     """Regencies that existed in `period`: only they are expected to report for it."""
     regencies = _regions(user).regencies().valid_on(period)
     return regencies.filter(parent=parent) if parent is not None else regencies
 
 
 def category_rows(
-    user: Any, *, level: str, period: dt.date, category_code: str, parent: Region | None = None
+    user: PortalUser,
+    *,
+    level: str,
+    period: dt.date,
+    category_code: str,
+    parent: Region | None = None,
 ) -> dict[int, CoverageRow]:
     """One category's row per region (e.g. NON_ASN for the scorecard), keyed by region id."""
     rows = _rows(user).filter(level=level, period=period, category__code=category_code)

@@ -16,6 +16,7 @@ from participants.coverage.engine import mark_buckets
 from participants.coverage.models import CoverageRow, Target, WorkforceTotal
 from participants.coverage.staleness import enqueue_recompute
 from regions.models import Region
+from regions.users import PortalUser
 
 
 def mark_region_year_stale(*, region: Region, year: int, month: int | None = None) -> None:
@@ -58,7 +59,9 @@ def _provinces_under(region: Region) -> Iterable[int]:
 
 
 @transaction.atomic
-def workforce_total_save(*, total: WorkforceTotal, actor: Any = None) -> WorkforceTotal:
+def workforce_total_save(
+    *, total: WorkforceTotal, actor: PortalUser | None = None
+) -> WorkforceTotal:
     """Create or change one workforce figure (audited through django-simple-history)."""
     total.full_clean()
     previous = WorkforceTotal.objects.filter(pk=total.pk).first() if total.pk else None
@@ -70,14 +73,14 @@ def workforce_total_save(*, total: WorkforceTotal, actor: Any = None) -> Workfor
 
 
 @transaction.atomic
-def workforce_total_delete(*, total: WorkforceTotal, actor: Any = None) -> None:
+def workforce_total_delete(*, total: WorkforceTotal, actor: PortalUser | None = None) -> None:
     total._history_user = actor  # type: ignore[attr-defined]
     total.delete()
     mark_region_year_stale(region=total.region, year=total.year, month=total.month)
 
 
 @transaction.atomic
-def target_save(*, target: Target, actor: Any = None) -> Target:
+def target_save(*, target: Target, actor: PortalUser | None = None) -> Target:
     target.full_clean()
     previous = Target.objects.filter(pk=target.pk).first() if target.pk else None
     target._history_user = actor  # type: ignore[attr-defined]
@@ -88,14 +91,14 @@ def target_save(*, target: Target, actor: Any = None) -> Target:
 
 
 @transaction.atomic
-def target_delete(*, target: Target, actor: Any = None) -> None:
+def target_delete(*, target: Target, actor: PortalUser | None = None) -> None:
     target._history_user = actor  # type: ignore[attr-defined]
     target.delete()
     mark_region_year_stale(region=target.region, year=target.year)
 
 
 @transaction.atomic
-def category_save(*, category: Any, actor: Any = None) -> Any:
+def category_save(*, category: Any, actor: PortalUser | None = None) -> Any:
     """Add, change or retire a category: which categories exist and add up changes every
     bucket, so all are recomputed."""
     category.full_clean()

@@ -1,4 +1,4 @@
-"""Read the coverage table into region × category tables for one month (issue 4, item 7).
+"""Read the coverage table into region × category tables for one month.
 
 A fixed number of queries whatever the number of regions: this month's rows, last month's
 and last year's totals, and the 13 months of totals the target progress needs.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
@@ -17,6 +16,7 @@ from participants.entry.models import Category
 from participants.periods import add_months
 from regions import access
 from regions.models import Region
+from regions.users import PortalUser
 
 
 @dataclass
@@ -71,12 +71,12 @@ class CoverageTable:
         return all(line.total.all_approved for line in self.lines)
 
 
-def latest_period(user: Any) -> dt.date | None:
+def latest_period(user: PortalUser) -> dt.date | None:
     rows = access.scoped(CoverageRow.objects.filter(category=None), user)
     return rows.order_by("-period").values_list("period", flat=True).first()
 
 
-def coverage_table(user: Any, *, period: dt.date, parent: Region | None) -> CoverageTable:
+def coverage_table(user: PortalUser, *, period: dt.date, parent: Region | None) -> CoverageTable:
     """Provinces (parent None) or a province's regencies, as the user may see them."""
     level = "province" if parent is None else "regency"
     rows = access.scoped(CoverageRow.objects.filter(period=period, level=level), user)
@@ -133,7 +133,7 @@ def _progress(
     return row_progress(line.total, series)
 
 
-def _summary(user: Any, parent: Region | None, period: dt.date) -> CoverageRow | None:
+def _summary(user: PortalUser, parent: Region | None, period: dt.date) -> CoverageRow | None:
     region = parent or Region.objects.filter(level=Region.Level.NATIONAL).first()
     if region is None or not access.can(user, access.Action.VIEW, region):
         return None

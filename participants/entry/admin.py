@@ -1,4 +1,4 @@
-"""Admin for categories, monthly reports and counts. Issue 4 registers its models in admin_coverage.
+"""Admin for categories, monthly reports and counts. Coverage models have their own admin.
 
 Counts edited here still go through `counts_write(source="admin")`, so validation, the lock,
 history and stale marks cannot be skipped; reports change status only on the data-entry page.

@@ -20,12 +20,13 @@ from participants.periods import add_months, current_period, format_period
 from regions import access
 from regions.access import Action
 from regions.formatting import format_number, format_percent
+from regions.users import PortalUser
 
 Notes = dict[CellKey, list[str]]
 Status = MonthlyReport.Status
 
 
-def save_grid(user: Any, grid: Grid, submission: GridSubmission) -> dict[str, Any]:
+def save_grid(user: PortalUser, grid: Grid, submission: GridSubmission) -> dict[str, Any]:
     """Write what was typed (all or nothing) and say how it went, cell by cell."""
     if not access.can(user, Action.ENTER_DATA, grid.province):
         raise PermissionDenied
@@ -74,7 +75,7 @@ def _summary(problems: list[CellProblem], submission: GridSubmission) -> str:
 
 
 def grid_context(
-    user: Any,
+    user: PortalUser,
     grid: Grid,
     *,
     submission: GridSubmission | None = None,
@@ -124,7 +125,7 @@ def _stored_warnings(grid: Grid) -> Notes:
     return dict(notes)
 
 
-def _permissions(user: Any, grid: Grid) -> dict[str, bool]:
+def _permissions(user: PortalUser, grid: Grid) -> dict[str, bool]:
     status = grid.report.status if grid.report else None
     return {
         "submit": grid.editable and grid.report is not None,

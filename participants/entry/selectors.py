@@ -16,6 +16,7 @@ from participants.periods import add_months
 from regions import access
 from regions.access import Action
 from regions.models import Region
+from regions.users import PortalUser
 
 CellKey = tuple[int, int]  # region id, category id
 
@@ -43,7 +44,7 @@ class Grid:
         return next(c for c in self.categories if c.pk == pk)
 
 
-def province_for(user: Any, code: str) -> Region:
+def province_for(user: PortalUser, code: str) -> Region:
     province = (
         access.regions_for(user, Action.VIEW).provinces().filter(code=code).defer("boundary")
     ).first()
@@ -52,7 +53,7 @@ def province_for(user: Any, code: str) -> Region:
     return province
 
 
-def single_province(user: Any) -> Region | None:
+def single_province(user: PortalUser) -> Region | None:
     """The province of a province-scoped user (their reports page lists a year of months)."""
     scope = access.scope_of(user)
     if scope is None or scope.kind != scope.Kind.PROVINCE:
@@ -68,7 +69,7 @@ def _values(province: Region, period: dt.date) -> QuerySet[ParticipantCount]:
     return ParticipantCount.objects.filter(region__parent=province, period=period)
 
 
-def grid_for(user: Any, province: Region, period: dt.date) -> Grid:
+def grid_for(user: PortalUser, province: Region, period: dt.date) -> Grid:
     report = report_for(province, period)
     counts = {(c.region_id, c.category_id): c for c in _values(province, period)}
     previous = {
@@ -95,7 +96,7 @@ def grid_for(user: Any, province: Region, period: dt.date) -> Grid:
     return grid
 
 
-def report_rows(user: Any, period: dt.date, months: int) -> list[dict[str, Any]]:
+def report_rows(user: PortalUser, period: dt.date, months: int) -> list[dict[str, Any]]:
     """Province × month rows (existing or not yet started) for the user's reports page."""
     provinces = list(access.regions_for(user, Action.VIEW).provinces().current().defer("boundary"))
     periods = [add_months(period, -n) for n in range(months)]

@@ -38,6 +38,7 @@ from participants.entry.workflow import (
     report_send_back,
     report_submit,
 )
+from regions.users import PortalUser, recorded
 
 Source = Literal["web", "import", "admin", "api", "demo"]
 VALUE_FIELDS = ("active_participants", "inactive_participants", "employers", "no_data_reason")
@@ -67,7 +68,7 @@ class WriteResult:
 
 def counts_write(
     *,
-    actor: Any | None,
+    actor: PortalUser | None,
     cells: Sequence[CellInput],
     source: Source,
     expected_versions: Mapping[int, int] | None = None,
@@ -102,7 +103,7 @@ def _same_cells_saved_meanwhile(error: IntegrityError) -> bool:
 
 
 def _write(
-    actor: Any | None,
+    actor: PortalUser | None,
     cells: list[CellInput],
     source: Source,
     expected_versions: Mapping[int, int] | None,
@@ -177,7 +178,7 @@ def _ensure_reports(cells: Sequence[CellInput], ctx: WriteContext) -> list[Month
 
 def _persist(
     result: WriteResult,
-    actor: Any,
+    actor: PortalUser | None,
     cells: Sequence[CellInput],
     ctx: WriteContext,
     changed: set[int],
@@ -226,7 +227,7 @@ def _columns(
 
 
 def _record_reports(
-    actor: Any,
+    actor: PortalUser | None,
     reports: list[MonthlyReport],
     new_keys: set[tuple[int, dt.date]],
     source: Source,
@@ -239,12 +240,13 @@ def _record_reports(
     MonthlyReport.objects.filter(pk__in=ids).update(version=F("version") + 1, updated_at=now)
     action = ReportEvent.Action.IMPORTED if source == "import" else ReportEvent.Action.SAVED
     events = [
-        ReportEvent(report=r, action=ReportEvent.Action.CREATED, actor=actor, at=now)
+        ReportEvent(report=r, action=ReportEvent.Action.CREATED, actor=recorded(actor), at=now)
         for r in reports
         if (r.province_id, r.period) in new_keys
     ]
     events += [
-        ReportEvent(report=r, action=action, actor=actor, at=now, comment=source) for r in reports
+        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source)
+        for r in reports
     ]
     ReportEvent.objects.bulk_create(events)
     by_province: dict[int, set[dt.date]] = {}

@@ -21,6 +21,7 @@ from regions import access
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
+from regions.users import PortalUser
 
 MAX_EMPLOYERS = 2**31 - 1
 MAX_COUNT = 2**63 - 1
@@ -161,7 +162,7 @@ def period_problems(period: Any, today_period: dt.date) -> Iterator[tuple[str, s
 
 
 def place_problems(
-    cell: CellInput, ctx: WriteContext, actor: Any, changes: bool = True
+    cell: CellInput, ctx: WriteContext, actor: PortalUser | None, changes: bool = True
 ) -> Iterator[tuple[str, str]]:
     """Rules against the database: the regency, the category, the actor's scope, the lock.
 
@@ -249,7 +250,7 @@ def subgroup_problems(
 
 
 def cell_errors(
-    cells: Sequence[CellInput], ctx: WriteContext, actor: Any, changed: set[int]
+    cells: Sequence[CellInput], ctx: WriteContext, actor: PortalUser | None, changed: set[int]
 ) -> list[CellProblem]:
     today = current_period()
     errors: list[CellProblem] = list(duplicate_problems(cells))

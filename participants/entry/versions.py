@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from regions.formatting import format_number
 SAVES = (ReportEvent.Action.SAVED, ReportEvent.Action.IMPORTED, ReportEvent.Action.CREATED)
 
 
-def display_name(user: Any) -> str:
+def display_name(user: User | None) -> str:
     if user is None:
         return _("the system")
     return user.get_full_name() or user.get_username()

@@ -19,6 +19,7 @@ from participants.entry.checks import missing_cells, report_warnings
 from participants.entry.models import MonthlyReport, ReportEvent
 from regions import access
 from regions.access import Action
+from regions.users import PortalUser, recorded
 
 Status = MonthlyReport.Status
 
@@ -43,7 +44,12 @@ def _require_text(text: str, message: str) -> str:
 
 
 def _step(
-    report: MonthlyReport, actor: Any, action: str, status: str, comment: str = "", **times: Any
+    report: MonthlyReport,
+    actor: PortalUser | None,
+    action: str,
+    status: str,
+    comment: str = "",
+    **times: Any,
 ) -> MonthlyReport:
     report.status = status
     for name, value in times.items():
@@ -51,7 +57,7 @@ def _step(
     report.version += 1  # the row is locked (select_for_update), so no increment is lost
     report.save(update_fields=["status", "version", "updated_at", *times])
     ReportEvent.objects.create(
-        report=report, action=action, actor=actor, at=timezone.now(), comment=comment
+        report=report, action=action, actor=recorded(actor), at=timezone.now(), comment=comment
     )
     # Approval state is part of the coverage table (all_approved): recompute this bucket.
     mark_stale(province_id=report.province_id, periods=[report.period])
@@ -60,7 +66,7 @@ def _step(
 
 @transaction.atomic
 def report_submit(
-    *, actor: Any, report: MonthlyReport, acknowledge_warnings: bool = False
+    *, actor: PortalUser, report: MonthlyReport, acknowledge_warnings: bool = False
 ) -> MonthlyReport:
     """Submit for approval: every expected cell filled, and every warning acknowledged."""
     report = _locked(report)
@@ -91,7 +97,7 @@ def report_submit(
 
 
 @transaction.atomic
-def report_approve(*, actor: Any, report: MonthlyReport) -> MonthlyReport:
+def report_approve(*, actor: PortalUser, report: MonthlyReport) -> MonthlyReport:
     """Approve a submitted report; its counts are locked from now on."""
     report = _locked(report)
     access.require(actor, Action.APPROVE, report.province)
@@ -102,7 +108,7 @@ def report_approve(*, actor: Any, report: MonthlyReport) -> MonthlyReport:
 
 
 @transaction.atomic
-def report_send_back(*, actor: Any, report: MonthlyReport, comment: str) -> MonthlyReport:
+def report_send_back(*, actor: PortalUser, report: MonthlyReport, comment: str) -> MonthlyReport:
     """Return a submitted report to the officers as a draft, saying what to fix."""
     comment = _require_text(comment, _("Say what needs to change before sending it back."))
     report = _locked(report)
@@ -112,7 +118,7 @@ def report_send_back(*, actor: Any, report: MonthlyReport, comment: str) -> Mont
 
 
 @transaction.atomic
-def report_reopen(*, actor: Any, report: MonthlyReport, reason: str) -> MonthlyReport:
+def report_reopen(*, actor: PortalUser, report: MonthlyReport, reason: str) -> MonthlyReport:
     """Unlock an approved report (national administrators only), with a reason on record."""
     reason = _require_text(reason, _("Give a reason for reopening this report."))
     report = _locked(report)

@@ -20,6 +20,7 @@ from regions import access
 from regions.access import Action
 from regions.models import Region
 from regions.spreadsheets import neutralise
+from regions.users import PortalUser
 
 ExportRow = tuple[Any, ...]
 CONTENT_TYPES = {
@@ -29,7 +30,7 @@ CONTENT_TYPES = {
 
 
 def export_rows(
-    *, user: Any, province: Region | None, periods: list[dt.date]
+    *, user: PortalUser | None, province: Region | None, periods: list[dt.date]
 ) -> Iterator[ExportRow]:
     """Stored counts of a province (None: the whole country) for the periods, in file order.
 

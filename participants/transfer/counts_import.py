@@ -8,7 +8,6 @@ writes everything in one transaction. Every problem comes back with its file lin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from participants.transfer.reading import (
     read_rows,
 )
 from participants.transfer.rows import Lookups, ParsedRows, Problem, parse_rows
+from regions.users import PortalUser
 
 # counts_write names the model's fields; the report names the file's columns.
 SERVICE_FIELD_COLUMNS = {"region": "region_code", "report": "period"}
@@ -51,7 +51,9 @@ class ImportReport:
         return not self.errors
 
 
-def counts_import(*, actor: Any, data: bytes, filename: str, dry_run: bool = False) -> ImportReport:
+def counts_import(
+    *, actor: PortalUser, data: bytes, filename: str, dry_run: bool = False
+) -> ImportReport:
     """Check a file and, unless `dry_run` or any row has an error, write all of its rows."""
     try:
         parsed = parse_rows(read_rows(data, filename), Lookups.load())

@@ -2,7 +2,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from participants.transfer import views
 
-# Import/export pages (issue 3), included by participants/urls.py under /laporan/.
+# Import/export pages, included by participants/urls.py under /laporan/.
 urlpatterns: list[URLPattern | URLResolver] = [
     path("impor/", views.import_upload, name="import-upload"),
     path("impor/pratinjau/", views.import_preview, name="import-preview"),

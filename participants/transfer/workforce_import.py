@@ -10,7 +10,6 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from participants.coverage.models import WorkforceKind, WorkforceTotal
 from participants.coverage.services import mark_region_year_stale
 from regions.models import Region
+from regions.users import PortalUser
 
 REQUIRED = ("year", "region_code", "kind", "value", "source")
 
@@ -48,7 +48,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def workforce_import(
-    *, rows: list[dict[str, str]], actor: Any = None, dry_run: bool = False
+    *, rows: list[dict[str, str]], actor: PortalUser | None = None, dry_run: bool = False
 ) -> WorkforceImportReport:
     report = WorkforceImportReport()
     missing = [c for c in REQUIRED if rows and c not in rows[0]]
@@ -127,7 +127,9 @@ def _whole(text: str | None, name: str) -> int:
 
 
 @transaction.atomic
-def _apply(parsed: list[WorkforceTotal], actor: Any, report: WorkforceImportReport) -> None:
+def _apply(
+    parsed: list[WorkforceTotal], actor: PortalUser | None, report: WorkforceImportReport
+) -> None:
     existing = {
         (t.kind_id, t.region_id, t.year, t.month): t
         for t in WorkforceTotal.objects.filter(year__in={p.year for p in parsed})

@@ -32,7 +32,7 @@ def stored_files(root):
 def test_a_pdf_is_stored_under_a_generated_name(kalbar_officer, documents_dir):
     agreement = ActiveAgreementFactory.create()
     upload = SimpleUploadedFile("MoU Kalbar 2023.pdf", PDF)
-    document = document_attach(by=kalbar_officer, owner=agreement, upload=upload)
+    document = document_attach(actor=kalbar_officer, owner=agreement, upload=upload)
     assert document.original_name == "MoU Kalbar 2023.pdf"
     assert document.file.name.startswith("agreements/")
     assert "Kalbar" not in document.file.name
@@ -43,12 +43,14 @@ def test_a_pdf_is_stored_under_a_generated_name(kalbar_officer, documents_dir):
 def test_a_real_docx_is_accepted_and_a_bare_zip_is_not(kalbar_officer, documents_dir):
     agreement = ActiveAgreementFactory.create()
     ok = document_attach(
-        by=kalbar_officer, owner=agreement, upload=SimpleUploadedFile("notulen.docx", docx_bytes())
+        actor=kalbar_officer,
+        owner=agreement,
+        upload=SimpleUploadedFile("notulen.docx", docx_bytes()),
     )
     assert ok.file.name.endswith(".docx")
     with pytest.raises(ValidationError, match="Only PDF"):
         document_attach(
-            by=kalbar_officer,
+            actor=kalbar_officer,
             owner=agreement,
             upload=SimpleUploadedFile("arsip.docx", docx_bytes(with_document=False)),
         )
@@ -71,7 +73,7 @@ def test_dishonest_or_tricky_files_are_refused_and_nothing_is_stored(
     agreement = ActiveAgreementFactory.create()
     with pytest.raises(ValidationError, match=message):
         document_attach(
-            by=kalbar_officer, owner=agreement, upload=SimpleUploadedFile(name, content)
+            actor=kalbar_officer, owner=agreement, upload=SimpleUploadedFile(name, content)
         )
     assert stored_files(documents_dir) == []
     assert not Document.objects.exists()
@@ -81,14 +83,14 @@ def test_an_oversized_file_is_refused(kalbar_officer, documents_dir, settings):
     settings.DOCUMENT_MAX_MB = 1
     big = SimpleUploadedFile("besar.pdf", PDF + b"0" * (1024 * 1024))
     with pytest.raises(ValidationError, match="larger than 1 MB"):
-        document_attach(by=kalbar_officer, owner=ActiveAgreementFactory.create(), upload=big)
+        document_attach(actor=kalbar_officer, owner=ActiveAgreementFactory.create(), upload=big)
     assert stored_files(documents_dir) == []
 
 
 def test_an_outsider_cannot_attach(jatim_officer, documents_dir):
     with pytest.raises(PermissionDenied):
         document_attach(
-            by=jatim_officer,
+            actor=jatim_officer,
             owner=ActiveAgreementFactory.create(),
             upload=SimpleUploadedFile("a.pdf", PDF),
         )
