@@ -17,7 +17,7 @@ from agreements.models import (
     Regulation,
     Signatory,
 )
-from agreements.models_documents import Document, Notification
+from agreements.models_documents import Document
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from agreements.permissions import may_change
 from regions import access
@@ -126,16 +126,6 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        queryset = super().get_queryset(request)
-        return queryset if access.is_national(request.user) else queryset.none()
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["user", "key", "created_at", "read_at", "emailed_at"]
-    search_fields = ["user__username", "key"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)

@@ -1,6 +1,6 @@
 """Agreements, commitments, regional regulations and budgets.
 
-Meetings, documents and notifications live in their own modules, imported at the end so
+Meetings and documents live in their own modules, imported at the end so
 Django finds every model through this one.
 """
 
@@ -121,6 +121,23 @@ class Agreement(models.Model):
     def days_left(self, today: dt.date) -> int | None:
         return None if self.valid_until is None else (self.valid_until - today).days
 
+    def status_on(self, day: dt.date) -> str:
+        """The status its dates give it on `day`: signed and started is active, past its end
+        expired. The daily job stores the same moves; reading this never waits for it."""
+        live = self.status in (self.Status.SIGNED, self.Status.ACTIVE)
+        if live and self.valid_until is not None and self.valid_until < day:
+            return self.Status.EXPIRED
+        if self.status == self.Status.SIGNED and self.valid_from and self.valid_from <= day:
+            return self.Status.ACTIVE
+        return self.status
+
+    @property
+    def effective_status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    def get_effective_status_display(self) -> str:
+        return str(self.Status(self.effective_status).label)
+
 
 class Signatory(models.Model):
     class Side(models.TextChoices):
@@ -223,7 +240,9 @@ class Regulation(models.Model):
         Region, models.PROTECT, related_name="regulations", verbose_name=_("region")
     )
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
-    number = models.CharField(_("number"), max_length=60)
+    number = models.CharField(
+        _("number"), max_length=60, blank=True, help_text=_("Leave empty while it is not known.")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=400)
     enacted_on = models.DateField(_("date enacted"), null=True, blank=True)
@@ -242,6 +261,11 @@ class Regulation(models.Model):
         ]
 
     def __str__(self) -> str:
+        if not self.number:
+            return _("%(kind)s of %(year)s (number not recorded)") % {
+                "kind": self.get_kind_display(),
+                "year": self.year,
+            }
         return f"{self.get_kind_display()} {self.number}/{self.year}"
 
     @property
@@ -281,7 +305,7 @@ class BudgetAllocation(models.Model):
         return f"APBD {self.year} {self.region.name} {self.category_code}"
 
 
-from agreements.models_documents import Document, Notification  # noqa: E402
+from agreements.models_documents import Document  # noqa: E402
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting  # noqa: E402
 
-__all__ = ["Attendee", "Document", "FollowUpAction", "Meeting", "Notification"]
+__all__ = ["Attendee", "Document", "FollowUpAction", "Meeting"]

@@ -35,6 +35,8 @@ TRANSITIONS: dict[str, set[str]] = {
 
 
 def _move(agreement: Agreement, target: str, **changes: Any) -> Agreement:
+    # A step taken before the daily job has run starts from the status the dates give.
+    agreement.status = agreement.effective_status
     if target not in TRANSITIONS[agreement.status]:
         raise ValidationError(
             _("An agreement that is %(current)s cannot become %(target)s.")

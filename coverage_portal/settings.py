@@ -152,6 +152,8 @@ MEDIA_URL = "media/"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@coverage.local")
+# Links in notification emails start with this address.
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # Celery: without a broker, tasks run in-process so the quick start needs no Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -34,6 +34,19 @@ from participants.entry.selectors import (
     report_rows,
     single_province,
 )
+from participants.entry.todo import (
+    ReportingSummary,
+    ReportTodo,
+    approved_recently,
+    due_period,
+    recent_decisions,
+    report_todo,
+    reporting_summary,
+    reports_waiting,
+    returned_reports,
+    stalled_recomputes,
+)
+from participants.entry.workflow import is_returned, latest_step
 from participants.periods import (
     add_months,
     current_period,
@@ -42,6 +55,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.transfer.failures import import_failures_for
 
 __all__ = [
     "CoverageTable",
@@ -49,8 +63,11 @@ __all__ = [
     "NoCoverage",
     "Progress",
     "RegionCoverage",
+    "ReportTodo",
+    "ReportingSummary",
     "TrendPoint",
     "add_months",
+    "approved_recently",
     "available_periods",
     "category_rows",
     "cell_changes",
@@ -58,16 +75,21 @@ __all__ = [
     "coverage_summary",
     "coverage_table",
     "current_period",
+    "due_period",
     "expected_regencies",
     "format_period",
     "grid_for",
+    "import_failures_for",
+    "is_returned",
     "latest_period",
+    "latest_step",
     "month_end",
     "months_between",
     "national_region",
     "parse_period",
     "province_for",
     "readable_region",
+    "recent_decisions",
     "region_categories",
     "region_total",
     "region_trend",
@@ -76,9 +98,14 @@ __all__ = [
     "report_events",
     "report_for",
     "report_rows",
+    "report_todo",
+    "reporting_summary",
     "reports_for",
+    "reports_waiting",
+    "returned_reports",
     "row_progress",
     "single_province",
+    "stalled_recomputes",
     "submission_is_late",
     "target_progress",
 ]

@@ -14,6 +14,8 @@ from zipfile import BadZipFile
 
 from django.utils.translation import gettext as _
 
+from participants.transfer import grid_shape
+
 REQUIRED_COLUMNS = ("period", "region_code", "category", "active_participants")
 OPTIONAL_COLUMNS = ("inactive_participants", "employers", "no_data_reason")
 # region_name is written by exports and templates for people; imports ignore it.
@@ -51,20 +53,23 @@ def file_kind(data: bytes, filename: str) -> str:
 
 
 def read_rows(data: bytes, filename: str) -> Iterator[Row]:
-    """The file's data rows, after checking the header; blank rows are skipped."""
+    """The file's data rows, after checking the header; blank rows are skipped.
+
+    A grid-shaped file (regencies × categories, see grid_shape) comes back as the same rows.
+    """
     if not data.strip():
         raise FileProblem(_("The file is empty."))
     lines = _xlsx_lines(data) if file_kind(data, filename) == "xlsx" else _csv_lines(data)
-    header: list[str] | None = None
-    for number, cells in lines:
-        if all(v is None or v == "" for v in cells):
-            continue
-        if header is None:
-            header = _check_header(cells, number)
-            continue
-        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
-    if header is None:
+    filled = ((n, cells) for n, cells in lines if any(v not in (None, "") for v in cells))
+    first = next(filled, None)
+    if first is None:
         raise FileProblem(_("The file is empty."))
+    if grid_shape.is_grid(first[1]):
+        yield from grid_shape.grid_rows(first, filled, FileProblem)
+        return
+    header = _check_header(first[1], first[0])
+    for number, cells in filled:
+        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
 
 
 def _check_header(cells: list[object], number: int) -> list[str]:

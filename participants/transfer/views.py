@@ -14,12 +14,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from participants.demo.counts import demo_data_present
-from participants.periods import current_period, format_period
-from participants.transfer import staging
+from participants.periods import add_months, current_period, format_period, parse_period
+from participants.transfer import grid_shape, staging
 from participants.transfer.counts_export import (
     CONTENT_TYPES,
     csv_lines,
@@ -28,7 +29,9 @@ from participants.transfer.counts_export import (
     xlsx_bytes,
 )
 from participants.transfer.counts_import import ImportReport, counts_import
+from participants.transfer.failures import import_failure_record
 from participants.transfer.forms import (
+    SHAPES,
     ExportForm,
     ImportConfirmForm,
     ImportUploadForm,
@@ -52,7 +55,8 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
     template = "participants/transfer/_preview.html" if partial else PREVIEW_TEMPLATE
     context.setdefault("form", ImportUploadForm())
     context["provinces"] = selectors.provinces_for(request.user)
-    context["this_month"] = format_period(current_period())
+    context["due_month"] = format_period(add_months(current_period(), -1))
+    context["shapes"] = SHAPES
     context["demo_data"] = demo_data_present()
     return render(request, template, context, status=status)
 
@@ -61,7 +65,22 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
 @require_GET
 def import_upload(request: HttpRequest) -> HttpResponse:
     _require_enter_data(request)
-    return _import_page(request)
+    return _import_page(request, imported=_imported_months(request))
+
+
+def _imported_months(request: HttpRequest) -> list[dict[str, Any]]:
+    """The months just imported (?selesai=61:2024-05,…), within the user's scope."""
+    months = []
+    for item in request.GET.get("selesai", "").split(",")[:24]:
+        code, _sep, period = item.partition(":")
+        try:
+            month = parse_period(period)
+        except ValueError:
+            continue
+        province = selectors.provinces_for(request.user).filter(code=code).first()
+        if province is not None:
+            months.append({"province": province, "period": month, "text": period})
+    return months
 
 
 @login_required
@@ -74,6 +93,8 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     upload = form.cleaned_data["file"]
     data = upload.read()
     report = counts_import(actor=request.user, data=data, filename=upload.name, dry_run=True)
+    if not report.ok:
+        import_failure_record(actor=request.user, filename=upload.name, report=report)
     token = ""
     if report.ok:
         token = staging.stage(
@@ -103,12 +124,21 @@ def import_apply(request: HttpRequest) -> HttpResponse:
         return _import_page(
             request, status=400, report=report, filename=entry["filename"], confirm=confirm
         )
-    report = counts_import(actor=request.user, data=data, filename=entry["filename"])
+    report = counts_import(
+        actor=request.user,
+        data=data,
+        filename=entry["filename"],
+        warnings_acknowledged=bool(entry["warnings"]),
+    )
     if not report.applied:  # the data changed since the preview, e.g. a month was approved
+        import_failure_record(
+            actor=request.user, filename=entry["filename"], report=report, applying=True
+        )
         return _import_page(request, status=409, report=report, filename=entry["filename"])
     staging.discard(request.session, confirm.cleaned_data["token"])
     messages.success(request, _summary(report))
-    return redirect("participants:import-upload")
+    done = ",".join(f"{code}:{format_period(period)}" for code, period in report.months)
+    return redirect(reverse("participants:import-upload") + f"?selesai={done}")
 
 
 def _summary(report: ImportReport) -> str:
@@ -144,9 +174,21 @@ def import_template(request: HttpRequest) -> HttpResponseBase:
     province = _province(request, form.cleaned_data["province"])
     assert province is not None
     period = form.cleaned_data["period"]
-    rows = template_rows(province=province, period=period)
     name = f"templat-jumlah-peserta-{province.code}-{format_period(period)}"
-    return _download(rows, form.cleaned_data["format"], name)
+    fmt = form.cleaned_data["format"]
+    if form.cleaned_data["shape"] == "grid":
+        return _grid_template(province, period, fmt, name)
+    return _download(template_rows(province=province, period=period), fmt, name)
+
+
+def _grid_template(province: Region, period: Any, fmt: str, name: str) -> HttpResponse:
+    if fmt == "xlsx":
+        content: bytes | str = grid_shape.template_xlsx(province, period)
+    else:
+        content = grid_shape.template_csv(province, period)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
 
 
 def _province(request: HttpRequest, code: str, *, national_ok: bool = False) -> Region | None:
@@ -161,7 +203,8 @@ def _province(request: HttpRequest, code: str, *, national_ok: bool = False) -> 
 def _download(rows: Iterable[tuple[Any, ...]], fmt: str, name: str) -> HttpResponseBase:
     response: HttpResponseBase
     if fmt == "xlsx":
-        response = HttpResponse(xlsx_bytes(rows, title=name[-31:]), content_type=CONTENT_TYPES[fmt])
+        title = name.removeprefix("templat-")[:31]  # Excel allows 31 characters
+        response = HttpResponse(xlsx_bytes(rows, title=title), content_type=CONTENT_TYPES[fmt])
     else:
         response = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
