@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coverage_portal import views
+from coverage_portal.home.views import home
 
 admin.site.site_header = "Coverage Portal"
 admin.site.site_title = "Coverage Portal"
@@ -15,5 +16,6 @@ urlpatterns = [
     path("laporan/", include("participants.urls")),
     path("cakupan/", include("participants.coverage.urls")),
     path("kesepakatan/", include("agreements.urls")),
+    path("", home, name="home"),
     path("", include("regions.urls")),
 ]

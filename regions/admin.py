@@ -3,9 +3,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
+from regions import access
 from regions.access import Action
 from regions.admin_scoping import ScopedModelAdmin
-from regions.models import Office, OfficeRegency, Region, UserScope, WorkerHeartbeat
+from regions.models import Notification, Office, OfficeRegency, Region, UserScope, WorkerHeartbeat
 
 
 @admin.register(Region)
@@ -66,6 +67,25 @@ class WorkerHeartbeatAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Read-only, for national administrators: who was told what, and whether by email."""
+
+    list_display = ("user", "key", "event", "created_at", "read_at", "emailed_at")
+    search_fields = ("user__username", "key", "event")
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def get_queryset(self, request: HttpRequest):  # type: ignore[no-untyped-def]
+        queryset = super().get_queryset(request)
+        return queryset if access.is_national(request.user) else queryset.none()
 
 
 User = get_user_model()

@@ -205,7 +205,7 @@ def _persist(
         ids = [ctx.stored[c.key].pk for c in updates]
         bulk_sql.update_counts(ids, _columns(updates, ctx, user_id, now))
         bulk_sql.copy_history(ids, kind="~", user_id=user_id, reason=source, at=now)
-    _record_reports(actor, touched, new_reports, source + note, now)
+    _record_reports(actor, touched, new_reports, source, now, note)
     result.created, result.updated, result.applied = len(creates), len(updates), True
 
 
@@ -238,6 +238,7 @@ def _record_reports(
     new_keys: set[tuple[int, dt.date]],
     source: Source,
     now: dt.datetime,
+    note: str = "",
 ) -> None:
     """Bump versions, log one event per report, and mark each province's months stale."""
     if not reports:
@@ -251,7 +252,7 @@ def _record_reports(
         if (r.province_id, r.period) in new_keys
     ]
     events += [
-        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source)
+        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source + note)
         for r in reports
     ]
     ReportEvent.objects.bulk_create(events)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from participants.coverage.models import StaleBucket
 from participants.entry.checks import expected_regencies, missing_cells, report_warnings
+from participants.entry.deadlines import report_deadline
 from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.workflow import STEPS, is_late, is_returned, latest_step
 from participants.periods import add_months, current_period
@@ -47,6 +48,10 @@ class ReportTodo:
     @property
     def status(self) -> str:
         return self.report.status if self.report else "not_started"
+
+    @property
+    def deadline(self) -> dt.date:
+        return report_deadline(self.period)
 
 
 def report_todo(province: Region, period: dt.date) -> ReportTodo:

@@ -99,7 +99,11 @@ def sheet_title(period: dt.date) -> str:
 def template_table(province: Region, period: dt.date) -> list[list[object]]:
     regencies = Region.objects.regencies().valid_on(period).filter(parent=province)
     categories = list(Category.objects.filter(is_active=True))
-    head = ["Kode wilayah", "Kabupaten/kota", *(f"{c.name_id} ({c.code})" for c in categories)]
+    head: list[object] = [
+        "Kode wilayah",
+        "Kabupaten/kota",
+        *(f"{c.name_id} ({c.code})" for c in categories),
+    ]
     rows: list[list[object]] = [
         ["Bulan", format_period(period)],
         ["Provinsi", province.code, province.name],

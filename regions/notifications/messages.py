@@ -8,6 +8,7 @@ Parameters are stored as plain JSON; dates and months travel as {"date": "2024-0
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils import formats
@@ -20,7 +21,7 @@ TEXT_KEY = "notice.text"  # a sentence stored as it was written (rows from befor
 _SENTENCES: dict[str, Promise | str] = {TEXT_KEY: "%(text)s"}
 
 
-def register(sentences: dict[str, Promise | str]) -> None:
+def register(sentences: Mapping[str, Promise | str]) -> None:
     _SENTENCES.update(sentences)
 
 
