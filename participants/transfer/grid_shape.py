@@ -31,6 +31,7 @@ Row = tuple[int, dict[str, str]]
 PERIOD_LABELS = ("bulan", "periode", "period", "month")
 HEADER_LABELS = ("kode wilayah", "kode", "region_code", "region code")
 NO_DATA = "∅"
+MONTH = re.compile(r"^\d{4}-\d{1,2}$")
 CODE_IN_HEADER = re.compile(r"\(([A-Za-z0-9_]+)\)\s*$")
 
 
@@ -43,8 +44,11 @@ def _text(value: object) -> str:
 
 
 def is_grid(first: list[object]) -> bool:
-    """A grid-shaped file starts with the month: "Bulan | 2024-05"."""
-    return bool(first) and _text(first[0]).lower().rstrip(":") in PERIOD_LABELS
+    """A grid-shaped file starts with the month: "Bulan | 2024-05" (the long layout's first
+    row is its header, "period | region_code | …")."""
+    if len(first) < 2 or _text(first[0]).lower().rstrip(":") not in PERIOD_LABELS:
+        return False
+    return bool(MONTH.match(_text(first[1])))
 
 
 def grid_rows(first: Line, lines: Iterator[Line], problem: type[Exception]) -> Iterator[Row]:
