@@ -13,7 +13,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "user_role_label": scope.get_role_display() if scope else "",
         "user_scope_label": scope.describe_scope() if scope else "",
         # Which links the header shows: only where the role may act.
-        "may": {
+        "nav_may": {
             "view": allows(request.user, Action.VIEW),
             "enter_data": allows(request.user, Action.ENTER_DATA),
             "log_activity": allows(request.user, Action.LOG_ACTIVITY),
