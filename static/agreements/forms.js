@@ -14,6 +14,7 @@
       maxOptions: 1000,
       allowEmptyOption: !many,
       hidePlaceholder: many,
+      closeAfterSelect: !many,
       placeholder: select.dataset.placeholder || "",
     });
     // The widget's text box carries the field's label; the original select, kept only to
