@@ -33,6 +33,6 @@ def quiet(*forms: Any) -> None:
         members: list[BaseForm] = list(getattr(form, "forms", [])) or [form]
         for member in members:
             member.full_clean()
-            member._errors = type(member.errors)()  # an empty ErrorDict
+            member._errors = type(member.errors)()  # type: ignore[attr-defined]
         if hasattr(form, "_non_form_errors"):
             form._non_form_errors = form.error_class()

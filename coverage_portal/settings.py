@@ -91,6 +91,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Under `make run` the web server and the worker share the file: wait for each other.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The coverage table's NULLS NOT DISTINCT index exists on PostgreSQL only; the SQLite quick
 # start goes without it (participants/models_coverage.py).
@@ -179,6 +182,19 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # `make run`: kombu's filesystem transport, a broker made of files in var/celery/, so the
+    # quick start runs a real worker and beat with no service to install.
+    _queue_dir = Path(env.str("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "celery")))
+    for _folder in ("queue", "processed", "control"):
+        (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        data_folder_in=str(_queue_dir / "queue"),
+        data_folder_out=str(_queue_dir / "queue"),
+        processed_folder=str(_queue_dir / "processed"),
+        control_folder=str(_queue_dir / "control"),
+        store_processed=False,
+    )
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "worker-heartbeat": {"task": "regions.tasks.record_heartbeat", "schedule": 60.0},

@@ -25,6 +25,7 @@ from tests.conftest import PASSWORD
 from tests.participants.conftest import full_month
 
 PHONE = {"width": 390, "height": 844}
+PHONE_PAGES = {"home-viewer", "dashboard-national", "scorecard"}
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def regions_present(transactional_db: None) -> None:
         call_command("load_regions", verbosity=0)
 
 
-def _walk(page, pages: dict[str, str], phone: set[str] = frozenset()) -> list[str]:
+def _walk(page, pages: dict[str, str], phone: frozenset[str] = frozenset()) -> list[str]:
     problems: list[str] = []
     for name, url in pages.items():
         page.goto(url)
@@ -96,7 +97,7 @@ def test_the_officers_pages_have_no_serious_violations(regions_present, page, ma
         "meeting-form": "/kesepakatan/rapat/baru/",
         "notifications": "/notifikasi/",
     }
-    problems += _walk(page, pages, phone={"home-officer", "grid", "meeting-form"})
+    problems += _walk(page, pages, phone=frozenset({"home-officer", "grid", "meeting-form"}))
     page.goto(pages["grid"])
     page.locator('[data-testid="cell-61.01-PU"] input.value').fill("12,5")
     page.get_by_test_id("save").click()
@@ -138,5 +139,5 @@ def test_the_other_roles_pages_have_no_serious_violations(
     for role, pages in walks.items():
         page.context.clear_cookies()
         log_in(page, people[role].username, PASSWORD)
-        problems += _walk(page, pages, phone={"home-viewer", "dashboard-national", "scorecard"})
+        problems += _walk(page, pages, phone=frozenset(PHONE_PAGES))
     assert problems == [], "\n".join(problems)
