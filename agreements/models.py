@@ -118,9 +118,6 @@ class Agreement(models.Model):
     def scope_clauses(self) -> list[str]:
         return [line.strip() for line in self.scope.splitlines() if line.strip()]
 
-    def days_left(self, today: dt.date) -> int | None:
-        return None if self.valid_until is None else (self.valid_until - today).days
-
 
 class Signatory(models.Model):
     class Side(models.TextChoices):

@@ -7,7 +7,6 @@ administrator reopens an approved month. Every step is a ReportEvent (who, when,
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -60,7 +59,7 @@ def _step(
         report=report, action=action, actor=recorded(actor), at=timezone.now(), comment=comment
     )
     # Approval state is part of the coverage table (all_approved): recompute this bucket.
-    mark_stale(province_id=report.province_id, periods=[report.period])
+    mark_stale([(report.province_id, report.period)])
     return report
 
 
@@ -129,16 +128,3 @@ def report_reopen(*, actor: PortalUser, report: MonthlyReport, reason: str) -> M
     return _step(
         report, actor, ReportEvent.Action.REOPENED, Status.REOPENED, reason, approved_at=None
     )
-
-
-def is_late(report: MonthlyReport) -> bool:
-    """First submitted after the deadline, or not yet submitted and the deadline has passed.
-
-    Timeliness counts the first submission (a report sent back and fixed is not late again).
-    Late says nothing about whether the data may still change — that is `is_locked`; DHIS2
-    users suffer from the two being confused.
-    """
-    zone = ZoneInfo(report.province.timezone)
-    if report.submitted_at is not None:
-        return timezone.localtime(report.submitted_at, zone).date() > report.deadline
-    return timezone.localdate(timezone=zone) > report.deadline
