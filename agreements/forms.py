@@ -15,7 +15,7 @@ from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
 from regions import selectors as region_selectors
 from regions.access import Action
-from regions.models import Office, Region
+from regions.models import Region
 from regions.users import PortalUser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -211,7 +211,3 @@ class BudgetForm(ScopedForm):
 class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, DOCX, JPG or PNG)"))
     title = forms.CharField(label=_("Description"), max_length=200, required=False)
-
-
-def offices_queryset() -> Any:
-    return Office.objects.order_by("kind", "name")

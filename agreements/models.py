@@ -118,9 +118,6 @@ class Agreement(models.Model):
     def scope_clauses(self) -> list[str]:
         return [line.strip() for line in self.scope.splitlines() if line.strip()]
 
-    def days_left(self, today: dt.date) -> int | None:
-        return None if self.valid_until is None else (self.valid_until - today).days
-
     def status_on(self, day: dt.date) -> str:
         """The status its dates give it on `day`: signed and started is active, past its end
         expired. The daily job stores the same moves; reading this never waits for it."""

@@ -41,11 +41,6 @@ def may_change(user: PortalUser, record: models.Model) -> bool:
     return bool(regions) and all(access.can(user, Action.LOG_ACTIVITY, r) for r in regions)
 
 
-def require_view(user: PortalUser, record: models.Model) -> None:
-    if not may_view(user, record):
-        raise PermissionDenied
-
-
 def require_change(user: PortalUser, record: models.Model) -> None:
     if not may_change(user, record):
         raise PermissionDenied

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agreements import exports, selectors, services
-from agreements.documents import document_attach
+from agreements.documents import document_attach, document_delete
 from agreements.filters import BudgetFilter, RegulationFilter
 from agreements.forms import BudgetForm, DocumentForm, RegulationForm
 from agreements.models_documents import Document
@@ -161,6 +161,18 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         filename=document.original_name,
         content_type=document.content_type,
     )
+
+
+@login_required
+@require_POST
+def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document.objects.all(), pk=pk)
+    if not may_view(request.user, document):
+        raise Http404  # as for every record outside the user's scope
+    owner = document.owner
+    document_delete(actor=request.user, document=document)
+    messages.success(request, _("The document was removed."))
+    return redirect(f"agreements:{owner._meta.model_name}-detail", owner.pk)
 
 
 @login_required

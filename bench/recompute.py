@@ -101,6 +101,7 @@ def main() -> None:
         from django.db import connection
 
         from participants.coverage import engine as coverage
+        from participants.coverage.staleness import mark_stale
         from participants.models import CoverageRow, ParticipantCount
 
         started = time.perf_counter()
@@ -136,7 +137,7 @@ def main() -> None:
                 active_participants=(cell.active_participants or 0) + 1
             )
             assert cell.region.parent_id is not None
-            coverage.mark_buckets({(cell.region.parent_id, cell.period)})
+            mark_stale({(cell.region.parent_id, cell.period)})
             coverage.recompute_stale()
 
         incremental = [seconds(one_edit) for _ in range(RUNS)]

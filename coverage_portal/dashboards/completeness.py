@@ -12,19 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
 from participants import selectors as coverage
 from participants.models import MonthlyReport
-from participants.selectors import add_months
 from regions.models import Region
 from regions.users import PortalUser
-
-
-def deadline_for(period: dt.date) -> dt.date:
-    return add_months(period, 1).replace(day=settings.REPORT_DEADLINE_DAY)
 
 
 def local_date(moment: dt.datetime, region: Region) -> dt.date:
@@ -42,7 +36,7 @@ class ProvinceReporting:
 
     @property
     def deadline(self) -> dt.date:
-        return deadline_for(self.period)
+        return coverage.report_deadline(self.period)
 
     @property
     def status(self) -> str:
@@ -60,10 +54,11 @@ class ProvinceReporting:
 
     @property
     def late(self) -> bool:
-        """Submitted after the deadline, or still not submitted once it has passed."""
-        if self.submitted_on is not None:
-            return self.submitted_on > self.deadline
-        return self.today > self.deadline
+        return coverage.submission_is_late(
+            period=self.period,
+            submitted_at=self.report.submitted_at if self.report else None,
+            zone_name=self.province.timezone,
+        )
 
 
 def provinces(user: PortalUser, period: dt.date) -> list[ProvinceReporting]:

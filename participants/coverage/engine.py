@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Any
 
@@ -75,16 +74,6 @@ def _buckets_with_data(since: dt.date | None, province: Region | None) -> set[tu
         for p in provinces
         if _valid_all_month(p, period) and (province is None or p.pk == province.pk)
     }
-
-
-def mark_buckets(buckets: Iterable[tuple[int, dt.date]]) -> None:
-    StaleBucket.objects.bulk_create(
-        [StaleBucket(province_id=p, period=m) for p, m in buckets],
-        update_conflicts=True,
-        unique_fields=["province", "period"],
-        update_fields=["marked_at"],
-        batch_size=1000,
-    )
 
 
 def _serialise() -> None:

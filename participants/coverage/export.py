@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +9,7 @@ from django.http import HttpResponse
 
 from participants.coverage.tables import CoverageTable
 from participants.periods import format_period
-from participants.transfer.counts_export import CONTENT_TYPES, neutralise
+from regions.spreadsheets import spreadsheet_response
 
 
 def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
@@ -45,7 +43,7 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
             total.denominator_kind.code if total.denominator_kind else None,
             total.denominator_value,
             total.denominator_year,
-            float(total.coverage_percent) if total.coverage_percent is not None else None,
+            total.coverage_percent,
             line.month_change,
             line.year_change,
             total.target_participants,
@@ -58,28 +56,5 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
 
 def table_response(table: CoverageTable, fmt: str) -> HttpResponse:
     place = table.parent.code if table.parent else "ID"
-    name = f"cakupan-{place}-{format_period(table.period)}.{fmt}"
-    body = _csv(table) if fmt == "csv" else _xlsx(table)
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def _csv(table: CoverageTable) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in table_rows(table):
-        writer.writerow(["" if v is None else neutralise(v) for v in row])
-    return buffer.getvalue()
-
-
-def _xlsx(table: CoverageTable) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="cakupan")
-    for row in table_rows(table):
-        sheet.append([neutralise(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    stem = f"cakupan-{place}-{format_period(table.period)}"
+    return spreadsheet_response(table_rows(table), fmt=fmt, stem=stem)

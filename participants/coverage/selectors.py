@@ -205,8 +205,8 @@ def reports_for(user: PortalUser, period: dt.date) -> dict[int, MonthlyReport]:
 
 
 def expected_regencies(user: PortalUser, period: dt.date, parent: Region | None = None) -> QuerySet:
-    """Regencies that existed in `period`: only they are expected to report for it."""
-    regencies = _regions(user).regencies().valid_on(period)
+    """The regencies in the user's scope expected to report for `period`."""
+    regencies = _regions(user).expected_to_report(period)
     return regencies.filter(parent=parent) if parent is not None else regencies
 
 

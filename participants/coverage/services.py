@@ -6,15 +6,13 @@ recompute runs after commit (participants.coverage.staleness).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 
-from participants.coverage.engine import mark_buckets
 from participants.coverage.models import CoverageRow, Target, WorkforceTotal
-from participants.coverage.staleness import enqueue_recompute
+from participants.coverage.staleness import mark_stale
 from regions.models import Region
 from regions.users import PortalUser
 
@@ -31,7 +29,7 @@ def mark_region_year_stale(*, region: Region, year: int, month: int | None = Non
         .filter(region_id__in=provinces)
         .values_list("region_id", "period")
     }
-    _mark(buckets)
+    mark_stale(buckets)
 
 
 def mark_everything_stale() -> None:
@@ -41,13 +39,7 @@ def mark_everything_stale() -> None:
             "region_id", "period"
         )
     )
-    _mark(buckets)
-
-
-def _mark(buckets: set[tuple[int, dt.date]]) -> None:
-    if buckets:
-        mark_buckets(buckets)
-        transaction.on_commit(enqueue_recompute)
+    mark_stale(buckets)
 
 
 def _provinces_under(region: Region) -> Iterable[int]:

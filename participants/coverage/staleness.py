@@ -17,14 +17,19 @@ from participants.coverage.models import StaleBucket
 
 log = logging.getLogger(__name__)
 
+Bucket = tuple[int, dt.date]  # province id, first day of the month
 
-def mark_stale(*, province_id: int, periods: Iterable[dt.date]) -> None:
-    marks = [StaleBucket(province_id=province_id, period=p) for p in set(periods)]
+
+def mark_stale(buckets: Iterable[Bucket]) -> None:
+    marks = [StaleBucket(province_id=p, period=m) for p, m in set(buckets)]
+    if not marks:
+        return
     StaleBucket.objects.bulk_create(
         marks,
         update_conflicts=True,
         unique_fields=["province", "period"],
         update_fields=["marked_at"],
+        batch_size=1000,
     )
     transaction.on_commit(enqueue_recompute)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
@@ -32,12 +31,6 @@ class CoverageLine:
     def change(self, other: CoverageRow | None) -> int | None:
         return None if other is None else self.total.participants - other.participants
 
-    def change_points(self, other: CoverageRow | None) -> Decimal | None:
-        mine = self.total.coverage_percent
-        if other is None or mine is None or other.coverage_percent is None:
-            return None
-        return mine - other.coverage_percent
-
     @property
     def month_change(self) -> int | None:
         return self.change(self.last_month)
@@ -45,14 +38,6 @@ class CoverageLine:
     @property
     def year_change(self) -> int | None:
         return self.change(self.last_year)
-
-    @property
-    def month_change_points(self) -> Decimal | None:
-        return self.change_points(self.last_month)
-
-    @property
-    def year_change_points(self) -> Decimal | None:
-        return self.change_points(self.last_year)
 
     def cells(self, categories: list[Category]) -> list[CoverageRow | None]:
         return [self.by_category.get(c.pk) for c in categories]

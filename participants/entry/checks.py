@@ -14,8 +14,7 @@ from regions.models import Region
 
 
 def expected_regencies(province: Region, period: dt.date) -> QuerySet[Region]:
-    """The regencies a province reports on for a month: those that existed in that month."""
-    return Region.objects.regencies().filter(parent=province).valid_on(period).order_by("code")
+    return Region.objects.filter(parent=province).expected_to_report(period).order_by("code")
 
 
 def missing_cells(report: MonthlyReport) -> list[str]:

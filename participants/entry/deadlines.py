@@ -7,12 +7,16 @@ time zone); locked is about approval. DHIS2 users suffer from the two being conf
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 
 from participants.periods import add_months
+
+if TYPE_CHECKING:
+    from participants.entry.models import MonthlyReport
 
 
 def report_deadline(period: dt.date) -> dt.date:
@@ -30,3 +34,10 @@ def submission_is_late(
     if submitted_at is not None:
         return timezone.localtime(submitted_at, zone).date() > report_deadline(period)
     return timezone.localdate(timezone=zone) > report_deadline(period)
+
+
+def is_late(report: MonthlyReport) -> bool:
+    """Late says nothing about whether the data may still change: that is `is_locked`."""
+    return submission_is_late(
+        period=report.period, submitted_at=report.submitted_at, zone_name=report.province.timezone
+    )

@@ -11,11 +11,12 @@ from django.utils.translation import ngettext
 
 from participants.entry import selectors, services
 from participants.entry.checks import report_warnings
+from participants.entry.deadlines import is_late
 from participants.entry.forms import GridSubmission
 from participants.entry.models import MonthlyReport
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellProblem
-from participants.entry.workflow import acknowledged_at_import, is_late, is_returned, latest_step
+from participants.entry.workflow import acknowledged_at_import, is_returned, latest_step
 from participants.periods import add_months, current_period, format_period
 from regions import access
 from regions.access import Action

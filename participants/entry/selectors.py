@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from participants.entry.checks import expected_regencies
+from participants.entry.deadlines import is_late
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
-from participants.entry.workflow import is_late
 from participants.periods import add_months
 from regions import access
 from regions.access import Action

@@ -256,9 +256,6 @@ def _record_reports(
         for r in reports
     ]
     ReportEvent.objects.bulk_create(events)
-    by_province: dict[int, set[dt.date]] = {}
     for report in reports:
         report.version += 1
-        by_province.setdefault(report.province_id, set()).add(report.period)
-    for province_id, periods in by_province.items():
-        mark_stale(province_id=province_id, periods=periods)
+    mark_stale((r.province_id, r.period) for r in reports)

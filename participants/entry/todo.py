@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from participants.coverage.models import StaleBucket
 from participants.entry.checks import expected_regencies, missing_cells, report_warnings
-from participants.entry.deadlines import report_deadline
+from participants.entry.deadlines import is_late, report_deadline
 from participants.entry.models import Category, MonthlyReport, ReportEvent
-from participants.entry.workflow import STEPS, is_late, is_returned, latest_step
+from participants.entry.workflow import STEPS, is_returned, latest_step
 from participants.periods import add_months, current_period
 from regions import access
 from regions.access import Action

@@ -7,7 +7,6 @@ administrator reopens an approved month. Every step is a ReportEvent (who, when,
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -63,7 +62,7 @@ def _step(
     )
     step_notify(event)
     # Approval state is part of the coverage table (all_approved): recompute this bucket.
-    mark_stale(province_id=report.province_id, periods=[report.period])
+    mark_stale([(report.province_id, report.period)])
     return report
 
 
@@ -138,19 +137,6 @@ def acknowledged_at_import(report: MonthlyReport) -> bool:
     """The last write was an import whose warnings the officer confirmed having read."""
     last = last_save(report)
     return last is not None and last.comment.endswith(ACKNOWLEDGED_NOTE)
-
-
-def is_late(report: MonthlyReport) -> bool:
-    """First submitted after the deadline, or not yet submitted and the deadline has passed.
-
-    Timeliness counts the first submission (a report sent back and fixed is not late again).
-    Late says nothing about whether the data may still change — that is `is_locked`; DHIS2
-    users suffer from the two being confused.
-    """
-    zone = ZoneInfo(report.province.timezone)
-    if report.submitted_at is not None:
-        return timezone.localtime(report.submitted_at, zone).date() > report.deadline
-    return timezone.localdate(timezone=zone) > report.deadline
 
 
 STEPS = (

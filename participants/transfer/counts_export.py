@@ -7,26 +7,19 @@ a no-op. Every query is narrowed through `regions.access`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from participants.entry.models import Category, ParticipantCount
 from participants.periods import format_period
 from participants.transfer.reading import EXPORT_COLUMNS
-from regions import access
+from regions import access, spreadsheets
 from regions.access import Action
 from regions.models import Region
-from regions.spreadsheets import neutralise
 from regions.users import PortalUser
 
 ExportRow = tuple[Any, ...]
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def export_rows(
@@ -64,45 +57,15 @@ def template_rows(*, province: Region, period: dt.date) -> Iterator[ExportRow]:
             yield (format_period(period), code, name, category, None, None, None, "")
 
 
-def csv_lines(rows: Iterable[ExportRow]) -> Iterator[str]:
-    """The CSV text, one line at a time (for a streaming response), header first."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in _with_header(rows):
-        writer.writerow([_csv_value(v) for v in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-
-
-def _csv_value(value: Any) -> Any:
-    return "" if value is None else neutralise(value)
-
-
-def xlsx_bytes(rows: Iterable[ExportRow], *, title: str) -> bytes:
-    """An XLSX workbook with one sheet; counts as numbers, codes and text as text."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    for row in _with_header(rows):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=neutralise(value))
-            if isinstance(value, str):
-                cell.data_type = "s"  # never let openpyxl read "=…" as a formula
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _with_header(rows: Iterable[ExportRow]) -> Iterator[ExportRow]:
+def with_header(rows: Iterable[ExportRow]) -> Iterator[ExportRow]:
+    """The importer's columns first: every counts file starts with them."""
     yield EXPORT_COLUMNS
     yield from rows
 
 
-def export_filename(kind: str, place: str, when: str, fmt: str) -> str:
-    return f"{kind}-{place}-{when}.{fmt}"
+def csv_lines(rows: Iterable[ExportRow]) -> Iterator[str]:
+    return spreadsheets.csv_lines(with_header(rows))
+
+
+def xlsx_bytes(rows: Iterable[ExportRow], *, title: str) -> bytes:
+    return spreadsheets.xlsx_bytes(with_header(rows), title=title)

@@ -12,22 +12,15 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from participants.demo.counts import demo_data_present
 from participants.periods import add_months, current_period, format_period, parse_period
 from participants.transfer import grid_shape, staging
-from participants.transfer.counts_export import (
-    CONTENT_TYPES,
-    csv_lines,
-    export_rows,
-    template_rows,
-    xlsx_bytes,
-)
+from participants.transfer.counts_export import export_rows, template_rows, with_header
 from participants.transfer.counts_import import ImportReport, counts_import
 from participants.transfer.failures import import_failure_record
 from participants.transfer.forms import (
@@ -41,6 +34,7 @@ from regions import access, selectors
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
+from regions.spreadsheets import CONTENT_TYPES, safe_filename, streamed_spreadsheet_response
 
 PREVIEW_TEMPLATE = "participants/transfer/import.html"
 
@@ -57,7 +51,6 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
     context["provinces"] = selectors.provinces_for(request.user)
     context["due_month"] = format_period(add_months(current_period(), -1))
     context["shapes"] = SHAPES
-    context["demo_data"] = demo_data_present()
     return render(request, template, context, status=status)
 
 
@@ -156,7 +149,6 @@ def export_counts(request: HttpRequest) -> HttpResponseBase:
     if not form.is_valid():
         context = {"form": form, "provinces": selectors.provinces_for(request.user)}
         context["national"] = access.is_national(request.user)
-        context["demo_data"] = demo_data_present()
         status = 400 if request.GET else 200
         return render(request, "participants/transfer/export.html", context, status=status)
     province = _province(request, form.cleaned_data["province"], national_ok=True)
@@ -187,7 +179,7 @@ def _grid_template(province: Region, period: Any, fmt: str, name: str) -> HttpRe
     else:
         content = grid_shape.template_csv(province, period)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename(name, fmt)}"'
     return response
 
 
@@ -201,11 +193,4 @@ def _province(request: HttpRequest, code: str, *, national_ok: bool = False) -> 
 
 
 def _download(rows: Iterable[tuple[Any, ...]], fmt: str, name: str) -> HttpResponseBase:
-    response: HttpResponseBase
-    if fmt == "xlsx":
-        title = name.removeprefix("templat-")[:31]  # Excel allows 31 characters
-        response = HttpResponse(xlsx_bytes(rows, title=title), content_type=CONTENT_TYPES[fmt])
-    else:
-        response = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return streamed_spreadsheet_response(with_header(rows), fmt=fmt, stem=name)

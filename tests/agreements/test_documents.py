@@ -129,3 +129,39 @@ def test_the_owner_downloads_and_kolaka_staff_cannot(
     upload = reverse("agreements:document-upload", args=["agreement", agreement.pk])
     assert client.post(upload, {"file": SimpleUploadedFile("x.pdf", PDF)}).status_code == 404
     assert Document.objects.count() == 1
+
+
+def _attached(agreement, actor):
+    return document_attach(actor=actor, owner=agreement, upload=SimpleUploadedFile("m.pdf", PDF))
+
+
+def test_the_owner_removes_a_document_and_its_file(
+    client, kalbar_officer, documents_dir, django_capture_on_commit_callbacks
+):
+    agreement = ActiveAgreementFactory.create()
+    document = _attached(agreement, kalbar_officer)
+    client.force_login(kalbar_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("agreements:document-delete", args=[document.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("agreements:agreement-detail", args=[agreement.pk])
+    assert not Document.objects.exists()
+    assert stored_files(documents_dir) == []
+
+
+@pytest.mark.parametrize(("who", "status"), [("jatim_officer", 404), ("viewer", 403)])
+def test_others_cannot_remove_a_document(
+    client, request, kalbar_officer, documents_dir, who, status
+):
+    document = _attached(ActiveAgreementFactory.create(), kalbar_officer)
+    client.force_login(request.getfixturevalue(who))
+    response = client.post(reverse("agreements:document-delete", args=[document.pk]))
+    assert response.status_code == status
+    assert Document.objects.filter(pk=document.pk).exists()
+    assert len(stored_files(documents_dir)) == 1
+
+
+def test_removing_needs_a_post(client, kalbar_officer, documents_dir):
+    document = _attached(ActiveAgreementFactory.create(), kalbar_officer)
+    client.force_login(kalbar_officer)
+    assert client.get(reverse("agreements:document-delete", args=[document.pk])).status_code == 405

@@ -38,7 +38,7 @@ def put_counts(
                 period=period,
                 defaults={"report": report, "active_participants": value},
             )
-    mark_stale(province_id=province.pk, periods=[period])
+    mark_stale([(province.pk, period)])
     return report
 
 

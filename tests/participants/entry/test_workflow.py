@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from participants.entry.deadlines import is_late
 from participants.entry.services import (
     counts_write,
     report_approve,
@@ -15,7 +16,6 @@ from participants.entry.services import (
     report_send_back,
     report_submit,
 )
-from participants.entry.workflow import is_late
 from participants.models import MonthlyReport, ParticipantCount
 from tests.participants.conftest import DECEMBER, cell, full_month
 

@@ -9,8 +9,9 @@ from django.core.management import call_command
 
 from participants.entry.services import counts_write
 from participants.models import ParticipantCount
-from participants.transfer.counts_export import csv_lines, export_rows, neutralise, xlsx_bytes
+from participants.transfer.counts_export import csv_lines, export_rows, xlsx_bytes
 from participants.transfer.counts_import import counts_import
+from regions.spreadsheets import neutralise
 from tests.participants.conftest import cell, full_month
 from tests.participants.transfer.helpers import (
     csv_rows,
