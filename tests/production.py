@@ -62,6 +62,14 @@ def production_env(
     }
 
 
+def database_url_of_this_run() -> str:
+    """The database pytest-django made for this test run (processes we start share it)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
 @dataclass
 class Server:
     url: str
