@@ -63,4 +63,6 @@ def dict_config(*, level: str, fmt: str) -> dict[str, Any]:
             }
         },
         "root": {"handlers": ["console"], "level": level},
+        # Django's own default handlers for these would print a second, plain-text copy.
+        "loggers": {"django": {"handlers": ["console"], "level": level, "propagate": False}},
     }

@@ -50,15 +50,19 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
         rid = incoming if INCOMING_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        token = request_id.set(rid)
+        # Not reset on the way out: Django logs a 4xx/5xx answer after the middleware chain
+        # has returned, and that line belongs to this request too. request_finished clears it.
+        request_id.set(rid)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = rid
-            _log_request(request, response, time.perf_counter() - started)
-            return response
-        finally:
-            request_id.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = rid
+        _log_request(request, response, time.perf_counter() - started)
+        return response
+
+
+def forget_request_id(**_kwargs: object) -> None:
+    """request_finished: lines logged between requests belong to none."""
+    request_id.set("-")
 
 
 def _log_request(request: HttpRequest, response: HttpResponse, seconds: float) -> None:

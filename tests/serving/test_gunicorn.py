@@ -81,6 +81,8 @@ def test_officer_logs_in_saves_a_month_and_sees_coverage_follow(portal, officer)
         portal.worker.lines
     )[-3000:]
     assert "34,55%" in coverage_page(http, portal.url)
+    engine = http.get(f"{portal.url}/healthz").json()["coverage_engine"]
+    assert engine["stale_buckets"] == 0 and engine["last_recompute_seconds"] < 60
 
 
 def assert_static_files_served_hashed_compressed_and_cached(
