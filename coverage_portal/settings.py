@@ -105,7 +105,8 @@ SILENCED_SYSTEM_CHECKS = ["models.W047"]
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # An outage costs a page a second at most, never an error (coverage_portal/cache.py).
+        {"BACKEND": "coverage_portal.cache.TolerantRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
