@@ -34,6 +34,13 @@ from bench.stack import ROOT, Stack, production_stack
 
 ADVISORY_LOCK_KEY = 4_202_103  # participants.coverage serialises every recompute on it
 VISIBILITY_TIMEOUT = 10  # seconds before a dead worker's task is handed out again
+FAILURES: list[str] = []
+
+
+def check(ok: bool, name: str) -> bool:
+    if not ok:
+        FAILURES.append(name)
+    return ok
 
 
 def sql(query: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -137,6 +144,8 @@ def redis_outage(stack: Stack, users: dict[str, Any], down: float = 15.0) -> Non
     ledger = load.ledger
     saves = ledger.between(stopped, started, "save")
     pages = ledger.between(stopped, started, "page")
+    before = ledger.between(0, stopped, "save")
+    print(f"   before:      saves {statuses(before)} (p95 {p95(before):.0f} ms)")
     print(
         f"   while down:  saves {statuses(saves)} (p95 {p95(saves):.0f} ms); "
         f"pages {statuses(pages)}"
@@ -159,13 +168,15 @@ def table_fingerprint() -> tuple[Any, ...]:
     )[0]
 
 
+LOCK_HOLDERS = (
+    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+    "AND ((classid::bigint << 32) | objid::bigint) = %s"
+)
+
+
 def recompute_running() -> bool:
-    return bool(
-        sql(
-            "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() "
-            "AND query ILIKE '%%INSERT INTO participants_coveragerow%%'"
-        )
-    )
+    """A recompute holds the engine's advisory lock for its whole transaction."""
+    return bool(sql(LOCK_HOLDERS, ADVISORY_LOCK_KEY)[0][0])
 
 
 def worker_killed_mid_recompute(stack: Stack) -> None:
@@ -185,6 +196,7 @@ def worker_killed_mid_recompute(stack: Stack) -> None:
     idle = wait(lambda: not recompute_running(), timeout=60)
     same = table_fingerprint() == before
     ended = f"{idle:.1f} s later" if idle is not None else "NOT within 60 s"
+    check(same, "kill: partial table")
     print(f"   its transaction ended {ended}; table as before (no partial rows): {same}")
     time.sleep(VISIBILITY_TIMEOUT + 1)  # a worker restores unacknowledged tasks older than this
     stack.start_worker("worker-restarted")
@@ -236,19 +248,18 @@ def two_workers(stack: Stack, users: dict[str, Any], seconds: float = 30.0) -> N
 
 
 def _sample_lock_holders(holders: list[int], stop: threading.Event) -> None:
-    query = (
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-        "AND ((classid::bigint << 32) | objid::bigint) = %s"
-    )
     with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
         while not stop.is_set():
-            holders.append(conn.execute(query, [ADVISORY_LOCK_KEY]).fetchone()[0])  # type: ignore[index]
+            holders.append(conn.execute(LOCK_HOLDERS, [ADVISORY_LOCK_KEY]).fetchone()[0])  # type: ignore[index]
             time.sleep(0.02)
 
 
 def _count_succeeded(stack: Stack, name: str) -> int:
     log = stack.workdir / f"{name}.log"
-    return log.read_text(errors="replace").count("recompute_stale") if log.exists() else 0
+    if not log.exists():
+        return 0
+    lines = log.read_text(errors="replace").splitlines()
+    return sum("recompute_stale" in line and "succeeded" in line for line in lines)
 
 
 def verify_restore(stack: Stack) -> bool:
@@ -273,6 +284,8 @@ def main() -> None:
         redis_outage(stack, users)
         worker_killed_mid_recompute(stack)
         two_workers(stack, users)
+    print(f"\nfaults: {'all survived' if not FAILURES else 'FAILED: ' + ', '.join(FAILURES)}")
+    sys.exit(1 if FAILURES else 0)
 
 
 if __name__ == "__main__":
