@@ -84,12 +84,12 @@ class Stack:
 def prepare_database() -> dict[str, Any]:
     """The national dataset, coverage recomputed, accounts and their sessions."""
     from bench.dataset import generate
-    from participants.services import coverage_recompute_all
+    from participants.services import recompute_all
 
     print("generating the benchmark dataset …", flush=True)
     counts = generate()
     _workforce_this_year()
-    coverage_recompute_all()
+    recompute_all()
     users = _accounts()
     print(
         f"{counts:,} counts, coverage recomputed, {len(users['officers'])} officers, "
@@ -102,7 +102,7 @@ def prepare_database() -> dict[str, Any]:
 def _workforce_this_year() -> None:
     """Denominators for the month being entered, so its coverage is a figure, not –."""
     from participants.models import WorkforceKind, WorkforceTotal
-    from participants.periods import current_period
+    from participants.selectors import current_period
     from regions.models import Region
 
     employed = WorkforceKind.objects.get(code="EMPLOYED")
@@ -163,11 +163,12 @@ def _session(user: Any) -> dict[str, str]:
 
 
 def _grid(province: Any) -> dict[str, Any]:
-    from participants.periods import add_months, current_period
-    from participants.report_checks import expected_regencies
+    from participants.selectors import add_months, current_period
+    from regions.models import Region
 
     period = add_months(current_period(), -1)
-    regencies = expected_regencies(province, period).order_by("code")
+    # The grid's rows: the province's regencies that existed in that month.
+    regencies = Region.objects.filter(parent=province).expected_to_report(period).order_by("code")
     return {"period": f"{period:%Y-%m}", "regencies": list(regencies.values_list("pk", flat=True))}
 
 

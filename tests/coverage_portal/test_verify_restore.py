@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 
 from participants.models import StaleBucket
-from tests.participants.factories_coverage import put_counts, put_workforce
+from tests.participants.coverage.factories import put_counts, put_workforce
 from tests.production import ROOT
 
 DECEMBER = dt.date(2022, 12, 1)

@@ -10,10 +10,10 @@ import requests
 from django.db import connection
 
 from participants.models import Category
-from participants.periods import add_months, current_period, format_period
+from participants.selectors import add_months, current_period, format_period
 from regions.models import Region, Role
 from tests.conftest import PASSWORD
-from tests.participants.factories_coverage import put_workforce
+from tests.participants.coverage.factories import put_workforce
 from tests.production import gunicorn, production_env
 from tests.worker import free_port, wait_for
 
