@@ -5,6 +5,8 @@ from coverage_portal import views
 
 admin.site.site_header = "Coverage Portal"
 admin.site.site_title = "Coverage Portal"
+# A database outage answers 503 with a friendly page, any other failure a plain 500 page.
+handler500 = "coverage_portal.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
