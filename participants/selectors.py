@@ -158,3 +158,10 @@ def with_previous(changes: QuerySet[Any]) -> list[tuple[Any, Any]]:
         pairs.append((row, older.get(key)))
         older[key] = row
     return list(reversed(pairs))
+
+
+# Floor 3 (the API and the public page) reads participants through this module only.
+from participants.periods import current_period as current_period  # noqa: E402
+from participants.periods import parse_period as parse_period  # noqa: E402
+from participants.reporting import _two_decimals as two_decimals  # noqa: E402, F401
+from participants.reporting import coverage_summary as coverage_summary  # noqa: E402

@@ -253,3 +253,8 @@ def _record_reports(
         by_province.setdefault(report.province_id, set()).add(report.period)
     for province_id, periods in by_province.items():
         mark_stale(province_id=province_id, periods=periods)
+
+
+# Floor 3 (the API) writes workforce totals and targets through this module only.
+from participants.services_coverage import target_save as target_save  # noqa: E402
+from participants.services_coverage import workforce_total_save as workforce_total_save  # noqa: E402
