@@ -163,18 +163,15 @@ def _result(**values: Any) -> dict[str, Any]:
 
 
 def unread_result(errors: Any) -> dict[str, Any]:
+    """Serializer errors as problems; DRF keys a list's errors by the failing items' index."""
     problems = []
     for name, detail in errors.items() if isinstance(errors, dict) else [("body", errors)]:
-        if (
-            name == "counts"
-            and isinstance(detail, list)
-            and all(isinstance(d, dict) for d in detail)
-        ):
-            for index, cell_errors in enumerate(detail):
-                for field_name, messages in cell_errors.items():
-                    problems.append(
-                        {"index": index, "field": field_name, "message": first_message(messages)}
-                    )
+        if name == "counts" and isinstance(detail, dict):
+            for index, cell_errors in detail.items():
+                problems += [
+                    {"index": index, "field": field_name, "message": first_message(messages)}
+                    for field_name, messages in cell_errors.items()
+                ]
         else:
             problems.append({"index": None, "field": name, "message": first_message(detail)})
     return _result(errors=problems, dry_run=False)
