@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.db.models import Q
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from coverage_portal.api.codes import category_ids, regency_ids
 from coverage_portal.api.errors import first_message
+from coverage_portal.api.fields import MonthField
 from participants.models import MonthlyReport
-from participants.selectors import parse_period
 from participants.services import CellInput, counts_write
 
 MAX_CELLS = 50_000
 
 
-@extend_schema_field({"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2023-12"})
-class MonthSerializerField(serializers.Field):
-    default_error_messages = {"month": "Give a month as YYYY-MM, e.g. 2023-12."}
-
-    def to_internal_value(self, data: Any) -> dt.date:
-        try:
-            return parse_period(str(data))
-        except ValueError:
-            self.fail("month")
-
-    def to_representation(self, value: dt.date) -> str:
-        return f"{value:%Y-%m}"
-
-
 class CountInSerializer(serializers.Serializer):
     region = serializers.CharField(max_length=16, help_text="Regency code, e.g. 61.71.")
     category = serializers.CharField(max_length=30, help_text="Category code, e.g. PU.")
-    period = MonthSerializerField(help_text="YYYY-MM")
+    period = MonthField(help_text="YYYY-MM")
     active_participants = serializers.IntegerField(allow_null=True, min_value=0)
     inactive_participants = serializers.IntegerField(
         allow_null=True, required=False, default=None, min_value=0
@@ -52,7 +36,7 @@ class CountInSerializer(serializers.Serializer):
 
 class ExpectedVersionSerializer(serializers.Serializer):
     province = serializers.CharField(max_length=16)
-    period = MonthSerializerField()
+    period = MonthField()
     version = serializers.IntegerField(min_value=1)
 
 
@@ -168,9 +152,11 @@ def unread_result(errors: Any) -> dict[str, Any]:
     for name, detail in errors.items() if isinstance(errors, dict) else [("body", errors)]:
         if name == "counts" and isinstance(detail, dict):
             for index, cell_errors in detail.items():
+                fields = cell_errors if isinstance(cell_errors, dict) else {"counts": cell_errors}
+                position = index if isinstance(index, int) else None
                 problems += [
-                    {"index": index, "field": field_name, "message": first_message(messages)}
-                    for field_name, messages in cell_errors.items()
+                    {"index": position, "field": field_name, "message": first_message(messages)}
+                    for field_name, messages in fields.items()
                 ]
         else:
             problems.append({"index": None, "field": name, "message": first_message(detail)})

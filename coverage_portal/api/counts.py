@@ -19,6 +19,7 @@ from coverage_portal.api.bulk import (
     bulk_write,
     unread_result,
 )
+from coverage_portal.api.fields import MonthField
 from coverage_portal.api.filters import MonthFilter
 from coverage_portal.api.guards import MayEnterData
 from participants.models import ParticipantCount
@@ -31,7 +32,7 @@ class CountSerializer(serializers.ModelSerializer):
     region_name = serializers.CharField(source="region.name")
     province = serializers.CharField(source="region.parent.code")
     category = serializers.CharField(source="category.code")
-    period = serializers.DateField(format="%Y-%m", help_text="YYYY-MM")
+    period = MonthField(read_only=True)
     report_id = serializers.IntegerField(source="report.pk")
     report_status = serializers.CharField(source="report.status")
     report_version = serializers.IntegerField(source="report.version")

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coverage_portal.api.base import ConditionalGetMixin
+from coverage_portal.api.fields import MonthField
 from coverage_portal.api.filters import MonthFilter
 from participants.models import Category, CoverageRow
 from participants.selectors import two_decimals
@@ -27,7 +28,7 @@ class CoverageSerializer(serializers.Serializer):
     region = serializers.CharField(source="region.code")
     region_name = serializers.CharField(source="region.name")
     level = serializers.CharField()
-    period = serializers.DateField(format="%Y-%m")
+    period = MonthField(read_only=True)
     category = serializers.CharField(source="category.code", default=None, allow_null=True)
     participants = serializers.SerializerMethodField()
     denominator = serializers.SerializerMethodField()

@@ -7,6 +7,12 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+)
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -40,3 +46,10 @@ def first_message(data: Any) -> str:
     while isinstance(data, dict | list) and data:
         data = next(iter(data.values())) if isinstance(data, dict) else data[0]
     return str(data) if data else _("The request is not valid.")
+
+
+@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+@permission_classes([])
+@authentication_classes([])
+def not_found(request: Request) -> Response:
+    return Response({"detail": "No such API resource.", "errors": {}}, status=404)

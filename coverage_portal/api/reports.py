@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coverage_portal.api.base import ConditionalGetMixin
+from coverage_portal.api.fields import MonthField
 from coverage_portal.api.filters import MonthFilter
 from participants import services
 from participants.models import MonthlyReport, ReportEvent
@@ -33,7 +34,7 @@ class EventSerializer(serializers.ModelSerializer):
 class ReportSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.code")
     province_name = serializers.CharField(source="province.name")
-    period = serializers.DateField(format="%Y-%m", help_text="YYYY-MM")
+    period = MonthField(read_only=True)
     deadline = serializers.DateField()
     locked = serializers.BooleanField(source="is_locked")
     late = serializers.SerializerMethodField()

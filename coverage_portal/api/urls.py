@@ -1,7 +1,7 @@
 """/api/: the versioned resources, the exchange endpoints, the schema, the docs, the tokens."""
 
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -11,6 +11,7 @@ from coverage_portal.api import (
     counts,
     coverage,
     dhis2,
+    errors,
     records,
     regions,
     reports,
@@ -40,6 +41,8 @@ v1 = [
     path("dataValueSets", dhis2.DataValueSetView.as_view(), name="data-value-sets"),
     path("adx", adx.AdxView.as_view(), name="adx"),
     path("", include(router.urls)),
+    # Anything else under /api/v1/ answers in the API's own error shape, not an HTML page.
+    re_path(r"^.*$", errors.not_found),
 ]
 
 app_name = "api"

@@ -28,4 +28,10 @@ def history_size() -> int:
 
 
 def data_value(org_unit: str, element: str, value: Any, **extra: Any) -> dict[str, Any]:
-    return {"orgUnit": org_unit, "dataElement": element, "period": "202312", "value": value, **extra}
+    return {
+        "orgUnit": org_unit,
+        "dataElement": element,
+        "period": "202312",
+        "value": value,
+        **extra,
+    }

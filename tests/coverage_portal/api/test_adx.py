@@ -79,21 +79,36 @@ def test_dtds_and_entities_are_refused(api_as, body):
     response = api_as("kalbar_officer").post(URL, body, content_type=ADX)
     assert response.status_code == 400
     assert response.json()["conflicts"] == [
-        {"object": "adx", "value": "A DTD or entity declaration is not accepted in an ADX document."}
+        {
+            "object": "adx",
+            "value": "A DTD or entity declaration is not accepted in an ADX document.",
+        }
     ]
 
 
 @pytest.mark.parametrize(
     ("groups", "message"),
     [
-        ('<group orgUnit="61.71" period="2023-12-15/P1M"><dataValue dataElement="PU" value="1"/>'
-         "</group>", "calendar month period such as 2023-12-01/P1M"),
-        ('<group orgUnit="61.71" period="2023-12-01/P1Y"><dataValue dataElement="PU" value="1"/>'
-         "</group>", "calendar month period"),
-        ('<group orgUnit="61.71" period="2023-12-01/P1M"><dataValue dataElement="PU" value="12.5"/>'
-         "</group>", "value 12.5 of PU is a count of people: give a whole number."),
-        ('<group orgUnit="61.71" period="2023-12-01/P1M"><dataValue dataElement="PU" value="many"/>'
-         "</group>", "value 'many' is not a number (xs:decimal)."),
+        (
+            '<group orgUnit="61.71" period="2023-12-15/P1M"><dataValue dataElement="PU" value="1"/>'
+            "</group>",
+            "calendar month period such as 2023-12-01/P1M",
+        ),
+        (
+            '<group orgUnit="61.71" period="2023-12-01/P1Y"><dataValue dataElement="PU" value="1"/>'
+            "</group>",
+            "calendar month period",
+        ),
+        (
+            '<group orgUnit="61.71" period="2023-12-01/P1M">'
+            '<dataValue dataElement="PU" value="12.5"/></group>',
+            "value 12.5 of PU is a count of people: give a whole number.",
+        ),
+        (
+            '<group orgUnit="61.71" period="2023-12-01/P1M">'
+            '<dataValue dataElement="PU" value="many"/></group>',
+            "value 'many' is not a number (xs:decimal).",
+        ),
     ],
 )
 def test_periods_and_values_the_profile_does_not_allow_are_refused(api_as, groups, message):

@@ -30,7 +30,9 @@ def detailed_month(kalbar_month, kalbar_officer):
 def test_a_province_exports_its_regencies_values(api_as, detailed_month):
     body = api_as("kalbar_officer").get(URL, {"orgUnit": "61", "period": "202312"}).json()
     assert body["orgUnit"] == "61" and body["period"] == "202312"
-    values = {(v["orgUnit"], v["dataElement"], v["categoryOptionCombo"]): v for v in body["dataValues"]}
+    values = {
+        (v["orgUnit"], v["dataElement"], v["categoryOptionCombo"]): v for v in body["dataValues"]
+    }
     assert values[("61.71", "PU", "ACTIVE")]["value"] == "132004"
     assert values[("61.71", "PU", "INACTIVE")]["value"] == "20311"
     assert values[("61.71", "PU", "EMPLOYERS")]["value"] == "3120"
@@ -72,7 +74,10 @@ def test_an_approved_month_round_trips_but_refuses_a_change(
     response = client.post(URL, changed, format="json")
     assert response.status_code == 409
     assert response.json()["conflicts"] == [
-        {"object": "61.71/PU/202312", "value": "The 2023-12 report is approved and cannot be changed."}
+        {
+            "object": "61.71/PU/202312",
+            "value": "The 2023-12 report is approved and cannot be changed.",
+        }
     ]
 
 
@@ -81,7 +86,12 @@ def test_import_counts_new_changed_and_same_values(api_as, kalbar_month):
         "period": "202312",
         "dataValues": [
             {"orgUnit": "61.71", "dataElement": "PU", "value": "999"},  # changed
-            {"orgUnit": "61.71", "dataElement": "PU", "categoryOptionCombo": "EMPLOYERS", "value": "12"},
+            {
+                "orgUnit": "61.71",
+                "dataElement": "PU",
+                "categoryOptionCombo": "EMPLOYERS",
+                "value": "12",
+            },
             {"orgUnit": "61.01", "dataElement": "BPU", "value": str(_stored("61.01", "BPU"))},
         ],
     }
@@ -92,7 +102,9 @@ def test_import_counts_new_changed_and_same_values(api_as, kalbar_month):
 
 
 def _stored(region, category):
-    return ParticipantCount.objects.get(region__code=region, category__code=category).active_participants
+    return ParticipantCount.objects.get(
+        region__code=region, category__code=category
+    ).active_participants
 
 
 def test_a_dry_run_stores_nothing(api_as, kalbar_month):
@@ -107,9 +119,7 @@ def test_a_dry_run_stores_nothing(api_as, kalbar_month):
 
 def test_a_value_outside_the_scope_refuses_the_whole_set(api_as, kalbar_month):
     before = stored()
-    body = {
-        "dataValues": [data_value("61.71", "PU", "999"), data_value("35.78", "PU", "5000")]
-    }
+    body = {"dataValues": [data_value("61.71", "PU", "999"), data_value("35.78", "PU", "5000")]}
     response = api_as("kalbar_officer").post(URL, body, format="json")
     assert response.status_code == 409
     summary = response.json()
@@ -132,9 +142,15 @@ def test_unknown_codes_are_named(api_as, kalbar_month):
     ("value", "message"),
     [
         ({"dataValues": "x"}, "Send an object with a list `dataValues`."),
-        ({"dataValues": [data_value("61.71", "PU", "12.5")]}, "value '12.5' is not a whole number."),
+        (
+            {"dataValues": [data_value("61.71", "PU", "12.5")]},
+            "value '12.5' is not a whole number.",
+        ),
         ({"dataValues": [{**data_value("61.71", "PU", "1"), "period": "2023-12"}]}, "YYYYMM"),
-        ({"dataValues": [data_value("61.71", "PU", "1", categoryOptionCombo="X")]}, "is not one of"),
+        (
+            {"dataValues": [data_value("61.71", "PU", "1", categoryOptionCombo="X")]},
+            "is not one of",
+        ),
     ],
 )
 def test_an_unreadable_set_is_a_400_with_a_clear_message(api_as, value, message):

@@ -70,7 +70,9 @@ def test_bulk_names_every_bad_cell(api_as):
 
 def test_the_workflow_through_the_api(api_as, kalbar_month):
     url = f"/api/v1/reports/{kalbar_month.pk}"
-    officer, approver, admin = (api_as(r) for r in ("kalbar_officer", "kalbar_approver", "national_admin"))
+    officer, approver, admin = (
+        api_as(r) for r in ("kalbar_officer", "kalbar_approver", "national_admin")
+    )
     assert approver.post(f"{url}/submit/", {}, format="json").status_code == 403
     submitted = officer.post(f"{url}/submit/", {"acknowledge_warnings": True}, format="json")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
@@ -91,7 +93,10 @@ def test_a_step_that_is_not_possible_now_is_a_400(api_as, kalbar_month):
 
 
 def test_another_provinces_report_is_not_found(api_as, kalbar_month):
-    assert api_as("jatim_officer").post(f"/api/v1/reports/{kalbar_month.pk}/submit/").status_code == 404
+    assert (
+        api_as("jatim_officer").post(f"/api/v1/reports/{kalbar_month.pk}/submit/").status_code
+        == 404
+    )
 
 
 WORKFORCE = {"kind": "EMPLOYED", "region": "61", "year": 2022, "value": 1830662, "source": "BPS"}
@@ -132,22 +137,43 @@ def test_agreement_update_and_records_go_through_the_services(api_as):
     created = client.post("/api/v1/agreements/", AGREEMENT, format="json").json()
     patched = client.patch(f"/api/v1/agreements/{created['id']}/", {"title": "KSO"}, format="json")
     assert patched.json()["title"] == "KSO"
-    assert client.patch(f"/api/v1/agreements/{created['id']}/", {"status": "active"}, format="json").json()["status"] == "draft"
+    assert (
+        client.patch(
+            f"/api/v1/agreements/{created['id']}/", {"status": "active"}, format="json"
+        ).json()["status"]
+        == "draft"
+    )
     regulation = {"region": "74.11", "kind": "perda", "number": "5", "year": 2020, "title": "Perda"}
     assert client.post("/api/v1/regulations/", regulation, format="json").status_code == 201
     assert client.post("/api/v1/regulations/", regulation, format="json").status_code == 400
     assert Regulation.objects.count() == 1
-    commitment = {"region": "74.11", "agreement": created["id"], "kind": "budget",
-                  "description": "Iuran non-ASN", "responsible": "Pemkab"}
+    commitment = {
+        "region": "74.11",
+        "agreement": created["id"],
+        "kind": "budget",
+        "description": "Iuran non-ASN",
+        "responsible": "Pemkab",
+    }
     assert client.post("/api/v1/commitments/", commitment, format="json").status_code == 201
-    budget = {"region": "74.11", "year": 2022, "category_code": "NON_ASN", "amount": 1000,
-              "realised": 2000}
+    budget = {
+        "region": "74.11",
+        "year": 2022,
+        "category_code": "NON_ASN",
+        "amount": 1000,
+        "realised": 2000,
+    }
     assert client.post("/api/v1/budgets/", budget, format="json").status_code == 400
 
 
 def test_meetings_need_every_region_in_scope(api_as):
-    meeting = {"kind": "kso", "title": "Rapat KSO", "starts_at": "2021-10-14T10:00:00+08:00",
-               "host_region": "74.11", "regions": ["74.11"], "offices": ["cabang-kolaka"]}
+    meeting = {
+        "kind": "kso",
+        "title": "Rapat KSO",
+        "starts_at": "2021-10-14T10:00:00+08:00",
+        "host_region": "74.11",
+        "regions": ["74.11"],
+        "offices": ["cabang-kolaka"],
+    }
     client = api_as("kolaka_staff")
     assert client.post("/api/v1/meetings/", meeting, format="json").status_code == 201
     wider = {**meeting, "regions": ["74.11", "61.71"]}
