@@ -219,24 +219,23 @@ DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=20)
 from datetime import timedelta  # noqa: E402
 
 INSTALLED_APPS += ["knox", "drf_spectacular_sidecar"]
-REST_FRAMEWORK.update(
-    {
-        "DEFAULT_AUTHENTICATION_CLASSES": [
-            # Token first: its WWW-Authenticate header makes DRF answer 401, not 403.
-            "knox.auth.TokenAuthentication",
-            "rest_framework.authentication.SessionAuthentication",
-        ],
-        "DEFAULT_PERMISSION_CLASSES": ["coverage_portal.api.guards.MayView"],
-        "DEFAULT_THROTTLE_CLASSES": ["coverage_portal.api.guards.TokenRateThrottle"],
-        "DEFAULT_THROTTLE_RATES": {"token": "1200/minute"},
-        "DEFAULT_PAGINATION_CLASS": "coverage_portal.api.base.Pagination",
-        "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-        "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-        "EXCEPTION_HANDLER": "coverage_portal.api.errors.exception_handler",
-        "DEFAULT_SCHEMA_CLASS": "coverage_portal.api.schema.PortalSchema",
-        "COERCE_DECIMAL_TO_STRING": False,
-    }
-)
+API_SETTINGS: dict[str, object] = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: its WWW-Authenticate header makes DRF answer 401, not 403.
+        "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["coverage_portal.api.guards.MayView"],
+    "DEFAULT_THROTTLE_CLASSES": ["coverage_portal.api.guards.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": "1200/minute"},
+    "DEFAULT_PAGINATION_CLASS": "coverage_portal.api.base.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "coverage_portal.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "coverage_portal.api.schema.PortalSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+REST_FRAMEWORK.update(API_SETTINGS)  # type: ignore[arg-type]  # one dict of mixed values
 REST_KNOX = {"TOKEN_TTL": timedelta(days=90), "TOKEN_LIMIT_PER_USER": 10}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coverage Portal API",

@@ -15,7 +15,7 @@ from coverage_portal.api import adx_format
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.exchange_schema import ImportSummarySerializer
 from coverage_portal.api.export import exported_counts, readable
-from coverage_portal.api.guards import MayEnterData
+from coverage_portal.api.guards import MayViewOrImport
 from coverage_portal.api.imports import import_response
 from coverage_portal.api.params import dry_run_param, period_param, required
 
@@ -35,8 +35,10 @@ class AdxParser(BaseParser):
 
     media_type = CONTENT_TYPE
 
-    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> bytes:
-        return stream.read(adx_format.MAX_BYTES + 1) if stream is not None else b""
+    def parse(
+        self, stream: Any, media_type: Any = None, parser_context: Any = None
+    ) -> dict[str, bytes]:
+        return {"adx": stream.read(adx_format.MAX_BYTES + 1) if stream is not None else b""}
 
 
 class XmlParser(AdxParser):
@@ -46,10 +48,7 @@ class XmlParser(AdxParser):
 class AdxView(ConditionalGetMixin, APIView):
     parser_classes = [AdxParser, XmlParser]
 
-    def get_permissions(self) -> list[Any]:
-        if self.request.method == "POST":
-            return [MayEnterData()]
-        return super().get_permissions()
+    permission_classes = [MayViewOrImport]
 
     @extend_schema(
         operation_id="adx_export",
@@ -102,4 +101,5 @@ class AdxView(ConditionalGetMixin, APIView):
 
 def _body(request: Request) -> bytes:
     data = request.data
-    return data if isinstance(data, bytes) else b""
+    body = data.get("adx", b"") if isinstance(data, dict) else b""
+    return body if isinstance(body, bytes) else b""

@@ -69,7 +69,8 @@ def render(counts: Iterable[ExportedCount], period: dt.date) -> bytes:
 
 def parse(body: bytes) -> list[DataValue]:
     root = _root(body)
-    values, problems = [], []
+    values: list[DataValue] = []
+    problems: list[dict[str, str]] = []
     for index, group in enumerate(root):
         try:
             values.extend(_group(group, index))

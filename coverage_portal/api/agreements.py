@@ -26,7 +26,7 @@ class AgreementSerializer(serializers.ModelSerializer):
     legal_bases = serializers.SlugRelatedField(
         slug_field="short_name", queryset=LegalBasis.objects.all(), many=True, required=False
     )
-    successor = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    successor: Any = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Agreement

@@ -41,9 +41,14 @@ class ExpectedVersionSerializer(serializers.Serializer):
 
 
 class BulkSerializer(serializers.Serializer):
-    counts = CountInSerializer(many=True, max_length=MAX_CELLS, allow_empty=False)
+    counts = CountInSerializer(many=True, allow_empty=False)
     expected_versions = ExpectedVersionSerializer(many=True, required=False, default=list)
     dry_run = serializers.BooleanField(default=False)
+
+    def validate_counts(self, counts: list[dict]) -> list[dict]:
+        if len(counts) > MAX_CELLS:
+            raise serializers.ValidationError(f"Send at most {MAX_CELLS} counts in one request.")
+        return counts
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -55,13 +60,19 @@ class ProblemSerializer(serializers.Serializer):
 
 
 class BulkResultSerializer(serializers.Serializer):
-    applied = serializers.BooleanField()
-    dry_run = serializers.BooleanField()
-    created = serializers.IntegerField()
-    updated = serializers.IntegerField()
-    unchanged = serializers.IntegerField()
-    errors = ProblemSerializer(many=True)
-    warnings = ProblemSerializer(many=True)
+    """Documentation only. Fields are built in get_fields: a declared `errors` field would
+    hide Serializer.errors."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            "applied": serializers.BooleanField(),
+            "dry_run": serializers.BooleanField(),
+            "created": serializers.IntegerField(),
+            "updated": serializers.IntegerField(),
+            "unchanged": serializers.IntegerField(),
+            "errors": ProblemSerializer(many=True),
+            "warnings": ProblemSerializer(many=True),
+        }
 
 
 def bulk_write(

@@ -177,7 +177,7 @@ class CountBulkView(generics.GenericAPIView):
         if not serializer.is_valid():
             return _unread(serializer.errors)
         result = bulk_write(actor=request.user, **serializer.validated_data)
-        code = status.HTTP_200_OK
+        code: int = status.HTTP_200_OK
         if result["errors"]:
             conflict = any(e["field"] == "version" for e in result["errors"])
             code = status.HTTP_409_CONFLICT if conflict else status.HTTP_400_BAD_REQUEST

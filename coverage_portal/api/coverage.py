@@ -129,7 +129,7 @@ class CoverageListView(ConditionalGetMixin, generics.ListAPIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
-    def paginate_queryset(self, queryset: Any) -> list[CoverageRow] | None:
+    def paginate_queryset(self, queryset: Any) -> Any:
         page = super().paginate_queryset(queryset)
         if page:
             _attach_breakdown(page)

@@ -32,7 +32,7 @@ from coverage_portal.api.exchange_schema import (
     ImportSummarySerializer,
 )
 from coverage_portal.api.export import ExportedCount, exported_counts, readable
-from coverage_portal.api.guards import MayEnterData
+from coverage_portal.api.guards import MayViewOrImport
 from coverage_portal.api.imports import import_response
 from coverage_portal.api.params import (
     dhis2_format,
@@ -45,10 +45,7 @@ WHOLE = re.compile(r"^-?[0-9]{1,19}$")
 
 
 class DataValueSetView(ConditionalGetMixin, APIView):
-    def get_permissions(self) -> list[Any]:
-        if self.request.method == "POST":
-            return [MayEnterData()]
-        return super().get_permissions()
+    permission_classes = [MayViewOrImport]
 
     @extend_schema(
         operation_id="dataValueSets_export",
@@ -127,7 +124,8 @@ def parse_data_value_set(data: Any) -> list[DataValue]:
         message = f"Send between 1 and {MAX_VALUES} data values in one request."
         raise FormatError([conflict("dataValues", message)])
     defaults = {key: data.get(key) for key in ("orgUnit", "period")}
-    values, problems = [], []
+    values: list[DataValue] = []
+    problems: list[dict[str, str]] = []
     for index, item in enumerate(items):
         try:
             values.append(_data_value(item, defaults))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import (
     api_view,
@@ -34,8 +35,8 @@ def exception_handler(error: Exception, context: dict[str, Any]) -> Response | N
 
 def _django_messages(error: DjangoValidationError) -> Any:
     if hasattr(error, "error_dict"):
-        return {field: [str(m) for m in messages] for field, messages in error}
-    return {"non_field_errors": [str(m) for m in error]}
+        return error.message_dict
+    return {"non_field_errors": error.messages}
 
 
 def _as_mapping(data: Any) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def first_message(data: Any) -> str:
     return str(data) if data else _("The request is not valid.")
 
 
+@extend_schema(exclude=True)
 @api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
 @permission_classes([])
 @authentication_classes([])

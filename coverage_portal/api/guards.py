@@ -71,3 +71,13 @@ class MayAdminister(MayView):
         return super().has_permission(request, view) and access.can(
             request.user, Action.ADMINISTER, None
         )
+
+
+class MayViewOrImport(MayView):
+    """Reads for every role; a POST (an import) only for roles that enter counts."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return super().has_permission(request, view)
+        self.message = MayEnterData.message
+        return MayEnterData().has_permission(request, view)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
@@ -14,9 +16,13 @@ from regions.models import Region
 
 
 class RegionSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    successor = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    predecessors = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    # `parent` names a field here; DRF's metaclass takes it off the class, so it never
+    # replaces Serializer.parent (mypy cannot know that).
+    parent: Any = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    successor: Any = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    predecessors: Any = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = Region
@@ -95,8 +101,10 @@ class RegionViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class CategorySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    measured_by = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    parent: Any = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    measured_by: Any = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Category

@@ -9,11 +9,16 @@ from rest_framework import serializers
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="One sentence saying what went wrong.")
-    errors = serializers.DictField(
-        child=serializers.JSONField(),
-        help_text="Field name → messages, when the request body or parameters were invalid.",
-    )
+    """Documentation only; see BulkResultSerializer for why the fields are built here."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            "detail": serializers.CharField(help_text="One sentence saying what went wrong."),
+            "errors": serializers.DictField(
+                child=serializers.JSONField(),
+                help_text="Field name → messages, when the parameters or body were invalid.",
+            ),
+        }
 
 
 ERRORS = {

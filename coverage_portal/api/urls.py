@@ -1,7 +1,7 @@
 """/api/: the versioned resources, the exchange endpoints, the schema, the docs, the tokens."""
 
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -33,7 +33,7 @@ router.register("commitments", records.CommitmentViewSet, basename="commitment")
 router.register("regulations", records.RegulationViewSet, basename="regulation")
 router.register("budgets", records.BudgetViewSet, basename="budget")
 
-v1 = [
+v1: list[URLPattern | URLResolver] = [
     path("counts/", counts.CountListView.as_view(), name="counts"),
     path("counts/bulk/", counts.CountBulkView.as_view(), name="counts-bulk"),
     path("coverage/", coverage.CoverageListView.as_view(), name="coverage"),

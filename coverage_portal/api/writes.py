@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from rest_framework import permissions, serializers
+from rest_framework import mixins, permissions, serializers
 
 from coverage_portal.api.guards import MayLogActivity, MayView
 from regions.models import Region
@@ -19,7 +20,7 @@ def region_field(**kwargs: Any) -> serializers.SlugRelatedField:
     )
 
 
-class ServiceWriteMixin:
+class ServiceWriteMixin(mixins.CreateModelMixin, mixins.UpdateModelMixin):
     """create/update set the fields on an instance and hand it to `service`.
 
     Subclasses name the service's keyword for the instance (`instance_name`) and the many-to-
@@ -29,7 +30,8 @@ class ServiceWriteMixin:
     write_permission: ClassVar[type[permissions.BasePermission]] = MayLogActivity
     instance_name: ClassVar[str]
     m2m: ClassVar[tuple[str, ...]] = ()
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    # No DELETE: the services have no deletes for these records.
+    http_method_names: Sequence[str] = ["get", "post", "put", "patch", "head", "options"]
     request: Any
 
     def get_permissions(self) -> list[permissions.BasePermission]:
@@ -40,11 +42,11 @@ class ServiceWriteMixin:
     def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
         raise NotImplementedError
 
-    def perform_create(self, serializer: serializers.ModelSerializer) -> None:
-        model = serializer.Meta.model  # type: ignore[attr-defined]
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        model: Any = serializer.Meta.model  # type: ignore[attr-defined]
         serializer.instance = self._save(model(), dict(serializer.validated_data))
 
-    def perform_update(self, serializer: serializers.ModelSerializer) -> None:
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
         serializer.instance = self._save(serializer.instance, dict(serializer.validated_data))
 
     def _save(self, instance: Any, data: dict[str, Any]) -> Any:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
@@ -41,7 +42,10 @@ def outsider(make_user: Callable[..., Any]) -> Any:
 
 
 def token_client(user: Any | None) -> APIClient:
+    """In English, so tests can match the services' msgids (the API speaks the portal's
+    language: Indonesian unless the language cookie says otherwise)."""
     client = APIClient()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     if user is not None:
         _token, text = AuthToken.objects.create(user=user)
         client.credentials(HTTP_AUTHORIZATION=f"Token {text}")
