@@ -13,8 +13,10 @@ from rest_framework.test import APIClient
 from participants.models import MonthlyReport
 from participants.services import counts_write
 from regions.demo import seed_offices
-from regions.models import Office, Role
+from regions.models import Office, Region, Role
+from regions.services import user_scope_assign
 from tests.participants.conftest import DECEMBER, full_month
+from tests.regions.factories import UserFactory
 
 ROLES = [
     "national_admin",
@@ -27,6 +29,27 @@ ROLES = [
 
 
 @pytest.fixture
+def make_user(db: None) -> Callable[..., Any]:
+    """tests/conftest.py's make_user without the password: API callers use tokens (and the
+    docs test force_login), and hashing a password for each of the matrix's hundreds of users
+    would be most of this package's run time."""
+
+    def make(role: str, province: str | None = None, office: Office | None = None) -> Any:
+        user = UserFactory()
+        user.set_unusable_password()
+        user.save()
+        user_scope_assign(
+            user=user,
+            role=role,
+            province=Region.objects.get(code=province) if province else None,
+            office=office,
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
 def kolaka_staff(db: None, make_user: Callable[..., Any]) -> Any:
     """BPJS branch staff of Kantor Cabang Kolaka (74.01, 74.08, 74.11, in Sulawesi Tenggara)."""
     seed_offices()
@@ -34,10 +57,8 @@ def kolaka_staff(db: None, make_user: Callable[..., Any]) -> Any:
 
 
 @pytest.fixture
-def outsider(make_user: Callable[..., Any]) -> Any:
+def outsider(db: None) -> Any:
     """Signed in, but without any role or scope."""
-    from tests.regions.factories import UserFactory
-
     return UserFactory()
 
 

@@ -28,7 +28,7 @@ from coverage_portal.wsgi import application
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = settings(
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
