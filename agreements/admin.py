@@ -48,7 +48,7 @@ class AgreementAdmin(ScopedModelAdmin):
     readonly_fields = ["status", "successor", "ended_on"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        services.agreement_save(by=request.user, agreement=obj)
+        services.agreement_save(actor=request.user, agreement=obj)
 
 
 @admin.register(Commitment)
@@ -60,7 +60,7 @@ class CommitmentAdmin(ScopedModelAdmin):
     raw_id_fields = ["agreement", "meeting"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        services.commitment_save(by=request.user, commitment=obj)
+        services.commitment_save(actor=request.user, commitment=obj)
 
 
 @admin.register(Regulation)
@@ -71,7 +71,7 @@ class RegulationAdmin(ScopedModelAdmin):
     search_fields = ["title", "number", "region__name"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        services.regulation_save(by=request.user, regulation=obj)
+        services.regulation_save(actor=request.user, regulation=obj)
 
 
 @admin.register(BudgetAllocation)
@@ -81,7 +81,7 @@ class BudgetAllocationAdmin(ScopedModelAdmin):
     list_filter = ["year", "category_code"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        services.budget_save(by=request.user, budget=obj)
+        services.budget_save(actor=request.user, budget=obj)
 
 
 class AttendeeInline(admin.TabularInline):

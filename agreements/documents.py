@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models_documents import OWNER_FIELDS, Document
 from agreements.permissions import require_change
+from regions.users import PortalUser, recorded
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -80,9 +81,11 @@ def check(upload: UploadedFile) -> str:
     return kind
 
 
-def document_attach(*, by: Any, owner: models.Model, upload: UploadedFile, title: str = "") -> Any:
+def document_attach(
+    *, actor: PortalUser, owner: models.Model, upload: UploadedFile, title: str = ""
+) -> Any:
     """Check, store and record a document; nothing is stored when the check refuses it."""
-    require_change(by, owner)
+    require_change(actor, owner)
     kind = check(upload)
     field = owner._meta.model_name
     if field not in OWNER_FIELDS:
@@ -97,7 +100,7 @@ def document_attach(*, by: Any, owner: models.Model, upload: UploadedFile, title
                 content_type=CONTENT_TYPES[kind],
                 size=upload.size or 0,
                 title=title,
-                uploaded_by=by if getattr(by, "pk", None) else None,
+                uploaded_by=recorded(actor),
                 **{field: owner},
             )
             document.full_clean()
@@ -109,8 +112,8 @@ def document_attach(*, by: Any, owner: models.Model, upload: UploadedFile, title
 
 
 @transaction.atomic
-def document_delete(*, by: Any, document: Document) -> None:
-    require_change(by, document)
+def document_delete(*, actor: PortalUser, document: Document) -> None:
+    require_change(actor, document)
     name = document.file.name or ""
     document.delete()
     transaction.on_commit(lambda: default_storage.delete(name))

@@ -6,56 +6,28 @@ with an apostrophe: officers open these files in Excel and the cells come from f
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
-from openpyxl import Workbook
 
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
 from agreements.models_meetings import Meeting
-from regions.spreadsheets import neutralise
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value: Any) -> Any:
-    if isinstance(value, str):
-        return neutralise(value)
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return "" if value is None else value
+from regions.spreadsheets import spreadsheet_response
 
 
 def _table(columns: Sequence[tuple[str, Callable[[Any], Any]]], rows: Iterable[Any]) -> list[list]:
     header = [str(title) for title, _get in columns]
-    return [header, *([safe_cell(get(row)) for _title, get in columns] for row in rows)]
+    return [header, *([get(row) for _title, get in columns] for row in rows)]
 
 
 def respond(table: list[list], name: str, fmt: str) -> HttpResponse:
-    stamp = timezone.localdate().isoformat()
-    if fmt == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        for row in table:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # so Excel opens the UTF-8 text with the right characters
-        csv.writer(response).writerows(table)
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{fmt}"'
-    return response
+    stem = f"{name}-{timezone.localdate().isoformat()}"
+    return spreadsheet_response(table, fmt=fmt, stem=stem, bom=True)
 
 
 def agreements_table(rows: Iterable[Agreement]) -> list[list]:

@@ -14,12 +14,13 @@ from agreements.models import Agreement, BudgetAllocation, Commitment, Regulatio
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
-from regions.models import Office, Region
+from regions.models import Region
+from regions.users import PortalUser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _regions(user: Any) -> Any:
+def _regions(user: PortalUser) -> Any:
     return (
         access.regions_for(user, Action.LOG_ACTIVITY)
         .current()
@@ -31,7 +32,7 @@ def _regions(user: Any) -> Any:
 class ScopedForm(forms.ModelForm):
     """Limits every region picker to the regions the user may log activity for."""
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: PortalUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         for name in ("region", "host_region", "regions"):
@@ -202,7 +203,3 @@ class BudgetForm(ScopedForm):
 class DocumentForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, DOCX, JPG or PNG)"))
     title = forms.CharField(label=_("Description"), max_length=200, required=False)
-
-
-def offices_queryset() -> Any:
-    return Office.objects.order_by("kind", "name")

@@ -1,4 +1,4 @@
-"""Agreements, commitments, regional regulations and budgets (see issue 5).
+"""Agreements, commitments, regional regulations and budgets.
 
 Meetings, documents and notifications live in their own modules, imported at the end so
 Django finds every model through this one.
@@ -117,9 +117,6 @@ class Agreement(models.Model):
     @property
     def scope_clauses(self) -> list[str]:
         return [line.strip() for line in self.scope.splitlines() if line.strip()]
-
-    def days_left(self, today: dt.date) -> int | None:
-        return None if self.valid_until is None else (self.valid_until - today).days
 
 
 class Signatory(models.Model):

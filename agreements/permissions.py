@@ -8,8 +8,6 @@ a branch never rewrites the minutes of a province-wide meeting it only took part
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
@@ -19,6 +17,7 @@ from agreements.models_meetings import Meeting
 from regions import access
 from regions.access import Action
 from regions.models import Region
+from regions.users import PortalUser
 
 
 def regions_of(record: models.Model) -> list[Region]:
@@ -33,20 +32,15 @@ def regions_of(record: models.Model) -> list[Region]:
     raise TypeError(f"no region rule for {type(record).__name__}")
 
 
-def may_view(user: Any, record: models.Model) -> bool:
+def may_view(user: PortalUser, record: models.Model) -> bool:
     return any(access.can(user, Action.VIEW, region) for region in regions_of(record))
 
 
-def may_change(user: Any, record: models.Model) -> bool:
+def may_change(user: PortalUser, record: models.Model) -> bool:
     regions = regions_of(record)
     return bool(regions) and all(access.can(user, Action.LOG_ACTIVITY, r) for r in regions)
 
 
-def require_view(user: Any, record: models.Model) -> None:
-    if not may_view(user, record):
-        raise PermissionDenied
-
-
-def require_change(user: Any, record: models.Model) -> None:
+def require_change(user: PortalUser, record: models.Model) -> None:
     if not may_change(user, record):
         raise PermissionDenied

@@ -21,14 +21,15 @@ from agreements.models_meetings import FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
 from regions.models import Region
+from regions.users import PortalUser, recorded
 
 
-def agreements_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Agreement]:
+def agreements_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Agreement]:
     queryset = Agreement.objects.select_related("region", "office", "successor")
     return access.scoped(queryset, user, action)
 
 
-def meetings_for(user: Any) -> QuerySet[Meeting]:
+def meetings_for(user: PortalUser) -> QuerySet[Meeting]:
     """Meetings concerning at least one region the user may view."""
     concerned = access.scoped(Meeting.regions.through.objects.all(), user, Action.VIEW)
     return (
@@ -38,31 +39,31 @@ def meetings_for(user: Any) -> QuerySet[Meeting]:
     )
 
 
-def commitments_for(user: Any) -> QuerySet[Commitment]:
+def commitments_for(user: PortalUser) -> QuerySet[Commitment]:
     queryset = Commitment.objects.select_related("region", "agreement", "meeting")
     return access.scoped(queryset, user, Action.VIEW)
 
 
-def regulations_for(user: Any) -> QuerySet[Regulation]:
+def regulations_for(user: PortalUser) -> QuerySet[Regulation]:
     return access.scoped(Regulation.objects.select_related("region"), user, Action.VIEW)
 
 
-def budgets_for(user: Any) -> QuerySet[BudgetAllocation]:
+def budgets_for(user: PortalUser) -> QuerySet[BudgetAllocation]:
     return access.scoped(BudgetAllocation.objects.select_related("region"), user, Action.VIEW)
 
 
-def actions_for(user: Any) -> QuerySet[FollowUpAction]:
+def actions_for(user: PortalUser) -> QuerySet[FollowUpAction]:
     return FollowUpAction.objects.filter(meeting__in=meetings_for(user).values("pk"))
 
 
-def notifications_for(user: Any) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user)
+def notifications_for(user: PortalUser) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=recorded(user))
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: PortalUser) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user=recorded(user), read_at__isnull=True).count()
 
 
 # --- The per-region timeline -------------------------------------------------------------
@@ -87,7 +88,7 @@ def _within(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> 
 
 
 def timeline_for(
-    user: Any, region: Region, *, start: dt.date | None = None, end: dt.date | None = None
+    user: PortalUser, region: Region, *, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[TimelineEntry]:
     """What happened between the region's government and BPJS, oldest first.
 

@@ -19,6 +19,7 @@ from agreements.models import Agreement, BudgetAllocation, Commitment, LegalBasi
 from agreements.models_meetings import FollowUpAction, Meeting
 from agreements.permissions import regions_of, require_change
 from regions.models import Office, Region
+from regions.users import PortalUser, recorded
 
 Status = Agreement.Status
 
@@ -52,12 +53,12 @@ def _move(agreement: Agreement, target: str, **changes: Any) -> Agreement:
 
 @transaction.atomic
 def agreement_save(
-    *, by: Any, agreement: Agreement, legal_bases: Iterable[LegalBasis] | None = None
+    *, actor: PortalUser, agreement: Agreement, legal_bases: Iterable[LegalBasis] | None = None
 ) -> Agreement:
     """Create or edit an agreement's particulars; its status moves only through the services."""
-    require_change(by, agreement)
+    require_change(actor, agreement)
     if agreement.pk is None:
-        agreement.created_by = by if getattr(by, "pk", None) else None
+        agreement.created_by = recorded(actor)
         agreement.status = Status.DRAFT
     agreement.full_clean()
     agreement.save()
@@ -67,9 +68,11 @@ def agreement_save(
 
 
 @transaction.atomic
-def signatory_set(*, by: Any, agreement: Agreement, people: Iterable[tuple[str, str, str]]) -> None:
+def signatory_set(
+    *, actor: PortalUser, agreement: Agreement, people: Iterable[tuple[str, str, str]]
+) -> None:
     """Replace the signatories with (side, name, position) triples."""
-    require_change(by, agreement)
+    require_change(actor, agreement)
     agreement.signatories.all().delete()
     for side, name, position in people:
         signatory = agreement.signatories.model(
@@ -81,9 +84,9 @@ def signatory_set(*, by: Any, agreement: Agreement, people: Iterable[tuple[str, 
 
 @transaction.atomic
 def agreement_sign(
-    *, by: Any, agreement: Agreement, signed_on: dt.date, place: str = ""
+    *, actor: PortalUser, agreement: Agreement, signed_on: dt.date, place: str = ""
 ) -> Agreement:
-    require_change(by, agreement)
+    require_change(actor, agreement)
     if signed_on > timezone.localdate():
         raise ValidationError(_("An agreement cannot be signed on a future date."))
     return _move(
@@ -96,8 +99,10 @@ def agreement_sign(
 
 
 @transaction.atomic
-def agreement_activate(*, by: Any, agreement: Agreement, today: dt.date | None = None) -> Agreement:
-    require_change(by, agreement)
+def agreement_activate(
+    *, actor: PortalUser, agreement: Agreement, today: dt.date | None = None
+) -> Agreement:
+    require_change(actor, agreement)
     today = today or timezone.localdate()
     if agreement.valid_from and agreement.valid_from > today:
         raise ValidationError(
@@ -108,19 +113,19 @@ def agreement_activate(*, by: Any, agreement: Agreement, today: dt.date | None =
 
 @transaction.atomic
 def agreement_terminate(
-    *, by: Any, agreement: Agreement, ended_on: dt.date, reason: str
+    *, actor: PortalUser, agreement: Agreement, ended_on: dt.date, reason: str
 ) -> Agreement:
-    require_change(by, agreement)
+    require_change(actor, agreement)
     if not reason.strip():
         raise ValidationError(_("Give the reason the agreement was terminated."))
     return _move(agreement, Status.TERMINATED, ended_on=ended_on, end_reason=reason)
 
 
 @transaction.atomic
-def agreement_renew(*, by: Any, agreement: Agreement, successor: Agreement) -> Agreement:
+def agreement_renew(*, actor: PortalUser, agreement: Agreement, successor: Agreement) -> Agreement:
     """Mark `agreement` as renewed by `successor`, a newer agreement of the same region."""
-    require_change(by, agreement)
-    require_change(by, successor)
+    require_change(actor, agreement)
+    require_change(actor, successor)
     if successor.pk == agreement.pk or successor.region_id != agreement.region_id:
         raise ValidationError(_("The renewal must be another agreement of the same region."))
     if successor.status in (Status.EXPIRED, Status.TERMINATED, Status.RENEWED):
@@ -154,15 +159,15 @@ def agreements_roll_status(*, today: dt.date) -> tuple[int, int]:
     return activated, expired
 
 
-def _save_checked(*, by: Any, record: models.Model) -> Any:
-    require_change(by, record)
+def _save_checked(*, actor: PortalUser, record: models.Model) -> Any:
+    require_change(actor, record)
     record.full_clean()
     record.save()
     return record
 
 
 @transaction.atomic
-def commitment_save(*, by: Any, commitment: Commitment) -> Commitment:
+def commitment_save(*, actor: PortalUser, commitment: Commitment) -> Commitment:
     """A commitment is owned by one region, which must be a party to its agreement or meeting."""
     if commitment.agreement is None and commitment.meeting is None:
         raise ValidationError(_("A commitment belongs to an agreement or a meeting."))
@@ -172,14 +177,14 @@ def commitment_save(*, by: Any, commitment: Commitment) -> Commitment:
         raise ValidationError({"region": _("Choose a region that is party to the source.")})
     if commitment.status == Commitment.Status.DONE and commitment.done_on is None:
         commitment.done_on = timezone.localdate()
-    return _save_checked(by=by, record=commitment)
+    return _save_checked(actor=actor, record=commitment)
 
 
 @transaction.atomic
 def commitment_set_status(
-    *, by: Any, commitment: Commitment, status: str, evidence: str = ""
+    *, actor: PortalUser, commitment: Commitment, status: str, evidence: str = ""
 ) -> Commitment:
-    require_change(by, commitment)
+    require_change(actor, commitment)
     if commitment.status in (Commitment.Status.DONE, Commitment.Status.DROPPED):
         raise ValidationError(_("This commitment is closed; its status can no longer change."))
     commitment.status = status
@@ -191,21 +196,21 @@ def commitment_set_status(
 
 
 @transaction.atomic
-def regulation_save(*, by: Any, regulation: Regulation) -> Regulation:
-    return _save_checked(by=by, record=regulation)
+def regulation_save(*, actor: PortalUser, regulation: Regulation) -> Regulation:
+    return _save_checked(actor=actor, record=regulation)
 
 
 @transaction.atomic
-def budget_save(*, by: Any, budget: BudgetAllocation) -> BudgetAllocation:
+def budget_save(*, actor: PortalUser, budget: BudgetAllocation) -> BudgetAllocation:
     if budget.realised is not None and budget.realised > budget.amount:
         raise ValidationError({"realised": _("The realised amount exceeds the allocation.")})
-    return _save_checked(by=by, record=budget)
+    return _save_checked(actor=actor, record=budget)
 
 
 @transaction.atomic
 def meeting_save(
     *,
-    by: Any,
+    actor: PortalUser,
     meeting: Meeting,
     regions: Iterable[Region],
     offices: Iterable[Office] = (),
@@ -215,11 +220,11 @@ def meeting_save(
     if not regions:
         raise ValidationError({"regions": _("Choose at least one region concerned.")})
     if meeting.pk is not None:
-        require_change(by, Meeting.objects.get(pk=meeting.pk))
+        require_change(actor, Meeting.objects.get(pk=meeting.pk))
     else:
-        meeting.created_by = by if getattr(by, "pk", None) else None
+        meeting.created_by = recorded(actor)
     for region in [meeting.host_region, *regions]:
-        require_change(by, Meeting(host_region=region))
+        require_change(actor, Meeting(host_region=region))
     meeting.full_clean()
     meeting.save()
     meeting.regions.set(regions)
@@ -228,9 +233,11 @@ def meeting_save(
 
 
 @transaction.atomic
-def attendees_set(*, by: Any, meeting: Meeting, people: Iterable[tuple[str, str, str]]) -> None:
+def attendees_set(
+    *, actor: PortalUser, meeting: Meeting, people: Iterable[tuple[str, str, str]]
+) -> None:
     """Replace the attendee list with (name, position, institution) triples."""
-    require_change(by, meeting)
+    require_change(actor, meeting)
     meeting.attendees.all().delete()
     for name, position, institution in people:
         attendee = meeting.attendees.model(
@@ -241,8 +248,8 @@ def attendees_set(*, by: Any, meeting: Meeting, people: Iterable[tuple[str, str,
 
 
 @transaction.atomic
-def action_save(*, by: Any, action: FollowUpAction) -> FollowUpAction:
-    require_change(by, action.meeting)
+def action_save(*, actor: PortalUser, action: FollowUpAction) -> FollowUpAction:
+    require_change(actor, action.meeting)
     if action.status == FollowUpAction.Status.DONE and action.done_on is None:
         action.done_on = timezone.localdate()
     action.full_clean()
@@ -251,16 +258,16 @@ def action_save(*, by: Any, action: FollowUpAction) -> FollowUpAction:
 
 
 @transaction.atomic
-def action_delete(*, by: Any, action: FollowUpAction) -> None:
-    require_change(by, action.meeting)
+def action_delete(*, actor: PortalUser, action: FollowUpAction) -> None:
+    require_change(actor, action.meeting)
     action.delete()
 
 
 @transaction.atomic
 def action_complete(
-    *, by: Any, action: FollowUpAction, done_on: dt.date | None = None
+    *, actor: PortalUser, action: FollowUpAction, done_on: dt.date | None = None
 ) -> FollowUpAction:
-    require_change(by, action.meeting)
+    require_change(actor, action.meeting)
     if action.status != FollowUpAction.Status.OPEN:
         raise ValidationError(_("Only an open follow-up action can be marked done."))
     action.status = FollowUpAction.Status.DONE

@@ -33,6 +33,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="document-upload",
     ),
     path("dokumen/<int:pk>/", views_records.document_download, name="document-download"),
+    path("dokumen/<int:pk>/hapus/", views_records.document_remove, name="document-delete"),
     path("wilayah/<str:code>/linimasa/", views_records.region_timeline, name="region-timeline"),
     path("notifikasi/", views_records.notification_list, name="notification-list"),
     path("notifikasi/dibaca/", views_records.notification_read, name="notification-read"),

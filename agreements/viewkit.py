@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -63,9 +63,3 @@ def add_errors(form: BaseForm, error: ValidationError) -> None:
 def flash_error(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def form_page(
-    request: HttpRequest, template: str, record: Model | None, **context: Any
-) -> HttpResponse:
-    return render(request, template, {"record": record, **context})

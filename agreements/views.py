@@ -76,11 +76,11 @@ def agreement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         try:
             with transaction.atomic():
                 saved = services.agreement_save(
-                    by=request.user,
+                    actor=request.user,
                     agreement=form.save(commit=False),
                     legal_bases=form.cleaned_data["legal_bases"],
                 )
-                services.signatory_set(by=request.user, agreement=saved, people=_people(people))
+                services.signatory_set(actor=request.user, agreement=saved, people=_people(people))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -116,7 +116,7 @@ def _lifecycle(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def _run_step(request: HttpRequest, agreement: Agreement, step: str) -> None:
     user = request.user
     if step == "activate":
-        services.agreement_activate(by=user, agreement=agreement)
+        services.agreement_activate(actor=user, agreement=agreement)
         return
     form: Any = {"sign": SignForm, "terminate": TerminateForm}.get(step)
     form = form(request.POST) if form else RenewForm(request.POST, agreement=agreement)
@@ -125,14 +125,14 @@ def _run_step(request: HttpRequest, agreement: Agreement, step: str) -> None:
     data = form.cleaned_data
     if step == "sign":
         services.agreement_sign(
-            by=user, agreement=agreement, signed_on=data["signed_on"], place=data["place"]
+            actor=user, agreement=agreement, signed_on=data["signed_on"], place=data["place"]
         )
     elif step == "terminate":
         services.agreement_terminate(
-            by=user, agreement=agreement, ended_on=data["ended_on"], reason=data["reason"]
+            actor=user, agreement=agreement, ended_on=data["ended_on"], reason=data["reason"]
         )
     else:
-        services.agreement_renew(by=user, agreement=agreement, successor=data["successor"])
+        services.agreement_renew(actor=user, agreement=agreement, successor=data["successor"])
 
 
 @login_required
@@ -176,7 +176,7 @@ def commitment_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     form = CommitmentForm(request.POST or None, instance=commitment, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.commitment_save(by=request.user, commitment=form.save(commit=False))
+            saved = services.commitment_save(actor=request.user, commitment=form.save(commit=False))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -211,7 +211,7 @@ def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.commitment_set_status(
-                by=request.user, commitment=commitment, **form.cleaned_data
+                actor=request.user, commitment=commitment, **form.cleaned_data
             )
         except ValidationError as error:
             flash_error(request, error)

@@ -21,6 +21,7 @@ from agreements.forms import ActionFormSet, AttendeeFormSet, DocumentForm, Meeti
 from agreements.models_meetings import Meeting
 from agreements.permissions import may_change, require_change
 from agreements.viewkit import add_errors, flash_error, get_visible, list_page
+from regions.users import PortalUser
 
 
 @login_required
@@ -78,9 +79,9 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @transaction.atomic
-def _save_meeting(user: Any, form: MeetingForm, attendees: Any, actions: Any) -> Meeting:
+def _save_meeting(user: PortalUser, form: MeetingForm, attendees: Any, actions: Any) -> Meeting:
     meeting = services.meeting_save(
-        by=user,
+        actor=user,
         meeting=form.save(commit=False),
         regions=form.cleaned_data["regions"],
         offices=form.cleaned_data["offices"],
@@ -90,18 +91,18 @@ def _save_meeting(user: Any, form: MeetingForm, attendees: Any, actions: Any) ->
         for f in attendees.forms
         if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
-    services.attendees_set(by=user, meeting=meeting, people=people)
+    services.attendees_set(actor=user, meeting=meeting, people=people)
     for action_form in actions.forms:
         data = action_form.cleaned_data
         if not data:
             continue
         if data.get("DELETE"):
             if action_form.instance.pk:
-                services.action_delete(by=user, action=action_form.instance)
+                services.action_delete(actor=user, action=action_form.instance)
             continue
         action = action_form.save(commit=False)
         action.meeting = meeting
-        services.action_save(by=user, action=action)
+        services.action_save(actor=user, action=action)
     return meeting
 
 
@@ -126,7 +127,7 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.actions_for(request.user).select_related("meeting__host_region"), pk=pk
     )
     try:
-        services.action_complete(by=request.user, action=action)
+        services.action_complete(actor=request.user, action=action)
     except ValidationError as error:
         flash_error(request, error)
     if request.htmx:  # type: ignore[attr-defined]

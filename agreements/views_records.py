@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agreements import exports, selectors, services
-from agreements.documents import document_attach
+from agreements.documents import document_attach, document_delete
 from agreements.filters import BudgetFilter, RegulationFilter
 from agreements.forms import BudgetForm, DocumentForm, RegulationForm
 from agreements.models_documents import Document
@@ -76,7 +76,7 @@ def regulation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         queryset=selectors.regulations_for(request.user),
         pk=pk,
         form_class=RegulationForm,
-        save=lambda user, record: services.regulation_save(by=user, regulation=record),
+        save=lambda user, record: services.regulation_save(actor=user, regulation=record),
     )
     if saved:
         messages.success(request, _("The regulation was saved."))
@@ -104,7 +104,7 @@ def budget_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         queryset=selectors.budgets_for(request.user),
         pk=pk,
         form_class=BudgetForm,
-        save=lambda user, record: services.budget_save(by=user, budget=record),
+        save=lambda user, record: services.budget_save(actor=user, budget=record),
     )
     if saved:
         messages.success(request, _("The budget allocation was saved."))
@@ -136,7 +136,7 @@ def document_upload(request: HttpRequest, owner: str, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             document_attach(
-                by=request.user,
+                actor=request.user,
                 owner=record,
                 upload=form.cleaned_data["file"],
                 title=form.cleaned_data["title"],
@@ -161,6 +161,18 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
         filename=document.original_name,
         content_type=document.content_type,
     )
+
+
+@login_required
+@require_POST
+def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document.objects.all(), pk=pk)
+    if not may_view(request.user, document):
+        raise Http404  # as for every record outside the user's scope
+    owner = document.owner
+    document_delete(actor=request.user, document=document)
+    messages.success(request, _("The document was removed."))
+    return redirect(f"agreements:{owner._meta.model_name}-detail", owner.pk)
 
 
 @login_required

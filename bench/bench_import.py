@@ -21,6 +21,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_portal.settings")
@@ -69,8 +70,8 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def timed_import(label: str, actor: object, data: bytes) -> None:
-    from participants.importing import counts_import
+def timed_import(label: str, actor: Any, data: bytes) -> None:
+    from participants.transfer.counts_import import counts_import
 
     started = time.perf_counter()
     report = counts_import(actor=actor, data=data, filename="national.csv")
@@ -87,8 +88,8 @@ def timed_import(label: str, actor: object, data: bytes) -> None:
 
 def timed_parse(data: bytes) -> None:
     """Reading and checking the file alone (this module's share, before counts_write)."""
-    from participants.importing.reading import read_rows
-    from participants.importing.rows import Lookups, parse_rows
+    from participants.transfer.reading import read_rows
+    from participants.transfer.rows import Lookups, parse_rows
 
     started = time.perf_counter()
     parsed = parse_rows(read_rows(data, "national.csv"), Lookups.load())

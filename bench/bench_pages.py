@@ -1,4 +1,4 @@
-"""Server time of the dashboard pages on the benchmark dataset of issue 4.
+"""Server time of the dashboard pages on the benchmark coverage-engine dataset.
 
     scripts/with-services.sh .venv/bin/python bench/bench_pages.py [--runs 40] [--synthetic]
         [--statements]   (also print each page's five slowest SQL statements)
@@ -55,7 +55,7 @@ def fill_coverage_table(synthetic: bool) -> str:
         with connection.cursor() as cursor:
             cursor.execute(SYNTHETIC)
         return "synthetic rows"
-    from participants import coverage
+    from participants.coverage import engine as coverage
 
     counts = generate()
     coverage.recompute_all()

@@ -1,4 +1,4 @@
-"""The benchmark dataset of issue 4, in a throwaway PostgreSQL database of its own.
+"""The benchmark dataset of the coverage engine, in a throwaway PostgreSQL database of its own.
 
 Every regency valid in each month × 6 categories × 120 months (≈ 370.000 counts) plus
 yearly EMPLOYED totals per province, generated deterministically. Used by

@@ -1,4 +1,4 @@
-"""Benchmark of the coverage engine (issue 4) on the generated national dataset.
+"""Benchmark of the coverage engine on the generated national dataset.
 
     scripts/with-services.sh .venv/bin/python bench/recompute.py
 
@@ -95,12 +95,13 @@ def main() -> None:
         import logging
 
         logging.basicConfig(level=logging.INFO)
-        logging.getLogger("participants.coverage").setLevel(logging.DEBUG)
-        logging.getLogger("participants.coverage_reload").setLevel(logging.DEBUG)
+        logging.getLogger("participants.coverage.engine").setLevel(logging.DEBUG)
+        logging.getLogger("participants.coverage.reload").setLevel(logging.DEBUG)
     with bench_database("bench_recompute"):
         from django.db import connection
 
-        from participants import coverage
+        from participants.coverage import engine as coverage
+        from participants.coverage.staleness import mark_stale
         from participants.models import CoverageRow, ParticipantCount
 
         started = time.perf_counter()
@@ -136,7 +137,7 @@ def main() -> None:
                 active_participants=(cell.active_participants or 0) + 1
             )
             assert cell.region.parent_id is not None
-            coverage.mark_buckets({(cell.region.parent_id, cell.period)})
+            mark_stale({(cell.region.parent_id, cell.period)})
             coverage.recompute_stale()
 
         incremental = [seconds(one_edit) for _ in range(RUNS)]

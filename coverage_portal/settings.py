@@ -82,7 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coverage_portal.context_processors.portal",
-                "participants.demo.context",
+                "participants.demo.counts.context",
             ],
         },
     }

@@ -13,7 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dasbor/", include("coverage_portal.dashboards.urls")),
     path("laporan/", include("participants.urls")),
-    path("cakupan/", include("participants.urls_coverage")),
+    path("cakupan/", include("participants.coverage.urls")),
     path("kesepakatan/", include("agreements.urls")),
     path("api/", include("coverage_portal.api.urls")),
     path("publik/", include("coverage_portal.public.urls")),

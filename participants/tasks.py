@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from participants import coverage
+from participants.coverage import engine as coverage
 
 
 @shared_task(

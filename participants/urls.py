@@ -1,7 +1,7 @@
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from participants import views
-from participants.urls_transfer import urlpatterns as transfer_urlpatterns
+from participants.entry import views
+from participants.transfer.urls import urlpatterns as transfer_urlpatterns
 
 app_name = "participants"
 MONTH = r"^(?P<code>\d{2})/(?P<period>\d{4}-\d{2})/"

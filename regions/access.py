@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from regions.models import Region, RegionQuerySet, Role, UserScope
+from regions.users import PortalUser
 
 
 class Action(StrEnum):
@@ -35,7 +36,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 }
 
 
-def scope_of(user: Any) -> UserScope | None:
+def scope_of(user: PortalUser) -> UserScope | None:
     """The user's role and scope; a superuser without one acts as a national administrator."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
@@ -47,12 +48,12 @@ def scope_of(user: Any) -> UserScope | None:
         return None
 
 
-def role_of(user: Any) -> str | None:
+def role_of(user: PortalUser) -> str | None:
     scope = scope_of(user)
     return scope.role if scope else None
 
 
-def allows(user: Any, action: Action) -> bool:
+def allows(user: PortalUser, action: Action) -> bool:
     """Whether the user's role may do `action` anywhere at all."""
     role = role_of(user)
     return role is not None and action in ROLE_ACTIONS.get(role, frozenset())
@@ -68,7 +69,7 @@ def _scope_filter(scope: UserScope) -> Q | None:
     return served | Q(pk__in=served_provinces)
 
 
-def regions_for(user: Any, action: Action = Action.VIEW) -> RegionQuerySet:
+def regions_for(user: PortalUser, action: Action = Action.VIEW) -> RegionQuerySet:
     """Every region (any level, any validity) on which the user may do `action`."""
     if not allows(user, action):
         return Region.objects.none()
@@ -78,12 +79,12 @@ def regions_for(user: Any, action: Action = Action.VIEW) -> RegionQuerySet:
     return Region.objects.all() if condition is None else Region.objects.filter(condition)
 
 
-def is_national(user: Any) -> bool:
+def is_national(user: PortalUser) -> bool:
     scope = scope_of(user)
     return scope is not None and scope.kind == UserScope.Kind.NATIONAL
 
 
-def can(user: Any, action: Action, region: Region | None) -> bool:
+def can(user: PortalUser, action: Action, region: Region | None) -> bool:
     """May the user do `action` on something that belongs to `region`?"""
     if region is None:
         return is_national(user) and allows(user, action)
@@ -98,14 +99,14 @@ def can(user: Any, action: Action, region: Region | None) -> bool:
     return regions_for(user, action).filter(pk=region.pk).exists()
 
 
-def require(user: Any, action: Action, region: Region | None) -> None:
+def require(user: PortalUser, action: Action, region: Region | None) -> None:
     """Raise PermissionDenied (HTTP 403) unless the user may do `action` on `region`."""
     if not can(user, action, region):
         raise PermissionDenied
 
 
 def scoped(
-    queryset: QuerySet[Any], user: Any, action: Action = Action.VIEW, field: str = "region"
+    queryset: QuerySet[Any], user: PortalUser, action: Action = Action.VIEW, field: str = "region"
 ) -> QuerySet[Any]:
     """Narrow any queryset whose rows point at a region through `field` to the user's scope."""
     if not allows(user, action):

@@ -33,6 +33,10 @@ class RegionQuerySet(models.QuerySet["Region"]):
     def regencies(self) -> RegionQuerySet:
         return self.filter(level=Region.Level.REGENCY)
 
+    def expected_to_report(self, period: dt.date) -> RegionQuerySet:
+        """Regencies expected in a month's reports: those that existed in that month."""
+        return self.regencies().valid_on(period)
+
 
 class Region(models.Model):
     """A national, province or regency (kabupaten/kota) unit, identified by Kemendagri code.

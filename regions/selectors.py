@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from regions.access import Action, regions_for
 from regions.models import Office, Region
+from regions.users import PortalUser
 
 
-def provinces_for(user: Any) -> QuerySet[Region]:
+def provinces_for(user: PortalUser) -> QuerySet[Region]:
     """Current provinces the user may read, each with its number of current regencies."""
     readable = regions_for(user, Action.VIEW)
     return (
@@ -27,7 +26,7 @@ def provinces_for(user: Any) -> QuerySet[Region]:
     )
 
 
-def region_for(user: Any, code: str, level: str) -> Region:
+def region_for(user: PortalUser, code: str, level: str) -> Region:
     """One region by code; 404 when it does not exist or lies outside the user's scope."""
     region = regions_for(user, Action.VIEW).filter(code=code, level=level).first()
     if region is None:
@@ -35,7 +34,7 @@ def region_for(user: Any, code: str, level: str) -> Region:
     return region
 
 
-def regencies_for(user: Any, province: Region, *, include_retired: bool = False) -> QuerySet:
+def regencies_for(user: PortalUser, province: Region, *, include_retired: bool = False) -> QuerySet:
     regencies = regions_for(user, Action.VIEW).filter(parent=province)
     if not include_retired:
         regencies = regencies.current()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -74,7 +75,7 @@ def _link_relations(rows: list[RegionRow], existing: dict[str, Region]) -> None:
 @transaction.atomic
 def user_scope_assign(
     *,
-    user: Any,
+    user: User,
     role: str,
     province: Region | None = None,
     office: Office | None = None,
@@ -95,7 +96,7 @@ def user_scope_assign(
     return scope
 
 
-def _grant_role_group(user: Any, role: str) -> None:
+def _grant_role_group(user: User, role: str) -> None:
     groups = role_groups_sync()
     user.groups.remove(*[g for r, g in groups.items() if r != role])
     user.groups.add(groups[role])

@@ -104,7 +104,7 @@ class AgreementViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVie
         return agreements.defer("region__boundary").order_by("-signed_on", "-pk")
 
     def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
-        return services.agreement_save(by=actor, agreement=instance, **m2m)
+        return services.agreement_save(actor=actor, agreement=instance, **m2m)
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -185,4 +185,6 @@ class MeetingViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewS
     def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
         regions = m2m.get("regions", list(instance.regions.all()) if instance.pk else [])
         offices = m2m.get("offices", list(instance.offices.all()) if instance.pk else [])
-        return services.meeting_save(by=actor, meeting=instance, regions=regions, offices=offices)
+        return services.meeting_save(
+            actor=actor, meeting=instance, regions=regions, offices=offices
+        )

@@ -16,7 +16,7 @@ from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.fields import MonthField
 from coverage_portal.api.filters import MonthFilter
 from participants.models import Category, CoverageRow
-from participants.selectors import two_decimals
+from participants.selectors import add_months, projection_fields, row_progress, two_decimals
 from regions import access
 from regions.access import Action
 from regions.models import Region
@@ -34,6 +34,9 @@ class CoverageSerializer(serializers.Serializer):
     denominator = serializers.SerializerMethodField()
     coverage_percent = serializers.SerializerMethodField()
     target = serializers.SerializerMethodField()
+    projection = serializers.SerializerMethodField(
+        help_text="When the target is reached at the 12-month trend (null without a target)."
+    )
     regencies_reported = serializers.IntegerField()
     regencies_expected = serializers.IntegerField()
     all_approved = serializers.BooleanField()
@@ -52,6 +55,9 @@ class CoverageSerializer(serializers.Serializer):
 
     def get_coverage_percent(self, row: CoverageRow) -> float | None:
         return two_decimals(row.coverage_percent)
+
+    def get_projection(self, row: CoverageRow) -> dict[str, Any] | None:
+        return getattr(row, "projection", None)
 
     def get_target(self, row: CoverageRow) -> dict[str, Any] | None:
         if row.target_participants is None and row.target_percent is None:
@@ -154,6 +160,27 @@ def _attach_breakdown(rows: list[CoverageRow]) -> None:
     for row in rows:
         by_code = by_bucket.get((row.region_id, row.period), {})
         row.breakdown = _shown(row, by_code, subgroups)  # type: ignore[attr-defined]
+    _attach_projection(rows)
+
+
+def _attach_projection(rows: list[CoverageRow]) -> None:
+    """The target projection of every row that has a target, from one query of history."""
+    targeted = [r for r in rows if r.target_participants]
+    if not targeted:
+        return
+    history = CoverageRow.objects.filter(
+        region_id__in={r.region_id for r in targeted},
+        period__gte=add_months(min(r.period for r in targeted), -12),
+        period__lte=max(r.period for r in targeted),
+    ).values_list("region_id", "category_id", "period", "participants")
+    series: dict[tuple[int, int | None], dict[Any, int]] = {}
+    for region_id, category_id, period, participants in history:
+        series.setdefault((region_id, category_id), {})[period] = participants
+    for row in targeted:
+        first = add_months(row.period, -12)
+        mine = series.get((row.region_id, row.category_id), {})
+        window = {p: v for p, v in mine.items() if first <= p <= row.period}
+        row.projection = projection_fields(row_progress(row, window))  # type: ignore[attr-defined]
 
 
 def _shown(row: CoverageRow, by_code: dict[str, int], subgroups: dict[int, list[str]]) -> dict:

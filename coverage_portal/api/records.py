@@ -85,7 +85,7 @@ class CommitmentViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVi
         )
 
     def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
-        return services.commitment_save(by=actor, commitment=instance)
+        return services.commitment_save(actor=actor, commitment=instance)
 
 
 class RegulationSerializer(serializers.ModelSerializer):
@@ -126,7 +126,7 @@ class RegulationViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVi
         return regulations_for(self.request.user).defer("region__boundary").order_by("-year", "pk")
 
     def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
-        return services.regulation_save(by=actor, regulation=instance)
+        return services.regulation_save(actor=actor, regulation=instance)
 
 
 class BudgetSerializer(serializers.ModelSerializer):
@@ -166,4 +166,4 @@ class BudgetViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSe
         return budgets_for(self.request.user).defer("region__boundary").order_by("-year", "pk")
 
     def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
-        return services.budget_save(by=actor, budget=instance)
+        return services.budget_save(actor=actor, budget=instance)

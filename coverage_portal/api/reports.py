@@ -18,7 +18,7 @@ from coverage_portal.api.fields import MonthField
 from coverage_portal.api.filters import MonthFilter
 from participants import services
 from participants.models import MonthlyReport, ReportEvent
-from participants.selectors import is_late
+from participants.selectors import submission_is_late
 from regions import access
 from regions.access import Action
 
@@ -57,7 +57,11 @@ class ReportSerializer(serializers.ModelSerializer):
         ]
 
     def get_late(self, report: MonthlyReport) -> bool:
-        return is_late(report)
+        return submission_is_late(
+            period=report.period,
+            submitted_at=report.submitted_at,
+            zone_name=report.province.timezone,
+        )
 
 
 class ReportDetailSerializer(ReportSerializer):

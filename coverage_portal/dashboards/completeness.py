@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from participants import selectors_coverage as coverage
+from participants import selectors as coverage
 from participants.models import MonthlyReport
-from participants.periods import add_months
 from regions.models import Region
-
-
-def deadline_for(period: dt.date) -> dt.date:
-    return add_months(period, 1).replace(day=settings.REPORT_DEADLINE_DAY)
+from regions.users import PortalUser
 
 
 def local_date(moment: dt.datetime, region: Region) -> dt.date:
@@ -42,7 +36,7 @@ class ProvinceReporting:
 
     @property
     def deadline(self) -> dt.date:
-        return deadline_for(self.period)
+        return coverage.report_deadline(self.period)
 
     @property
     def status(self) -> str:
@@ -60,13 +54,14 @@ class ProvinceReporting:
 
     @property
     def late(self) -> bool:
-        """Submitted after the deadline, or still not submitted once it has passed."""
-        if self.submitted_on is not None:
-            return self.submitted_on > self.deadline
-        return self.today > self.deadline
+        return coverage.submission_is_late(
+            period=self.period,
+            submitted_at=self.report.submitted_at if self.report else None,
+            zone_name=self.province.timezone,
+        )
 
 
-def provinces(user: Any, period: dt.date) -> list[ProvinceReporting]:
+def provinces(user: PortalUser, period: dt.date) -> list[ProvinceReporting]:
     """Every province that existed in `period` and lies in the user's scope."""
     ranking = coverage.coverage_of_regions(user, level=Region.Level.PROVINCE, period=period)
     reports = coverage.reports_for(user, period)
@@ -97,7 +92,7 @@ class RegencyReporting:
     approved: bool
 
 
-def regencies(user: Any, province: Region, period: dt.date) -> list[RegencyReporting]:
+def regencies(user: PortalUser, province: Region, period: dt.date) -> list[RegencyReporting]:
     items = coverage.coverage_of_regions(
         user, level=Region.Level.REGENCY, period=period, parent=province
     )

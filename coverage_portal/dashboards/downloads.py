@@ -10,13 +10,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards import completeness, panels, scorecard, tables
-from participants import selectors_coverage as coverage
+from participants import selectors as coverage
 from regions import selectors as region_selectors
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
+from regions.users import PortalUser
 
 
-def region_by_code(user: Any, code: str) -> Region:
+def region_by_code(user: PortalUser, code: str) -> Region:
     """The region a download is about; 404 when unknown or outside the user's scope."""
     if code == NATIONAL_CODE:
         nation = coverage.national_region(user)
@@ -27,19 +28,19 @@ def region_by_code(user: Any, code: str) -> Region:
     return region_selectors.region_for(user, code, level)
 
 
-def _period(user: Any, wanted: str | None) -> dt.date:
+def _period(user: PortalUser, wanted: str | None) -> dt.date:
     period = panels.pick_period(coverage.available_periods(user), wanted)
     if period is None:
         raise Http404
     return period
 
 
-def _ranking(user: Any, period: dt.date, code: str | None) -> tables.Table:
+def _ranking(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     items = coverage.coverage_of_regions(user, level=Region.Level.PROVINCE, period=period)
     return tables.ranking("peringkat", _("Province ranking"), items)
 
 
-def _regencies(user: Any, period: dt.date, code: str | None) -> tables.Table:
+def _regencies(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     province = region_by_code(user, code or "")
     if province.level != Region.Level.PROVINCE:
         raise Http404
@@ -49,17 +50,17 @@ def _regencies(user: Any, period: dt.date, code: str | None) -> tables.Table:
     return tables.ranking("kabupaten", province.name, items)
 
 
-def _categories(user: Any, period: dt.date, code: str | None) -> tables.Table:
+def _categories(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     region = region_by_code(user, code or NATIONAL_CODE)
     return tables.categories(region.name, coverage.region_categories(user, region, period))
 
 
-def _trend(user: Any, period: dt.date, code: str | None) -> tables.Table:
+def _trend(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     region = region_by_code(user, code or NATIONAL_CODE)
     return tables.trend(region.name, coverage.region_trend(user, region, period))
 
 
-def _completeness(user: Any, period: dt.date, code: str | None) -> tables.Table:
+def _completeness(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     if code:
         province = region_by_code(user, code)
         items = completeness.regencies(user, province, period)
@@ -67,7 +68,7 @@ def _completeness(user: Any, period: dt.date, code: str | None) -> tables.Table:
     return tables.completeness(_("Completeness"), completeness.provinces(user, period))
 
 
-def _scorecards(user: Any, period: dt.date, code: str | None) -> tables.Table:
+def _scorecards(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     region = region_by_code(user, code) if code else None
     if region is not None and region.level != Region.Level.PROVINCE:
         raise Http404
@@ -86,7 +87,7 @@ BUILDERS: dict[str, Callable[[Any, dt.date, str | None], tables.Table]] = {
 }
 
 
-def build(user: Any, name: str, params: Any) -> tuple[tables.Table, str]:
+def build(user: PortalUser, name: str, params: Any) -> tuple[tables.Table, str]:
     """The table and a dated file name stem, e.g. `kategori-61-2022-12`."""
     builder = BUILDERS.get(name)
     if builder is None:

@@ -16,6 +16,7 @@ from django.db.models import Count, Max
 
 from regions.access import Action, is_national, regions_for
 from regions.models import Region
+from regions.users import PortalUser
 
 CACHE_SECONDS = 3600
 
@@ -44,7 +45,7 @@ def _cache_key(parent: Region, children: Any) -> str:
     return f"dashboards:geo:v2:{database}:{parent.pk}:{shape['n']}:{shape['last']}"
 
 
-def children_geojson(user: Any, parent: Region) -> str:
+def children_geojson(user: PortalUser, parent: Region) -> str:
     """The current children of `parent` (provinces of ID, regencies of a province)."""
     if is_national(user):
         children = Region.objects.filter(parent=parent).current()

@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
 from coverage_portal.dashboards import completeness, scorecard
-from coverage_portal.dashboards.projection import project
-from participants import selectors_coverage as coverage
-from participants.periods import add_months, month_end, parse_period
+from participants import selectors as coverage
+from participants.selectors import add_months, month_end, parse_period
 from regions import selectors as region_selectors
 from regions.formatting import format_number, format_percent
 from regions.models import Region
+from regions.users import PortalUser
 
 TIMELINE_KINDS = {
     "agreement": _("agreement"),
@@ -102,7 +102,7 @@ def category_chart(rows: list[Any]) -> dict[str, Any]:
     }
 
 
-def _period_context(user: Any, wanted: str | None) -> dict[str, Any]:
+def _period_context(user: PortalUser, wanted: str | None) -> dict[str, Any]:
     periods = coverage.available_periods(user)
     period = pick_period(periods, wanted)
     return {
@@ -114,7 +114,7 @@ def _period_context(user: Any, wanted: str | None) -> dict[str, Any]:
     }
 
 
-def national(user: Any, wanted: str | None) -> dict[str, Any]:
+def national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
     context = _period_context(user, wanted)
     period = context["period"]
     if period is None:
@@ -127,7 +127,7 @@ def national(user: Any, wanted: str | None) -> dict[str, Any]:
     return context
 
 
-def _region_figures(user: Any, region: Region, period: dt.date) -> dict[str, Any]:
+def _region_figures(user: PortalUser, region: Region, period: dt.date) -> dict[str, Any]:
     trend = coverage.region_trend(user, region, period)
     total = trend[-1].row  # the trend ends with the chosen month: no separate query
     categories = coverage.region_categories(user, region, period)
@@ -138,11 +138,13 @@ def _region_figures(user: Any, region: Region, period: dt.date) -> dict[str, Any
         "trend": trend,
         "trend_rows": [(long_month_label(p.period), p.row) for p in trend],
         "trend_chart": trend_chart(trend),
-        "projection": project(total, trend),
+        "projection": coverage.row_progress(
+            total, {p.period: p.row.participants for p in trend if p.row is not None}
+        ),
     }
 
 
-def province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     region = coverage.readable_region(user, code, Region.Level.PROVINCE)
     context = {"region": region, **_period_context(user, wanted)}
     period = context["period"]
@@ -157,7 +159,7 @@ def province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
     return context
 
 
-def _agreements_panels(user: Any, context: dict[str, Any]) -> dict[str, Any]:
+def _agreements_panels(user: PortalUser, context: dict[str, Any]) -> dict[str, Any]:
     """The region's scorecard and its agreements timeline over the trend's 24 months."""
     region, period = context["region"], context["period"]
     non_asn = next((r for r in context["categories"] if r.category.code == scorecard.NON_ASN), None)
@@ -169,7 +171,7 @@ def _agreements_panels(user: Any, context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def regency(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+def regency(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     region = coverage.readable_region(user, code, Region.Level.REGENCY)
     context = {
         "region": region,
@@ -182,7 +184,7 @@ def regency(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
     return context
 
 
-def scorecards(user: Any, code: str | None, wanted: str | None) -> dict[str, Any]:
+def scorecards(user: PortalUser, code: str | None, wanted: str | None) -> dict[str, Any]:
     """The national ranking of provinces, or of one province's regencies."""
     region = region_selectors.region_for(user, code, Region.Level.PROVINCE) if code else None
     context: dict[str, Any] = {
@@ -201,14 +203,14 @@ def scorecards(user: Any, code: str | None, wanted: str | None) -> dict[str, Any
     return context
 
 
-def completeness_national(user: Any, wanted: str | None) -> dict[str, Any]:
+def completeness_national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
     context = _period_context(user, wanted)
     if context["period"] is not None:
         context["provinces"] = completeness.provinces(user, context["period"])
     return context
 
 
-def completeness_province(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+def completeness_province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     region = region_selectors.region_for(user, code, Region.Level.PROVINCE)
     context = {"region": region, **_period_context(user, wanted)}
     period = context["period"]

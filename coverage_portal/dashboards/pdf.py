@@ -14,6 +14,7 @@ from fpdf import FPDF
 
 from coverage_portal.dashboards import report
 from regions.formatting import format_number, format_percent
+from regions.users import PortalUser
 
 LATIN1 = str.maketrans({"–": "-", "—": "-", "≥": ">=", "↳": "-", "…": "...", "→": "->", "’": "'"})
 MAP_MM = (180.0, 110.0)
@@ -51,7 +52,7 @@ class ReportPDF(FPDF):
                     row.cell(text(cell))
 
 
-def build(user: Any, code: str, wanted: str | None) -> tuple[bytes, str]:
+def build(user: PortalUser, code: str, wanted: str | None) -> tuple[bytes, str]:
     data = report.context(user, code, wanted)
     region, period = data["region"], data["period"]
     pdf = ReportPDF(orientation="P", unit="mm", format="A4")

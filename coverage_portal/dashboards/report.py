@@ -15,12 +15,13 @@ from django.utils import timezone
 
 from coverage_portal.dashboards import drawing, geo, panels
 from regions.formatting import format_number
+from regions.users import PortalUser
 
 MAP_SIZE = (640.0, 420.0)
 TREND_SIZE = (640.0, 160.0)
 
 
-def context(user: Any, code: str, wanted: str | None) -> dict[str, Any]:
+def context(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     data = panels.province(user, code, wanted)
     region = data["region"]
     data["generated_at"] = timezone.localtime(timezone.now(), ZoneInfo(region.timezone))

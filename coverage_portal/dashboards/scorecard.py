@@ -16,10 +16,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
-from participants import selectors_coverage as coverage
-from participants.periods import month_end
+from participants import selectors as coverage
+from participants.selectors import month_end
 from regions.formatting import format_percent, format_rupiah
 from regions.models import Region
+from regions.users import PortalUser
 
 NON_ASN = "NON_ASN"
 PILLARS = {"kinerja": _("Performance"), "kebijakan": _("Policy"), "penerapan": _("Implementation")}
@@ -133,7 +134,7 @@ def score(
 
 
 def ranking(
-    user: Any, *, level: str, period: dt.date, parent: Region | None = None
+    user: PortalUser, *, level: str, period: dt.date, parent: Region | None = None
 ) -> list[Scorecard]:
     """Cards for every region of `level` in the user's scope, best first, ranked 1…n."""
     items = coverage.coverage_of_regions(user, level=level, period=period, parent=parent)

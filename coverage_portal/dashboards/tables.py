@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards.completeness import ProvinceReporting, RegencyReporting
 from coverage_portal.dashboards.scorecard import Scorecard
-from participants.selectors_coverage import RegionCoverage, TrendPoint
+from participants.selectors import RegionCoverage, TrendPoint
 
 TEXT, INTEGER, PERCENT, POINTS, DATE = "text", "integer", "percent", "points", "date"
 

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_GET
 
 from coverage_portal.dashboards import downloads, exports, geo, panels, pdf
 from coverage_portal.dashboards import report as report_data
-from participants.exporting import CONTENT_TYPES
 from regions import selectors as region_selectors
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
+from regions.spreadsheets import CONTENT_TYPES
 
 
 def _month(request: HttpRequest) -> str | None:
@@ -59,10 +59,7 @@ def export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
         raise Http404
     built, stem = downloads.build(request.user, table, request.GET)
-    body = exports.as_csv(built) if fmt == "csv" else exports.as_xlsx(built)
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
-    return response
+    return exports.download(built, fmt, stem)
 
 
 @require_GET

@@ -32,7 +32,7 @@ def stored_files(root):
 def test_a_pdf_is_stored_under_a_generated_name(kalbar_officer, documents_dir):
     agreement = ActiveAgreementFactory.create()
     upload = SimpleUploadedFile("MoU Kalbar 2023.pdf", PDF)
-    document = document_attach(by=kalbar_officer, owner=agreement, upload=upload)
+    document = document_attach(actor=kalbar_officer, owner=agreement, upload=upload)
     assert document.original_name == "MoU Kalbar 2023.pdf"
     assert document.file.name.startswith("agreements/")
     assert "Kalbar" not in document.file.name
@@ -43,12 +43,14 @@ def test_a_pdf_is_stored_under_a_generated_name(kalbar_officer, documents_dir):
 def test_a_real_docx_is_accepted_and_a_bare_zip_is_not(kalbar_officer, documents_dir):
     agreement = ActiveAgreementFactory.create()
     ok = document_attach(
-        by=kalbar_officer, owner=agreement, upload=SimpleUploadedFile("notulen.docx", docx_bytes())
+        actor=kalbar_officer,
+        owner=agreement,
+        upload=SimpleUploadedFile("notulen.docx", docx_bytes()),
     )
     assert ok.file.name.endswith(".docx")
     with pytest.raises(ValidationError, match="Only PDF"):
         document_attach(
-            by=kalbar_officer,
+            actor=kalbar_officer,
             owner=agreement,
             upload=SimpleUploadedFile("arsip.docx", docx_bytes(with_document=False)),
         )
@@ -71,7 +73,7 @@ def test_dishonest_or_tricky_files_are_refused_and_nothing_is_stored(
     agreement = ActiveAgreementFactory.create()
     with pytest.raises(ValidationError, match=message):
         document_attach(
-            by=kalbar_officer, owner=agreement, upload=SimpleUploadedFile(name, content)
+            actor=kalbar_officer, owner=agreement, upload=SimpleUploadedFile(name, content)
         )
     assert stored_files(documents_dir) == []
     assert not Document.objects.exists()
@@ -81,14 +83,14 @@ def test_an_oversized_file_is_refused(kalbar_officer, documents_dir, settings):
     settings.DOCUMENT_MAX_MB = 1
     big = SimpleUploadedFile("besar.pdf", PDF + b"0" * (1024 * 1024))
     with pytest.raises(ValidationError, match="larger than 1 MB"):
-        document_attach(by=kalbar_officer, owner=ActiveAgreementFactory.create(), upload=big)
+        document_attach(actor=kalbar_officer, owner=ActiveAgreementFactory.create(), upload=big)
     assert stored_files(documents_dir) == []
 
 
 def test_an_outsider_cannot_attach(jatim_officer, documents_dir):
     with pytest.raises(PermissionDenied):
         document_attach(
-            by=jatim_officer,
+            actor=jatim_officer,
             owner=ActiveAgreementFactory.create(),
             upload=SimpleUploadedFile("a.pdf", PDF),
         )
@@ -127,3 +129,39 @@ def test_the_owner_downloads_and_kolaka_staff_cannot(
     upload = reverse("agreements:document-upload", args=["agreement", agreement.pk])
     assert client.post(upload, {"file": SimpleUploadedFile("x.pdf", PDF)}).status_code == 404
     assert Document.objects.count() == 1
+
+
+def _attached(agreement, actor):
+    return document_attach(actor=actor, owner=agreement, upload=SimpleUploadedFile("m.pdf", PDF))
+
+
+def test_the_owner_removes_a_document_and_its_file(
+    client, kalbar_officer, documents_dir, django_capture_on_commit_callbacks
+):
+    agreement = ActiveAgreementFactory.create()
+    document = _attached(agreement, kalbar_officer)
+    client.force_login(kalbar_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("agreements:document-delete", args=[document.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("agreements:agreement-detail", args=[agreement.pk])
+    assert not Document.objects.exists()
+    assert stored_files(documents_dir) == []
+
+
+@pytest.mark.parametrize(("who", "status"), [("jatim_officer", 404), ("viewer", 403)])
+def test_others_cannot_remove_a_document(
+    client, request, kalbar_officer, documents_dir, who, status
+):
+    document = _attached(ActiveAgreementFactory.create(), kalbar_officer)
+    client.force_login(request.getfixturevalue(who))
+    response = client.post(reverse("agreements:document-delete", args=[document.pk]))
+    assert response.status_code == status
+    assert Document.objects.filter(pk=document.pk).exists()
+    assert len(stored_files(documents_dir)) == 1
+
+
+def test_removing_needs_a_post(client, kalbar_officer, documents_dir):
+    document = _attached(ActiveAgreementFactory.create(), kalbar_officer)
+    client.force_login(kalbar_officer)
+    assert client.get(reverse("agreements:document-delete", args=[document.pk])).status_code == 405

@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from agreements.exports import safe_cell
+from regions.spreadsheets import cell_value as safe_cell
 from tests.agreements.factories import ActiveAgreementFactory, MeetingFactory, region
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from participants.entry.services import CellInput, counts_write
 from participants.models import Category, MonthlyReport
-from participants.services import CellInput, counts_write
 from regions.models import Region, Role
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import PASSWORD

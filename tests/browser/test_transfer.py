@@ -8,7 +8,7 @@ from participants.models import ParticipantCount
 from regions.models import Role
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import PASSWORD
-from tests.participants.transfer_helpers import csv_bytes, kalbar_month, xlsx_rows
+from tests.participants.transfer.helpers import csv_bytes, kalbar_month, xlsx_rows
 
 
 def test_officer_previews_fixes_and_imports_a_file(page, make_user, settings, tmp_path: Path):

@@ -134,8 +134,8 @@ def test_province_page_projects_the_target(client, viewer, kalbar_dec_2022):
     response = client.get(reverse("dashboards:province", args=["61"]))
     projection = response.context["projection"]
     assert projection.gap == 67_506
-    assert projection.monthly_pace == pytest.approx(4374.5, abs=0.1)  # (632.494 − 580.000) / 12
-    assert projection.reached_on == dt.date(2024, 4, 1)
+    assert projection.monthly_trend == pytest.approx(4374.5, abs=0.1)  # (632.494 − 580.000) / 12
+    assert projection.reached_in == dt.date(2024, 4, 1)
 
 
 def test_regency_page_names_its_branch_office(client, viewer, kalbar_dec_2022):

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from participants.entry.services import CellInput
 from participants.models import Category
-from participants.services import CellInput
 from regions.models import Region
 
 DECEMBER = dt.date(2023, 12, 1)

@@ -10,8 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from agreements import demo as agreements_demo
-from participants import coverage, demo_coverage
-from participants import demo as participants_demo
+from participants import services as participants
 from regions import demo as regions_demo
 
 
@@ -21,15 +20,15 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         accounts = regions_demo.seed()
-        counts = participants_demo.seed()
+        counts = participants.demo_counts_seed()
         self.stdout.write(
             f"Demo counts: {counts.created} created, {counts.updated} updated, "
             f"{counts.unchanged} unchanged ({counts.seconds:.1f} s)."
         )
-        demo_coverage.seed()
+        participants.demo_coverage_seed()
         agreements_demo.seed()
         # Coverage figures ready at once, even with no worker running.
-        buckets = coverage.recompute_stale()
+        buckets = participants.recompute_stale()
         self.stdout.write(f"Coverage recomputed for {buckets} province-month buckets.")
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready in {time.perf_counter() - started:.0f} s.")

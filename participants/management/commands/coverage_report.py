@@ -4,9 +4,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from participants.models import Category
+from participants.coverage.reporting import NoCoverage, coverage_summary
+from participants.entry.models import Category
 from participants.periods import parse_period
-from participants.reporting import NoCoverage, coverage_summary
 from regions.formatting import format_number, format_percent
 from regions.models import Region
 
@@ -72,7 +72,18 @@ def _table(summary: dict) -> str:
             if target
             else "–"
         ),
+        f"Proyeksi       {_projection(summary['projection'])}",
         f"Kab/kota lapor {summary['regencies_reported']} dari {summary['regencies_expected']}",
         f"Disetujui      {'ya' if summary['all_approved'] else 'belum semua'}",
     ]
     return "\n".join(lines)
+
+
+def _projection(projection: dict | None) -> str:
+    if projection is None:
+        return "–"
+    if projection["reached"]:
+        return "target tercapai"
+    if projection["reached_in"] is None:
+        return "tidak tercapai dengan laju ini"
+    return f"target tercapai {projection['reached_in']} dengan laju ini"

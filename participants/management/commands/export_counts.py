@@ -14,8 +14,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants.exporting import csv_lines, export_rows, xlsx_bytes
 from participants.periods import months_between, parse_period
+from participants.transfer.counts_export import csv_lines, export_rows, xlsx_bytes
 from regions.models import Region
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants.importing import ImportReport, counts_import
+from participants.transfer.counts_import import ImportReport, counts_import
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants.importing_workforce import read_rows, workforce_import
+from participants.transfer.workforce_import import read_rows, workforce_import
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants import coverage
+from participants.coverage import engine as coverage
 from participants.periods import parse_period
 from regions.models import Region
 

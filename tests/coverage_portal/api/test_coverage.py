@@ -8,8 +8,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from participants import coverage
-from tests.participants.factories_coverage import put_counts, put_target, put_workforce
+from participants.services import recompute_stale
+from tests.participants.coverage.factories import put_counts, put_target, put_workforce
 
 pytestmark = pytest.mark.django_db
 DEC = dt.date(2022, 12, 1)
@@ -25,7 +25,7 @@ def kalbar():
     )
     put_workforce("61", 2022, 1_830_662)
     put_target("61", 2022, participants=700_000)
-    coverage.recompute_stale()
+    recompute_stale()
 
 
 def coverage_report(capsys, *args):

@@ -10,8 +10,8 @@ import io
 import pytest
 from django.core.cache import cache
 
-from participants import coverage
-from tests.participants.factories_coverage import put_counts, put_workforce
+from participants.services import recompute_stale
+from tests.participants.coverage.factories import put_counts, put_workforce
 
 pytestmark = pytest.mark.django_db
 DEC, JAN = dt.date(2022, 12, 1), dt.date(2023, 1, 1)
@@ -32,7 +32,7 @@ def months():
     put_counts("35", DEC, {"35.78": {"PU": DRAFT_PU}}, status="draft")
     put_counts("61", JAN, {"61.71": {"PU": 391_555}}, status="draft")
     put_workforce("61", 2022, 1_830_662)
-    coverage.recompute_stale()
+    recompute_stale()
 
 
 def text(response) -> str:

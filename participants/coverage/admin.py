@@ -1,0 +1,111 @@
+"""Admin for workforce kinds and totals, targets, and the read-only coverage table.
+
+Saves go through the coverage services so every change marks its buckets stale; history
+(who, when, old and new value) comes from django-simple-history.
+"""
+
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from participants.coverage.models import CoverageRow, Target, WorkforceTotal
+from participants.coverage.services import (
+    mark_everything_stale,
+    target_delete,
+    target_save,
+    workforce_total_delete,
+    workforce_total_save,
+)
+from regions.access import Action
+from regions.admin_scoping import ScopedAdminMixin
+from regions.users import PortalUser
+
+
+class ServiceBackedAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    change_action = Action.ADMINISTER
+    save_service: Any = None
+    delete_service: Any = None
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not self._may_change(request, obj):
+            raise PermissionDenied
+        type(self).save_service(obj, actor=request.user)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        type(self).delete_service(obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(WorkforceTotal)
+class WorkforceTotalAdmin(ServiceBackedAdmin):
+    list_display = ("region", "kind", "year", "month", "value", "source")
+    list_filter = ("kind", "year", "region__level")
+    search_fields = ("region__code", "region__name", "source")
+    list_select_related = ("region", "kind")
+    autocomplete_fields = ("region",)
+
+    @staticmethod
+    def save_service(obj: WorkforceTotal, actor: PortalUser) -> None:
+        workforce_total_save(total=obj, actor=actor)
+
+    @staticmethod
+    def delete_service(obj: WorkforceTotal, actor: PortalUser) -> None:
+        workforce_total_delete(total=obj, actor=actor)
+
+
+@admin.register(Target)
+class TargetAdmin(ServiceBackedAdmin):
+    list_display = ("region", "year", "category", "participants", "percent", "source")
+    list_filter = ("year", "category", "region__level")
+    search_fields = ("region__code", "region__name", "source")
+    list_select_related = ("region", "category")
+    autocomplete_fields = ("region",)
+
+    @staticmethod
+    def save_service(obj: Target, actor: PortalUser) -> None:
+        target_save(target=obj, actor=actor)
+
+    @staticmethod
+    def delete_service(obj: Target, actor: PortalUser) -> None:
+        target_delete(target=obj, actor=actor)
+
+
+@admin.register(CoverageRow)
+class CoverageRowAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """Read-only: the engine writes this table; the action rebuilds it."""
+
+    list_display = (
+        "region",
+        "period",
+        "category",
+        "participants",
+        "denominator_value",
+        "coverage_percent",
+        "regencies_reported",
+        "regencies_expected",
+        "all_approved",
+    )
+    list_filter = ("level", "period", "category", "all_approved")
+    search_fields = ("region__code", "region__name")
+    list_select_related = ("region", "category")
+    actions = ["recompute_everything"]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description="Recompute the whole coverage table")
+    def recompute_everything(self, request: HttpRequest, queryset: Any) -> None:
+        mark_everything_stale()
+        self.message_user(request, "Every bucket is marked stale; the recompute is queued.")

@@ -1,0 +1,60 @@
+"""A coverage table as CSV or XLSX (numbers stay numbers; text is made formula-inert)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.http import HttpResponse
+
+from participants.coverage.tables import CoverageTable
+from participants.periods import format_period
+from regions.spreadsheets import spreadsheet_response
+
+
+def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
+    codes = [c.code for c in table.categories]
+    yield [
+        "period",
+        "region_code",
+        "region_name",
+        "participants_total",
+        *[f"participants_{code}" for code in codes],
+        "denominator_kind",
+        "denominator_value",
+        "denominator_year",
+        "coverage_percent",
+        "change_vs_last_month",
+        "change_vs_last_year",
+        "target_participants",
+        "target_gap",
+        "regencies_reported",
+        "regencies_expected",
+        "all_approved",
+    ]
+    for line in table.lines:
+        total = line.total
+        yield [
+            format_period(table.period),
+            line.region.code,
+            line.region.name,
+            total.participants,
+            *[cell.participants if cell else None for cell in line.cells(table.categories)],
+            total.denominator_kind.code if total.denominator_kind else None,
+            total.denominator_value,
+            total.denominator_year,
+            total.coverage_percent,
+            line.month_change,
+            line.year_change,
+            total.target_participants,
+            total.target_gap,
+            total.regencies_reported,
+            total.regencies_expected,
+            total.all_approved,
+        ]
+
+
+def table_response(table: CoverageTable, fmt: str) -> HttpResponse:
+    place = table.parent.code if table.parent else "ID"
+    stem = f"cakupan-{place}-{format_period(table.period)}"
+    return spreadsheet_response(table_rows(table), fmt=fmt, stem=stem)

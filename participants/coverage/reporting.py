@@ -1,0 +1,97 @@
+"""The coverage of one region and month as a plain dict (coverage_report, JSON, tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from participants.coverage.models import CoverageRow
+from participants.coverage.progress import Progress, row_progress
+from participants.entry.models import Category
+from participants.periods import add_months, format_period
+from regions.models import Region
+
+
+class NoCoverage(LookupError):
+    pass
+
+
+def coverage_summary(region: Region, period: dt.date, category: Category | None = None) -> dict:
+    rows = {
+        r.category_id: r
+        for r in CoverageRow.objects.filter(region=region, period=period).select_related(
+            "category", "denominator_kind"
+        )
+    }
+    main = rows.get(category.pk if category else None)
+    if main is None:
+        raise NoCoverage(f"{region.code} {format_period(period)}")
+    return {
+        "region": region.code,
+        "region_name": region.name,
+        "period": format_period(period),
+        "category": category.code if category else None,
+        "participants": _participants(rows, main, category),
+        "denominator": _denominator(main),
+        "coverage_percent": _two_decimals(main.coverage_percent),
+        "target": _target(main),
+        "projection": _projection(row_progress(main, _series(main))),
+        "regencies_reported": main.regencies_reported,
+        "regencies_expected": main.regencies_expected,
+        "all_approved": main.all_approved,
+    }
+
+
+def _participants(rows: dict, main: CoverageRow, category: Category | None) -> dict[str, int]:
+    by_code = {r.category.code: r.participants for r in rows.values() if r.category}
+    if category:
+        shown = {c: v for c, v in by_code.items() if c == category.code}
+        shown.update({s.code: by_code.get(s.code, 0) for s in category.subgroups.all()})
+        return {"total": main.participants, **shown}
+    return {"total": main.participants, **dict(sorted(by_code.items()))}
+
+
+def _denominator(row: CoverageRow) -> dict[str, Any] | None:
+    if row.denominator_value is None:
+        return None
+    kind = row.denominator_kind.code if row.denominator_kind else None
+    return {"kind": kind, "value": row.denominator_value, "year": row.denominator_year}
+
+
+def _target(row: CoverageRow) -> dict[str, Any] | None:
+    if row.target_participants is None and row.target_percent is None:
+        return None
+    return {
+        "participants": row.target_participants,
+        "percent": _two_decimals(row.target_percent),
+        "gap": row.target_gap,
+    }
+
+
+def _series(row: CoverageRow) -> dict[dt.date, int]:
+    """The region's participants over the 12 months before the row, as the projection reads."""
+    history = CoverageRow.objects.filter(
+        region_id=row.region_id,
+        category=row.category,  # None: the all-categories total
+        period__gte=add_months(row.period, -12),
+        period__lte=row.period,
+    )
+    return dict(history.values_list("period", "participants"))
+
+
+def _projection(found: Progress | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {
+        "reached": found.reached,
+        "reached_in": format_period(found.reached_in) if found.reached_in else None,
+        "monthly_trend": _two_decimals(found.monthly_trend),
+        "needed_per_month": found.needed_per_month,
+    }
+
+
+def _two_decimals(value: Decimal | None) -> float | None:
+    if value is None:
+        return None
+    return float(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

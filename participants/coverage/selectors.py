@@ -1,0 +1,225 @@
+"""Scoped reads over the precomputed coverage table and the monthly reports.
+
+Every function takes the asking user and narrows through `regions.access`, so a dashboard,
+export or report can never show a region outside the user's scope. Pages read the coverage
+table only; nothing here recomputes coverage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, cast
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import Http404
+
+from participants.coverage.models import CoverageRow
+from participants.entry.models import MonthlyReport
+from participants.periods import add_months
+from regions.access import Action, allows, regions_for, scoped
+from regions.models import Region, RegionQuerySet
+from regions.users import PortalUser
+
+
+def _rows(user: PortalUser) -> QuerySet[CoverageRow]:
+    rows = scoped(CoverageRow.objects.all(), user, Action.VIEW)
+    return rows.select_related("region", "denominator_kind", "category").defer("region__boundary")
+
+
+def _one_region(user: PortalUser, region: Region) -> QuerySet[CoverageRow]:
+    # Naming the level too lets PostgreSQL use the table's (period, level, region, category) key.
+    return _rows(user).filter(level=region.level, region=region)
+
+
+def _regions(user: PortalUser) -> RegionQuerySet:
+    # Boundaries weigh megabytes; only the map endpoint reads them.
+    return cast(RegionQuerySet, regions_for(user, Action.VIEW).defer("boundary"))
+
+
+def readable_region(user: PortalUser, code: str, level: str) -> Region:
+    """A region by code, without its boundary; 404 outside the user's scope."""
+    region = _regions(user).filter(code=code, level=level).first()
+    if region is None:
+        raise Http404
+    return region
+
+
+# A "loose index scan": one index probe per month instead of reading every row of every
+# month (the table holds ~4.000 rows a month), so listing 60 months stays ~1 ms at any size.
+MONTHS_SQL = """
+WITH RECURSIVE months(period, n) AS (
+    SELECT MAX(period), 1 FROM {table}
+    UNION ALL
+    SELECT (SELECT MAX(c.period) FROM {table} c WHERE c.period < m.period), m.n + 1
+    FROM months m WHERE m.period IS NOT NULL AND m.n < %s
+)
+SELECT period FROM months WHERE period IS NOT NULL ORDER BY period DESC
+"""
+
+
+def available_periods(user: PortalUser, limit: int = 60) -> list[dt.date]:
+    """Months that have coverage figures, newest first (empty for a user who may read none).
+
+    Which months exist is not confidential; the figures of each month are read scoped.
+    """
+    if not allows(user, Action.VIEW):
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(MONTHS_SQL.format(table=CoverageRow._meta.db_table), [limit])
+        return [_as_date(period) for (period,) in cursor.fetchall()]
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def national_region(user: PortalUser) -> Region | None:
+    """The national row `ID`, for users whose scope covers the whole country."""
+    return _regions(user).filter(level=Region.Level.NATIONAL).first()
+
+
+@dataclass
+class RegionCoverage:
+    """A region's total coverage in a month, beside the month before and a year before."""
+
+    region: Region
+    now: CoverageRow | None
+    last_month: CoverageRow | None
+    last_year: CoverageRow | None
+
+    @staticmethod
+    def _points(now: CoverageRow | None, then: CoverageRow | None) -> Decimal | None:
+        if now is None or then is None:
+            return None
+        if now.coverage_percent is None or then.coverage_percent is None:
+            return None
+        return now.coverage_percent - then.coverage_percent
+
+    @property
+    def change_month(self) -> Decimal | None:
+        """Change in coverage, percentage points; unknown when either month is unknown."""
+        return self._points(self.now, self.last_month)
+
+    @property
+    def change_year(self) -> Decimal | None:
+        return self._points(self.now, self.last_year)
+
+    @property
+    def coverage(self) -> Decimal | None:
+        return self.now.coverage_percent if self.now else None
+
+    @property
+    def progress(self) -> Decimal | None:
+        return target_progress(self.now)
+
+
+def target_progress(row: CoverageRow | None) -> Decimal | None:
+    """Share of the target reached, in percent: by participants, else by coverage percent."""
+    if row is None:
+        return None
+    if row.target_participants:
+        return Decimal(row.participants) * 100 / row.target_participants
+    if row.target_percent and row.coverage_percent is not None:
+        return row.coverage_percent * 100 / row.target_percent
+    return None
+
+
+def _by_region(rows: QuerySet[CoverageRow]) -> dict[int, dict[dt.date, CoverageRow]]:
+    grouped: dict[int, dict[dt.date, CoverageRow]] = defaultdict(dict)
+    for row in rows:
+        grouped[row.region_id][row.period] = row
+    return grouped
+
+
+def coverage_of_regions(
+    user: PortalUser, *, level: str, period: dt.date, parent: Region | None = None
+) -> list[RegionCoverage]:
+    """Every region of `level` that existed in `period` (under `parent`), ranked by coverage.
+
+    Regions without figures are kept, as "no data", so a missing report is visible.
+    Two queries whatever the number of regions.
+    """
+    regions = _regions(user).filter(level=level).valid_on(period)
+    if parent is not None:
+        regions = regions.filter(parent=parent)
+    months = (period, add_months(period, -1), add_months(period, -12))
+    rows = _rows(user).filter(
+        level=level, category__isnull=True, period__in=months, region__in=regions
+    )
+    grouped = _by_region(rows)
+    result = [
+        RegionCoverage(
+            region=region,
+            now=grouped[region.pk].get(months[0]),
+            last_month=grouped[region.pk].get(months[1]),
+            last_year=grouped[region.pk].get(months[2]),
+        )
+        for region in regions
+    ]
+    return sorted(result, key=_rank_key)
+
+
+def _rank_key(item: RegionCoverage) -> tuple[int, Decimal, str]:
+    coverage = item.coverage
+    return (coverage is None, -(coverage or Decimal(0)), item.region.code)
+
+
+def region_total(user: PortalUser, region: Region, period: dt.date) -> CoverageRow | None:
+    return _one_region(user, region).filter(period=period, category__isnull=True).first()
+
+
+def region_categories(user: PortalUser, region: Region, period: dt.date) -> list[CoverageRow]:
+    """One row per category (sub-groups such as NON_ASN included), in the categories' order."""
+    rows = _one_region(user, region).filter(period=period, category__isnull=False)
+    return list(rows.order_by("category__order", "category__code"))
+
+
+@dataclass
+class TrendPoint:
+    period: dt.date
+    row: CoverageRow | None
+
+
+def region_trend(
+    user: PortalUser, region: Region, end: dt.date, months: int = 24
+) -> list[TrendPoint]:
+    """The region's total for each of the `months` months up to `end`; gaps stay None."""
+    start = add_months(end, -(months - 1))
+    rows = _one_region(user, region).filter(
+        category__isnull=True, period__gte=start, period__lte=end
+    )
+    by_period = {row.period: row for row in rows}
+    return [
+        TrendPoint(add_months(start, i), by_period.get(add_months(start, i))) for i in range(months)
+    ]
+
+
+def reports_for(user: PortalUser, period: dt.date) -> dict[int, MonthlyReport]:
+    """The provinces' monthly reports for `period`, keyed by province id."""
+    reports = scoped(MonthlyReport.objects.all(), user, Action.VIEW, field="province")
+    return {r.province_id: r for r in reports.filter(period=period)}
+
+
+def expected_regencies(user: PortalUser, period: dt.date, parent: Region | None = None) -> QuerySet:
+    """The regencies in the user's scope expected to report for `period`."""
+    regencies = _regions(user).expected_to_report(period)
+    return regencies.filter(parent=parent) if parent is not None else regencies
+
+
+def category_rows(
+    user: PortalUser,
+    *,
+    level: str,
+    period: dt.date,
+    category_code: str,
+    parent: Region | None = None,
+) -> dict[int, CoverageRow]:
+    """One category's row per region (e.g. NON_ASN for the scorecard), keyed by region id."""
+    rows = _rows(user).filter(level=level, period=period, category__code=category_code)
+    if parent is not None:
+        rows = rows.filter(region__parent=parent)
+    return {row.region_id: row for row in rows}

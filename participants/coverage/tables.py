@@ -1,0 +1,129 @@
+"""Read the coverage table into region × category tables for one month.
+
+A fixed number of queries whatever the number of regions: this month's rows, last month's
+and last year's totals, and the 13 months of totals the target progress needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from participants.coverage.models import CoverageRow
+from participants.coverage.progress import Progress, row_progress
+from participants.entry.models import Category
+from participants.periods import add_months
+from regions import access
+from regions.models import Region
+from regions.users import PortalUser
+
+
+@dataclass
+class CoverageLine:
+    region: Region
+    total: CoverageRow
+    by_category: dict[int, CoverageRow] = field(default_factory=dict)
+    last_month: CoverageRow | None = None
+    last_year: CoverageRow | None = None
+    progress: Progress | None = None
+    category_cells: list[CoverageRow | None] = field(default_factory=list)
+
+    def change(self, other: CoverageRow | None) -> int | None:
+        return None if other is None else self.total.participants - other.participants
+
+    @property
+    def month_change(self) -> int | None:
+        return self.change(self.last_month)
+
+    @property
+    def year_change(self) -> int | None:
+        return self.change(self.last_year)
+
+    def cells(self, categories: list[Category]) -> list[CoverageRow | None]:
+        return [self.by_category.get(c.pk) for c in categories]
+
+
+@dataclass
+class CoverageTable:
+    period: dt.date
+    parent: Region | None
+    categories: list[Category]
+    lines: list[CoverageLine]
+    summary: CoverageRow | None
+
+    @property
+    def all_approved(self) -> bool:
+        return all(line.total.all_approved for line in self.lines)
+
+
+def latest_period(user: PortalUser) -> dt.date | None:
+    rows = access.scoped(CoverageRow.objects.filter(category=None), user)
+    return rows.order_by("-period").values_list("period", flat=True).first()
+
+
+def coverage_table(user: PortalUser, *, period: dt.date, parent: Region | None) -> CoverageTable:
+    """Provinces (parent None) or a province's regencies, as the user may see them."""
+    level = "province" if parent is None else "regency"
+    rows = access.scoped(CoverageRow.objects.filter(period=period, level=level), user)
+    if parent is not None:
+        rows = rows.filter(region__parent=parent)
+    rows = rows.select_related("region", "category", "denominator_kind").order_by("region__code")
+    lines = _lines(list(rows))
+    _attach_history(lines, level, period)
+    categories = _categories(lines)
+    for line in lines:
+        line.category_cells = line.cells(categories)
+    return CoverageTable(
+        period=period,
+        parent=parent,
+        categories=categories,
+        lines=lines,
+        summary=_summary(user, parent, period),
+    )
+
+
+def _lines(rows: list[CoverageRow]) -> list[CoverageLine]:
+    lines: dict[int, CoverageLine] = {}
+    for row in rows:
+        if row.category_id is None:
+            lines[row.region_id] = CoverageLine(region=row.region, total=row)
+    for row in rows:
+        if row.category_id is not None and row.region_id in lines:
+            lines[row.region_id].by_category[row.category_id] = row
+    return list(lines.values())
+
+
+def _categories(lines: list[CoverageLine]) -> list[Category]:
+    seen = {cid for line in lines for cid in line.by_category}
+    return list(Category.objects.filter(pk__in=seen).order_by("order", "code"))
+
+
+def _attach_history(lines: list[CoverageLine], level: str, period: dt.date) -> None:
+    regions = [line.region.pk for line in lines]
+    totals = CoverageRow.objects.filter(level=level, category=None, region_id__in=regions)
+    history: dict[tuple[int, dt.date], CoverageRow] = {
+        (r.region_id, r.period): r
+        for r in totals.filter(period__gte=add_months(period, -12), period__lte=period)
+    }
+    for line in lines:
+        line.last_month = history.get((line.region.pk, add_months(period, -1)))
+        line.last_year = history.get((line.region.pk, add_months(period, -12)))
+        line.progress = _progress(line, history, period)
+
+
+def _progress(
+    line: CoverageLine, history: dict[tuple[int, dt.date], CoverageRow], period: dt.date
+) -> Progress | None:
+    series = {p: row.participants for (rid, p), row in history.items() if rid == line.region.pk}
+    return row_progress(line.total, series)
+
+
+def _summary(user: PortalUser, parent: Region | None, period: dt.date) -> CoverageRow | None:
+    region = parent or Region.objects.filter(level=Region.Level.NATIONAL).first()
+    if region is None or not access.can(user, access.Action.VIEW, region):
+        return None
+    return (
+        CoverageRow.objects.filter(region=region, period=period, category=None)
+        .select_related("denominator_kind")
+        .first()
+    )

@@ -1,0 +1,46 @@
+"""Coverage tables: national (provinces) and per province (regencies), with exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from participants.coverage.export import table_response
+from participants.coverage.tables import coverage_table, latest_period
+from participants.periods import parse_period
+from regions.models import Region
+from regions.selectors import region_for
+
+
+def _chosen_period(request: HttpRequest) -> dt.date | None:
+    text = request.GET.get("period", "")
+    if text:
+        try:
+            return parse_period(text)
+        except ValueError as error:
+            raise Http404 from error
+    return latest_period(request.user)
+
+
+def _render(request: HttpRequest, parent: Region | None) -> HttpResponse:
+    period = _chosen_period(request)
+    if period is None:
+        return render(request, "participants/coverage/empty.html", {"parent": parent})
+    table = coverage_table(request.user, period=period, parent=parent)
+    export = request.GET.get("format")
+    if export in ("csv", "xlsx"):
+        return table_response(table, export)
+    return render(request, "participants/coverage/table.html", {"table": table})
+
+
+@login_required
+def national(request: HttpRequest) -> HttpResponse:
+    return _render(request, None)
+
+
+@login_required
+def province(request: HttpRequest, code: str) -> HttpResponse:
+    return _render(request, region_for(request.user, code, Region.Level.PROVINCE))

@@ -1,0 +1,71 @@
+"""Load, in a constant number of queries, what the count rules need for a batch of cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from participants.coverage.models import WorkforceTotal
+from participants.entry.models import Category, MonthlyReport, ParticipantCount
+from participants.entry.validation import (
+    STORED_FIELDS,
+    CellInput,
+    StoredCount,
+    WriteContext,
+    history_window,
+)
+from regions.models import Region
+
+
+def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteContext:
+    """With `lock`, the reports are locked until the caller's transaction ends."""
+    region_ids = {c.region_id for c in cells}
+    periods = {c.period for c in cells}
+    # Boundaries are large GeoJSON documents: decoding them would cost more than the save.
+    regions = (
+        Region.objects.select_related("parent")
+        .defer("boundary", "parent__boundary")
+        .in_bulk(region_ids)
+    )
+    provinces = {r.parent_id for r in regions.values()}
+    reports = MonthlyReport.objects.select_related("province").defer("province__boundary")
+    if lock:
+        reports = reports.select_for_update(of=("self",))
+    reports = reports.filter(
+        province_id__in=provinces, period__in=[p for p in periods if isinstance(p, dt.date)]
+    )
+    first, last = history_window(periods)
+    exact = [p for p in periods if isinstance(p, dt.date)]
+    stored = ParticipantCount.objects.filter(
+        region_id__in=region_ids, period__in=exact
+    ).values_list("region_id", "category_id", "period", *STORED_FIELDS)
+    # Earlier months only feed the warnings: plain tuples are ten times cheaper than models.
+    earlier = (
+        ParticipantCount.objects.filter(
+            region_id__in=region_ids, period__gte=first, period__lte=last
+        )
+        .exclude(period__in=exact)
+        .values_list("region_id", "category_id", "period", "active_participants")
+    )
+    categories = {c.pk: c for c in Category.objects.all()}
+    return WriteContext(
+        regions=regions,
+        categories=categories,
+        reports={(r.province_id, r.period): r for r in reports},
+        stored={(r, c, p): StoredCount(*rest) for r, c, p, *rest in stored},
+        history={(r, c, p): v for r, c, p, v in earlier},
+        workforce=_workforce(region_ids, categories.values(), last),
+    )
+
+
+def _workforce(
+    region_ids: set[int], categories: Iterable[Category], last: dt.date
+) -> dict[tuple[int, int], list[tuple[int, int | None, int]]]:
+    kinds = {c.measured_by_id for c in categories if c.measured_by_id}
+    rows = WorkforceTotal.objects.filter(
+        region_id__in=region_ids, kind_id__in=kinds, year__lte=last.year
+    ).values_list("region_id", "kind_id", "year", "month", "value")
+    series: dict[tuple[int, int], list[tuple[int, int | None, int]]] = {}
+    for region_id, kind_id, year, month, value in rows:
+        series.setdefault((region_id, kind_id), []).append((year, month, value))
+    return series

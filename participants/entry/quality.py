@@ -1,0 +1,115 @@
+"""Warnings on plausible-but-suspicious counts; they never block a save, only a submission.
+
+Counts are skewed and grow in steps, so "unusual" is judged robustly: distance from the median
+of the last twelve months against the median absolute deviation (MAD), not mean ± SD, which
+one outlier inflates until it hides itself (DHIS2's complaint in reference-systems.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from functools import cache
+from statistics import median
+
+from django.utils.translation import gettext as _
+
+from participants.entry.validation import CellInput, CellProblem, Key, WriteContext
+from participants.periods import add_months
+from regions.formatting import format_number, format_percent
+
+MIN_HISTORY = 3  # fewer months than this say nothing about what is usual
+MAD_FACTOR = 5.0  # × 1.4826·MAD ≈ five standard deviations for normal data
+RELATIVE_FLOOR = 0.05  # a flat series has MAD 0; still tolerate ±5 % of its median
+ABSOLUTE_FLOOR = 10  # and small regencies' noise of a few people
+MONTHLY_LIMIT = 0.30  # a stock rarely moves 30 % in one month
+
+
+@cache
+def _year_before(period: dt.date) -> tuple[dt.date, ...]:
+    """The twelve months before a period, most recent first."""
+    return tuple(add_months(period, -n) for n in range(1, 13))
+
+
+def robust_outlier(value: int, history: Sequence[int]) -> int | None:
+    """The median the value is unusual against, or None when it is usual."""
+    if len(history) < MIN_HISTORY:
+        return None
+    centre = median(history)
+    mad = median(abs(h - centre) for h in history)
+    tolerance = max(MAD_FACTOR * 1.4826 * mad, RELATIVE_FLOOR * centre, ABSOLUTE_FLOOR)
+    return round(centre) if abs(value - centre) > tolerance else None
+
+
+def monthly_jump(value: int, previous: int | None) -> float | None:
+    """The relative month-over-month change when it is unusually large."""
+    if not previous or abs(value - previous) <= ABSOLUTE_FLOOR:
+        return None
+    change = (value - previous) / previous
+    return change if abs(change) > MONTHLY_LIMIT else None
+
+
+def workforce_total(ctx: WriteContext, cell: CellInput) -> int | None:
+    """The most recent total (monthly before yearly) of the category's denominator."""
+    category = ctx.categories.get(cell.category_id)
+    if category is None or category.measured_by_id is None:
+        return None
+    series = ctx.workforce.get((cell.region_id, category.measured_by_id), [])
+    known = [
+        (year, month or 0, value)
+        for year, month, value in series
+        if (year, month or 0) <= (cell.period.year, cell.period.month)
+    ]
+    return max(known)[2] if known else None
+
+
+def cell_warnings(
+    index: int, cell: CellInput, ctx: WriteContext, after: dict[Key, int | None]
+) -> Iterator[CellProblem]:
+    value = cell.active_participants
+    if value is None or not isinstance(cell.period, dt.date):
+        return
+    history = [after.get((cell.region_id, cell.category_id, m)) for m in _year_before(cell.period)]
+    previous = history[0]
+    known = [h for h in history if h is not None]
+    field = "active_participants"
+    if value == 0 and previous:
+        yield CellProblem(
+            index,
+            field,
+            _("Dropped to zero (last month %(previous)s).") % {"previous": format_number(previous)},
+        )
+        return
+    jump = monthly_jump(value, previous)
+    if jump is not None:
+        yield CellProblem(
+            index,
+            field,
+            _("Changed by %(change)s against last month (%(previous)s → %(value)s).")
+            % {
+                "change": format_percent(jump * 100, 1),
+                "previous": format_number(previous),
+                "value": format_number(value),
+            },
+        )
+    centre = robust_outlier(value, known)
+    if centre is not None and jump is None:
+        yield CellProblem(
+            index,
+            field,
+            _("Unusual against the last 12 months (median %(median)s).")
+            % {"median": format_number(centre)},
+        )
+    total = workforce_total(ctx, cell)
+    if total is not None and value > total:
+        yield CellProblem(
+            index,
+            field,
+            _("Above the regency's workforce total (%(total)s).") % {"total": format_number(total)},
+        )
+
+
+def write_warnings(
+    cells: Sequence[CellInput], ctx: WriteContext, after: dict[Key, int | None]
+) -> list[CellProblem]:
+    return [w for index, cell in enumerate(cells) for w in cell_warnings(index, cell, ctx, after)]

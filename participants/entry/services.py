@@ -1,0 +1,254 @@
+"""Every write of a participant count — grid, import, admin, API, demo — goes through here.
+
+`counts_write` validates the whole batch first and writes all of it or none, set-based: the
+number of queries does not grow with the number of cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participants.coverage.staleness import mark_stale
+from participants.entry import bulk_sql
+from participants.entry.context import load_context
+from participants.entry.models import MonthlyReport, ReportEvent
+from participants.entry.quality import write_warnings
+from participants.entry.validation import (
+    CellInput,
+    CellProblem,
+    Key,
+    StoredCount,
+    WriteContext,
+    cell_errors,
+    parse_count,
+    subgroup_problems,
+)
+from participants.entry.versions import conflict_problems
+from participants.entry.workflow import (
+    report_approve,
+    report_reopen,
+    report_send_back,
+    report_submit,
+)
+from regions.users import PortalUser, recorded
+
+Source = Literal["web", "import", "admin", "api", "demo"]
+VALUE_FIELDS = ("active_participants", "inactive_participants", "employers", "no_data_reason")
+
+__all__ = [
+    "CellInput",
+    "CellProblem",
+    "WriteResult",
+    "counts_write",
+    "parse_count",
+    "report_approve",
+    "report_reopen",
+    "report_send_back",
+    "report_submit",
+]
+
+
+@dataclass
+class WriteResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[CellProblem] = field(default_factory=list)
+    warnings: list[CellProblem] = field(default_factory=list)
+    applied: bool = False
+
+
+def counts_write(
+    *,
+    actor: PortalUser | None,
+    cells: Sequence[CellInput],
+    source: Source,
+    expected_versions: Mapping[int, int] | None = None,
+    dry_run: bool = False,
+) -> WriteResult:
+    """Validate every cell, then (unless dry_run or any error) write them all in one go.
+
+    `actor=None` is a trusted system caller (seed_demo); otherwise the actor needs
+    ENTER_DATA on each regency's province. `expected_versions` maps a report id to the
+    version the user saw; a report saved since is a conflict and nothing is written.
+    """
+    cells = list(cells)
+    try:
+        return _write(actor, cells, source, expected_versions, dry_run)
+    except IntegrityError as error:
+        if not cells or not _same_cells_saved_meanwhile(error):
+            raise
+        return WriteResult(errors=[CellProblem(0, "version", str(CONCURRENT_FIRST_SAVE))])
+
+
+# Two first saves of the same month at the same moment: both read no counts, the second
+# insert meets the first one's rows. It is a conflict like any other, not a server error.
+CONCURRENT_FIRST_SAVE = _(
+    "Someone else saved these cells at the same moment; nothing of yours was saved. "
+    "Reload the page to see their values."
+)
+
+
+def _same_cells_saved_meanwhile(error: IntegrityError) -> bool:
+    diagnostics = getattr(error.__cause__, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) == "one_count_per_cell"
+
+
+def _write(
+    actor: PortalUser | None,
+    cells: list[CellInput],
+    source: Source,
+    expected_versions: Mapping[int, int] | None,
+    dry_run: bool,
+) -> WriteResult:
+    with transaction.atomic():
+        ctx = load_context(cells)
+        after, changed = apply_in_memory(cells, ctx)
+        result = WriteResult(
+            unchanged=len(cells) - len(changed),
+            errors=cell_errors(cells, ctx, actor, changed),
+            warnings=write_warnings(cells, ctx, after),
+        )
+        result.errors += subgroup_problems(cells, ctx, after)
+        result.errors += conflict_problems(cells, ctx, expected_versions or {})
+        if result.errors or dry_run:
+            _count_planned(result, cells, ctx, changed)
+            return result
+        _persist(result, actor, cells, ctx, changed, source)
+    return result
+
+
+def _values(cell: CellInput) -> tuple[Any, ...]:
+    return (
+        cell.active_participants,
+        cell.inactive_participants,
+        cell.employers,
+        cell.no_data_reason.strip(),
+    )
+
+
+def _stored_values(count: StoredCount) -> tuple[Any, ...]:
+    return tuple(getattr(count, name) for name in VALUE_FIELDS)
+
+
+def apply_in_memory(
+    cells: Sequence[CellInput], ctx: WriteContext
+) -> tuple[dict[Key, int | None], set[int]]:
+    """Active values as they would be after the write, and the indexes of cells that change."""
+    after = dict(ctx.history)
+    after.update((key, count.active_participants) for key, count in ctx.stored.items())
+    changed: set[int] = set()
+    for index, cell in enumerate(cells):
+        stored = ctx.stored.get(cell.key)
+        if stored is None or _stored_values(stored) != _values(cell):
+            changed.add(index)
+        after[cell.key] = cell.active_participants
+    return after, changed
+
+
+def _count_planned(
+    result: WriteResult, cells: Sequence[CellInput], ctx: WriteContext, changed: set[int]
+) -> None:
+    result.created = sum(1 for i in changed if cells[i].key not in ctx.stored)
+    result.updated = len(changed) - result.created
+
+
+def _ensure_reports(cells: Sequence[CellInput], ctx: WriteContext) -> list[MonthlyReport]:
+    keys = {ctx.report_key(c) for c in cells}
+    missing = [k for k in keys if k not in ctx.reports]
+    if missing:
+        MonthlyReport.objects.bulk_create(
+            [MonthlyReport(province_id=p, period=d) for p, d in missing], ignore_conflicts=True
+        )
+        condition = Q()
+        for province_id, period in missing:
+            condition |= Q(province_id=province_id, period=period)
+        for report in MonthlyReport.objects.select_for_update().filter(condition):
+            ctx.reports[(report.province_id, report.period)] = report
+    return [ctx.reports[k] for k in keys]
+
+
+def _persist(
+    result: WriteResult,
+    actor: PortalUser | None,
+    cells: Sequence[CellInput],
+    ctx: WriteContext,
+    changed: set[int],
+    source: Source,
+) -> None:
+    now = timezone.now()
+    new_reports = {ctx.report_key(c) for c in cells} - set(ctx.reports)
+    touched = _ensure_reports([cells[i] for i in sorted(changed)], ctx)
+    creates = [cells[i] for i in sorted(changed) if cells[i].key not in ctx.stored]
+    updates = [cells[i] for i in sorted(changed) if cells[i].key in ctx.stored]
+    user_id = actor.pk if actor is not None else None
+    if creates:
+        created = bulk_sql.insert_counts(_columns(creates, ctx, user_id, now))
+        bulk_sql.copy_history(
+            list(created.values()), kind="+", user_id=user_id, reason=source, at=now
+        )
+    if updates:
+        ids = [ctx.stored[c.key].pk for c in updates]
+        bulk_sql.update_counts(ids, _columns(updates, ctx, user_id, now))
+        bulk_sql.copy_history(ids, kind="~", user_id=user_id, reason=source, at=now)
+    _record_reports(actor, touched, new_reports, source, now)
+    result.created, result.updated, result.applied = len(creates), len(updates), True
+
+
+def _columns(
+    cells: Sequence[CellInput], ctx: WriteContext, user_id: int | None, now: dt.datetime
+) -> list[list[Any]]:
+    """The cells column by column, in bulk_sql.WRITTEN order."""
+    rows = [
+        (
+            ctx.reports[ctx.report_key(c)].pk,
+            c.region_id,
+            c.category_id,
+            c.period,
+            c.active_participants,
+            c.inactive_participants,
+            c.employers,
+            bool(c.no_data_reason.strip()),
+            c.no_data_reason.strip(),
+            now,
+            user_id,
+        )
+        for c in cells
+    ]
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
+def _record_reports(
+    actor: PortalUser | None,
+    reports: list[MonthlyReport],
+    new_keys: set[tuple[int, dt.date]],
+    source: Source,
+    now: dt.datetime,
+) -> None:
+    """Bump versions, log one event per report, and mark each province's months stale."""
+    if not reports:
+        return
+    ids = [r.pk for r in reports]
+    MonthlyReport.objects.filter(pk__in=ids).update(version=F("version") + 1, updated_at=now)
+    action = ReportEvent.Action.IMPORTED if source == "import" else ReportEvent.Action.SAVED
+    events = [
+        ReportEvent(report=r, action=ReportEvent.Action.CREATED, actor=recorded(actor), at=now)
+        for r in reports
+        if (r.province_id, r.period) in new_keys
+    ]
+    events += [
+        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source)
+        for r in reports
+    ]
+    ReportEvent.objects.bulk_create(events)
+    for report in reports:
+        report.version += 1
+    mark_stale((r.province_id, r.period) for r in reports)

@@ -1,0 +1,130 @@
+"""The monthly report's workflow: draft → submitted → approved (locked) → reopened → submitted.
+
+Officers submit, approvers approve or send back with a comment, and only a national
+administrator reopens an approved month. Every step is a ReportEvent (who, when, why).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participants.coverage.staleness import mark_stale
+from participants.entry.checks import missing_cells, report_warnings
+from participants.entry.models import MonthlyReport, ReportEvent
+from regions import access
+from regions.access import Action
+from regions.users import PortalUser, recorded
+
+Status = MonthlyReport.Status
+
+
+def _locked(report: MonthlyReport) -> MonthlyReport:
+    return MonthlyReport.objects.select_for_update().select_related("province").get(pk=report.pk)
+
+
+def _require_status(report: MonthlyReport, *allowed: str) -> None:
+    if report.status not in allowed:
+        raise ValidationError(
+            _("This report is %(status)s; that step is not possible now.")
+            % {"status": report.get_status_display().lower()},
+            code="status",
+        )
+
+
+def _require_text(text: str, message: str) -> str:
+    if not text.strip():
+        raise ValidationError(message, code="required")
+    return text.strip()
+
+
+def _step(
+    report: MonthlyReport,
+    actor: PortalUser | None,
+    action: str,
+    status: str,
+    comment: str = "",
+    **times: Any,
+) -> MonthlyReport:
+    report.status = status
+    for name, value in times.items():
+        setattr(report, name, value)
+    report.version += 1  # the row is locked (select_for_update), so no increment is lost
+    report.save(update_fields=["status", "version", "updated_at", *times])
+    ReportEvent.objects.create(
+        report=report, action=action, actor=recorded(actor), at=timezone.now(), comment=comment
+    )
+    # Approval state is part of the coverage table (all_approved): recompute this bucket.
+    mark_stale([(report.province_id, report.period)])
+    return report
+
+
+@transaction.atomic
+def report_submit(
+    *, actor: PortalUser, report: MonthlyReport, acknowledge_warnings: bool = False
+) -> MonthlyReport:
+    """Submit for approval: every expected cell filled, and every warning acknowledged."""
+    report = _locked(report)
+    access.require(actor, Action.ENTER_DATA, report.province)
+    _require_status(report, Status.DRAFT, Status.REOPENED)
+    missing = missing_cells(report)
+    if missing:
+        raise ValidationError(
+            _(
+                "%(count)s cells are still empty, e.g. %(example)s. Enter a value or mark "
+                "“no data” with a reason."
+            )
+            % {"count": len(missing), "example": missing[0]},
+            code="incomplete",
+        )
+    warnings = report_warnings(report)
+    if warnings and not acknowledge_warnings:
+        raise ValidationError(
+            _("Please review and acknowledge the %(count)s warnings before submitting.")
+            % {"count": len(warnings)},
+            code="warnings",
+        )
+    comment = _("%(count)s warnings acknowledged") % {"count": len(warnings)} if warnings else ""
+    first = report.submitted_at or timezone.now()  # timeliness counts the first submission
+    return _step(
+        report, actor, ReportEvent.Action.SUBMITTED, Status.SUBMITTED, comment, submitted_at=first
+    )
+
+
+@transaction.atomic
+def report_approve(*, actor: PortalUser, report: MonthlyReport) -> MonthlyReport:
+    """Approve a submitted report; its counts are locked from now on."""
+    report = _locked(report)
+    access.require(actor, Action.APPROVE, report.province)
+    _require_status(report, Status.SUBMITTED)
+    return _step(
+        report, actor, ReportEvent.Action.APPROVED, Status.APPROVED, approved_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def report_send_back(*, actor: PortalUser, report: MonthlyReport, comment: str) -> MonthlyReport:
+    """Return a submitted report to the officers as a draft, saying what to fix."""
+    comment = _require_text(comment, _("Say what needs to change before sending it back."))
+    report = _locked(report)
+    access.require(actor, Action.APPROVE, report.province)
+    _require_status(report, Status.SUBMITTED)
+    return _step(report, actor, ReportEvent.Action.SENT_BACK, Status.DRAFT, comment)
+
+
+@transaction.atomic
+def report_reopen(*, actor: PortalUser, report: MonthlyReport, reason: str) -> MonthlyReport:
+    """Unlock an approved report (national administrators only), with a reason on record."""
+    reason = _require_text(reason, _("Give a reason for reopening this report."))
+    report = _locked(report)
+    if not access.is_national(actor):
+        access.require(actor, Action.REOPEN, None)
+    access.require(actor, Action.REOPEN, report.province)
+    _require_status(report, Status.APPROVED)
+    return _step(
+        report, actor, ReportEvent.Action.REOPENED, Status.REOPENED, reason, approved_at=None
+    )

@@ -1,0 +1,96 @@
+"""Import monthly counts from a CSV or XLSX file: every row or none.
+
+`counts_import` reads and checks the whole file, then hands all its cells to
+`participants.entry.services.counts_write` in one call, which checks scope, locks and values and
+writes everything in one transaction. Every problem comes back with its file line number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from participants.entry.services import CellProblem, WriteResult, counts_write
+from participants.transfer.reading import (
+    EXPORT_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    FileProblem,
+    read_rows,
+)
+from participants.transfer.rows import Lookups, ParsedRows, Problem, parse_rows
+from regions.users import PortalUser
+
+# counts_write names the model's fields; the report names the file's columns.
+SERVICE_FIELD_COLUMNS = {"region": "region_code", "report": "period"}
+
+__all__ = [
+    "EXPORT_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "ImportReport",
+    "Problem",
+    "counts_import",
+]
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def counts_import(
+    *, actor: PortalUser, data: bytes, filename: str, dry_run: bool = False
+) -> ImportReport:
+    """Check a file and, unless `dry_run` or any row has an error, write all of its rows."""
+    try:
+        parsed = parse_rows(read_rows(data, filename), Lookups.load())
+    except FileProblem as problem:
+        return ImportReport(errors=[Problem(problem.line, "", problem.message)])
+    report = ImportReport(rows=parsed.rows, errors=parsed.errors, warnings=parsed.warnings)
+    if not parsed.rows:
+        report.errors.append(Problem(None, "", _("The file has a header but no data rows.")))
+    if not parsed.cells:
+        return _sorted(report)
+    try:
+        result = counts_write(
+            actor=actor,
+            cells=parsed.cells,
+            source="import",
+            dry_run=dry_run or bool(report.errors),
+        )
+    except ValidationError as error:  # refused as a whole, e.g. no right to enter data
+        report.errors.append(Problem(None, "", " ".join(error.messages)))
+        return report
+    return _sorted(_merge(report, result, parsed))
+
+
+def _merge(report: ImportReport, result: WriteResult, parsed: ParsedRows) -> ImportReport:
+    report.errors += [_at_line(p, parsed) for p in result.errors]
+    report.warnings += [_at_line(p, parsed) for p in result.warnings]
+    report.created, report.updated = result.created, result.updated
+    report.unchanged, report.applied = result.unchanged, result.applied
+    return report
+
+
+def _at_line(problem: CellProblem, parsed: ParsedRows) -> Problem:
+    column = SERVICE_FIELD_COLUMNS.get(problem.field, problem.field)
+    return Problem(parsed.lines[problem.index], column, problem.message)
+
+
+def _sorted(report: ImportReport) -> ImportReport:
+    report.errors.sort(key=lambda p: (p.line or 0, p.column))
+    report.warnings.sort(key=lambda p: (p.line or 0, p.column))
+    return report

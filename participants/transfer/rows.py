@@ -1,0 +1,211 @@
+"""Turn file rows into `CellInput`s, checking each row against regions and categories in memory.
+
+The regencies (about 540, old Papua codes included) and categories are loaded once, so a
+100.000-row file costs two queries here, never one per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from participants.entry.models import Category
+from participants.entry.services import CellInput, parse_count
+from participants.periods import format_period, parse_period
+from participants.transfer.reading import Row
+from regions.models import Region
+from regions.spreadsheets import FORMULA_STARTS
+
+FORMULA_PREFIXES = FORMULA_STARTS
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None  # None: the file as a whole
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RegencyInfo:
+    id: int
+    code: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    successor: str | None
+    predecessor: str | None
+
+    def valid_on(self, period: dt.date) -> bool:
+        started = self.valid_from is None or self.valid_from <= period
+        return started and (self.valid_until is None or period <= self.valid_until)
+
+
+@dataclass
+class Lookups:
+    regencies: dict[str, RegencyInfo]
+    provinces: set[str]
+    categories: dict[str, Category]
+
+    @classmethod
+    def load(cls) -> Lookups:
+        rows = list(
+            Region.objects.regencies().values_list(
+                "id", "code", "valid_from", "valid_until", "successor__code"
+            )
+        )
+        predecessors = {successor: code for _, code, _, _, successor in rows if successor}
+        regencies = {
+            code: RegencyInfo(pk, code, start, end, successor, predecessors.get(code))
+            for pk, code, start, end, successor in rows
+        }
+        provinces = set(Region.objects.provinces().values_list("code", flat=True))
+        return cls(regencies, provinces, {c.code: c for c in Category.objects.all()})
+
+
+@dataclass
+class ParsedRows:
+    cells: list[CellInput] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # lines[i] is the file line of cells[i]
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    rows: int = 0
+
+
+def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
+    parsed = ParsedRows()
+    seen: dict[tuple[dt.date, int, int], int] = {}
+    for line, row in rows:
+        parsed.rows += 1
+        cell, errors = _parse_row(line, row, lookups)
+        parsed.errors += errors
+        if cell is None:
+            if not errors:
+                message = _("The row has no value and was skipped.")
+                parsed.warnings.append(Problem(line, "active_participants", message))
+            continue
+        key = (cell.period, cell.region_id, cell.category_id)
+        if key in seen:
+            message = _("Duplicate row: line %(line)s has the same period, region and category.")
+            parsed.errors.append(Problem(line, "region_code", message % {"line": seen[key]}))
+            continue
+        seen[key] = line
+        parsed.cells.append(cell)
+        parsed.lines.append(line)
+    return parsed
+
+
+def _parse_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellInput | None, list]:
+    errors: list[Problem] = []
+
+    def check(column: str, parse, *args):  # type: ignore[no-untyped-def]
+        try:
+            return parse(*args)
+        except ValidationError as error:
+            errors.append(Problem(line, column, " ".join(error.messages)))
+            return None
+
+    period = check("period", _period, row.get("period", ""))
+    category = check("category", _category, row.get("category", ""), lookups)
+    regency = check("region_code", _regency, row.get("region_code", ""), period, lookups)
+    values = {
+        column: check(column, _count, row.get(column, ""))
+        for column in ("active_participants", "inactive_participants", "employers")
+    }
+    reason = unneutralise(row.get("no_data_reason", ""))
+    if errors or period is None or category is None or regency is None:
+        return None, errors
+    if values["active_participants"] is None and not reason:
+        if any(v is not None for v in values.values()):
+            message = _("Give active_participants, or a no_data_reason when there is no data.")
+            return None, [Problem(line, "active_participants", message)]
+        return None, []
+    cell = CellInput(
+        region_id=regency.id,
+        category_id=category.pk,
+        period=period,
+        active_participants=values["active_participants"],
+        inactive_participants=values["inactive_participants"],
+        employers=values["employers"],
+        no_data_reason=reason,
+    )
+    return cell, []
+
+
+@lru_cache(maxsize=1024)  # a file has a few distinct months, repeated on every row
+def _period(text: str) -> dt.date:
+    try:
+        return parse_period(text)
+    except ValueError:
+        raise ValidationError(
+            _("“%(value)s” is not a period; write the month as YYYY-MM, e.g. 2023-12.")
+            % {"value": text}
+        ) from None
+
+
+def _category(text: str, lookups: Lookups) -> Category:
+    category = lookups.categories.get(text.strip().upper())
+    if category is None:
+        known = ", ".join(c.code for c in lookups.categories.values() if c.is_active)
+        raise ValidationError(
+            _("Unknown category “%(value)s”; use one of %(known)s.")
+            % {"value": text, "known": known}
+        )
+    if not category.is_active:
+        raise ValidationError(_("Category %(code)s is retired.") % {"code": category.code})
+    return category
+
+
+def _regency(text: str, period: dt.date | None, lookups: Lookups) -> RegencyInfo:
+    code = _normalise_code(text)
+    regency = lookups.regencies.get(code)
+    if regency is None:
+        if code in lookups.provinces:
+            message = _("%(code)s is a province; use a regency code such as %(code)s.01.")
+        else:
+            message = _("Unknown regency code “%(code)s” (use Kemendagri codes such as 61.71).")
+        raise ValidationError(message % {"code": text})
+    if period is not None and not regency.valid_on(period):
+        raise ValidationError(_not_valid_message(regency, period))
+    return regency
+
+
+def _not_valid_message(regency: RegencyInfo, period: dt.date) -> str:
+    values = {"code": regency.code, "period": format_period(period)}
+    if regency.successor and regency.valid_until and period > regency.valid_until:
+        message = _("Regency %(code)s no longer exists in %(period)s; use its new code %(new)s.")
+        return message % {**values, "new": regency.successor}
+    if regency.predecessor:
+        message = _(
+            "Regency %(code)s did not exist yet in %(period)s; use its former code %(old)s."
+        )
+        return message % {**values, "old": regency.predecessor}
+    return _("Regency %(code)s is not valid in %(period)s.") % values
+
+
+def _normalise_code(text: str) -> str:
+    code = text.strip()
+    head, dot, tail = code.partition(".")
+    if dot and len(tail) == 1 and tail.isdigit():
+        code = f"{head}.{tail}0"  # Excel shows the code 61.10 as the number 61.1
+    return code
+
+
+def _count(text: str) -> int | None:
+    if text.isdigit() and text.isascii():  # the common case, without the full parser
+        return int(text)
+    if not text.strip():
+        return None
+    return parse_count(text)
+
+
+def unneutralise(text: str) -> str:
+    """Undo the quote an export puts before text that a spreadsheet would run as a formula."""
+    text = text.strip()
+    if text.startswith("'") and text[1:2] in FORMULA_PREFIXES:
+        return text[1:]
+    return text

@@ -1,0 +1,141 @@
+"""counts_write: all or nothing, set-based, audited, versioned, stale-marking."""
+
+from __future__ import annotations
+
+import pytest
+
+from participants.entry.services import counts_write
+from participants.models import MonthlyReport, ParticipantCount, ReportEvent, StaleBucket
+from tests.participants.conftest import DECEMBER, cell, full_month
+
+pytestmark = pytest.mark.django_db
+
+
+def test_officer_saves_new_counts_into_a_new_draft_report(kalbar_officer):
+    result = counts_write(
+        actor=kalbar_officer,
+        cells=[cell("61.71", "PU", 1000), cell("61.71", "BPU", 500)],
+        source="web",
+    )
+    assert (result.applied, result.created, result.updated, result.errors) == (True, 2, 0, [])
+    report = MonthlyReport.objects.get(province__code="61", period=DECEMBER)
+    assert report.status == MonthlyReport.Status.DRAFT and report.version == 2
+    assert ParticipantCount.objects.filter(report=report).count() == 2
+    actions = list(report.events.values_list("action", "actor"))
+    assert actions == [("created", kalbar_officer.pk), ("saved", kalbar_officer.pk)]
+    assert StaleBucket.objects.filter(province=report.province, period=DECEMBER).exists()
+
+
+def test_history_records_who_and_through_which_channel(kalbar_officer):
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="web")
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1100)], source="import")
+    count = ParticipantCount.objects.get(region__code="61.71", period=DECEMBER)
+    history = list(count.history.order_by("history_date", "history_id"))
+    assert [(h.active_participants, h.history_change_reason) for h in history] == [
+        (1000, "web"),
+        (1100, "import"),
+    ]
+    assert {h.history_user_id for h in history} == {kalbar_officer.pk}
+
+
+def test_unchanged_cells_are_counted_but_not_rewritten(kalbar_officer):
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="web")
+    version = MonthlyReport.objects.get(province__code="61", period=DECEMBER).version
+    result = counts_write(
+        actor=kalbar_officer,
+        cells=[cell("61.71", "PU", 1000), cell("61.72", "PU", 700)],
+        source="web",
+    )
+    assert (result.created, result.updated, result.unchanged) == (1, 0, 1)
+    count = ParticipantCount.objects.get(region__code="61.71", period=DECEMBER)
+    assert count.history.count() == 1
+    assert MonthlyReport.objects.get(pk=count.report_id).version == version + 1
+
+
+def test_one_bad_cell_means_nothing_is_written(kalbar_officer):
+    result = counts_write(
+        actor=kalbar_officer,
+        cells=[cell("61.71", "PU", 1000), cell("61.72", "PU", -5)],
+        source="import",
+    )
+    assert not result.applied
+    assert [(e.index, e.field) for e in result.errors] == [(1, "active_participants")]
+    assert not ParticipantCount.objects.exists() and not MonthlyReport.objects.exists()
+
+
+def test_dry_run_reports_what_would_happen_without_writing(kalbar_officer):
+    result = counts_write(
+        actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="import", dry_run=True
+    )
+    assert (result.applied, result.created, result.errors) == (False, 1, [])
+    assert not ParticipantCount.objects.exists() and not ReportEvent.objects.exists()
+
+
+def test_system_caller_without_actor_may_write_anywhere():
+    result = counts_write(actor=None, cells=[cell("35.78", "PU", 1000)], source="demo")
+    assert result.applied
+    assert ParticipantCount.objects.get().updated_by is None
+
+
+def test_sub_group_may_not_exceed_its_parent_after_the_write(kalbar_officer):
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="web")
+    result = counts_write(
+        actor=kalbar_officer, cells=[cell("61.71", "NON_ASN", 1200)], source="web"
+    )
+    assert not result.applied
+    assert "NON_ASN (1.200)" in result.errors[0].message
+    assert "PU (1.000)" in result.errors[0].message
+    lowered = counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 150)], source="web")
+    assert lowered.applied
+
+
+def test_no_data_with_reason_is_stored_as_such(kalbar_officer):
+    result = counts_write(
+        actor=kalbar_officer,
+        cells=[cell("61.71", "PMI", None, no_data_reason="Data BP2MI belum tersedia")],
+        source="web",
+    )
+    assert result.applied
+    count = ParticipantCount.objects.get()
+    assert count.no_data and count.active_participants is None
+
+
+def test_saving_a_full_jawa_timur_month_takes_a_constant_number_of_queries(
+    django_assert_max_num_queries, jatim_officer
+):
+    cells = full_month("35")
+    assert len(cells) == 38 * 5
+    with django_assert_max_num_queries(20):
+        result = counts_write(actor=jatim_officer, cells=cells, source="web")
+    assert result.created == 190
+    changed = full_month("35", base=1100)
+    with django_assert_max_num_queries(20):
+        result = counts_write(actor=jatim_officer, cells=changed, source="web")
+    assert result.updated == 190
+
+
+def test_later_save_based_on_an_old_version_is_refused_and_names_the_winner(
+    kalbar_officer, make_user
+):
+    colleague = make_user("provincial_officer", province="61", username="sari")
+    colleague.first_name, colleague.last_name = "Sari", "Wulandari"
+    colleague.save()
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="web")
+    report = MonthlyReport.objects.get()
+    seen = {report.pk: report.version}  # both open the grid at this version
+    first = counts_write(
+        actor=colleague, cells=[cell("61.71", "PU", 1200)], source="web", expected_versions=seen
+    )
+    later = counts_write(
+        actor=kalbar_officer,
+        cells=[cell("61.71", "PU", 1100), cell("61.72", "PU", 5)],
+        source="web",
+        expected_versions=seen,
+    )
+    assert first.applied and not later.applied
+    version = next(e for e in later.errors if e.field == "version")
+    assert "Sari Wulandari" in version.message
+    theirs = next(e for e in later.errors if e.field == "conflict")
+    assert theirs.index == 0 and "1.200" in theirs.message
+    assert ParticipantCount.objects.get(region__code="61.71").active_participants == 1200
+    assert not ParticipantCount.objects.filter(region__code="61.72").exists()
