@@ -17,5 +17,7 @@ urlpatterns = [
     path("laporan/", include("participants.urls")),
     path("cakupan/", include("participants.coverage.urls")),
     path("kesepakatan/", include("agreements.urls")),
+    path("api/", include("coverage_portal.api.urls")),
+    path("publik/", include("coverage_portal.public.urls")),
     path("", include("regions.urls")),
 ]

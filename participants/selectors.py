@@ -82,3 +82,7 @@ __all__ = [
     "submission_is_late",
     "target_progress",
 ]
+
+# The API and the public page print figures as coverage_report does (floor 3 imports only here).
+from participants.coverage.reporting import _projection as projection_fields  # noqa: F401
+from participants.coverage.reporting import _two_decimals as two_decimals  # noqa: F401
