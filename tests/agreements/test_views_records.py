@@ -116,7 +116,8 @@ def test_a_commitment_with_decimal_workers_is_refused(client, kolaka_staff):
     meeting = MeetingFactory.create(host_region=region("74.11"), regions=[region("74.11")])
     url = reverse("agreements:commitment-create") + f"?meeting={meeting.pk}"
     data = {"region": region("74.11").pk, "kind": "budget", "status": "planned",
-            "description": "Iuran non-ASN", "responsible": "BKPSDM", "workers": "1.500,5"}  # fmt: skip
+            "description": "Iuran non-ASN", "responsible": "BKPSDM",
+            "workers": "1.500,5"}  # fmt: skip
     response = client.post(url, data)
     assert response.status_code == 200
     assert "workers" in response.context["form"].errors

@@ -4,10 +4,11 @@ import json
 import pytest
 from django.urls import reverse
 
+from participants.models import MonthlyReport
 from participants.periods import add_months
 from regions.models import Office, OfficeRegency, Region
 from tests.coverage_portal.dashboard_helpers import table_rows, text_of
-from tests.coverage_portal.factories import category_row, total_row
+from tests.coverage_portal.factories import MonthlyReportFactory, category_row, total_row
 
 pytestmark = pytest.mark.django_db
 DEC_2022 = dt.date(2022, 12, 1)
@@ -27,6 +28,7 @@ def kalbar_dec_2022():
     total_row("61.71", DEC_2022, 210_000)
     for code, participants in (("PU", 385_004), ("BPU", 98_541), ("JAKON", 149_949)):
         category_row("61", DEC_2022, code, participants)
+    MonthlyReportFactory(period=DEC_2022, status=MonthlyReport.Status.APPROVED)
 
 
 @pytest.mark.parametrize(
