@@ -20,10 +20,11 @@ STATUS = MonthlyReport.Status
 
 def reports(period: dt.date, status: str = STATUS.APPROVED, *, but: tuple[str, ...] = ()) -> None:
     """A report in `status` for every province that existed all month, except `but`."""
-    provinces = Region.objects.provinces().valid_on(period).exclude(code__in=but)
-    provinces = [p for p in provinces if p.is_valid_on(selectors.month_end(period))]
+    valid = Region.objects.provinces().valid_on(period).exclude(code__in=but)
     MonthlyReport.objects.bulk_create(
-        MonthlyReport(province=p, period=period, status=status) for p in provinces
+        MonthlyReport(province=p, period=period, status=status)
+        for p in valid
+        if p.is_valid_on(selectors.month_end(period))
     )
 
 
