@@ -22,6 +22,7 @@ from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from agreements.permissions import may_change
 from regions import access
 from regions.access import Action
+from regions.admin_numbers import NumbersAdminMixin
 from regions.admin_scoping import ScopedModelAdmin
 
 
@@ -52,12 +53,13 @@ class AgreementAdmin(ScopedModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ScopedModelAdmin):
+class CommitmentAdmin(NumbersAdminMixin, ScopedModelAdmin):
     change_action = Action.LOG_ACTIVITY
     list_display = ["description", "region", "kind", "due_date", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["description", "responsible"]
     raw_id_fields = ["agreement", "meeting"]
+    rupiah_fields = ("amount",)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         services.commitment_save(actor=request.user, commitment=obj)
@@ -75,9 +77,10 @@ class RegulationAdmin(ScopedModelAdmin):
 
 
 @admin.register(BudgetAllocation)
-class BudgetAllocationAdmin(ScopedModelAdmin):
+class BudgetAllocationAdmin(NumbersAdminMixin, ScopedModelAdmin):
     change_action = Action.LOG_ACTIVITY
     list_display = ["region", "year", "category_code", "workers", "amount", "realised"]
+    rupiah_fields = ("amount", "realised")
     list_filter = ["year", "category_code"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:

@@ -15,6 +15,7 @@ from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
 from regions.models import Region
+from regions.numbers import DecimalNumberField, WholeNumberField
 from regions.users import PortalUser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -161,6 +162,7 @@ class CommitmentForm(ScopedForm):
             "amount",
         ]
         widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"workers": WholeNumberField, "amount": DecimalNumberField}
 
 
 class CommitmentStatusForm(forms.Form):
@@ -198,6 +200,11 @@ class BudgetForm(ScopedForm):
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {
+            "workers": WholeNumberField,
+            "amount": DecimalNumberField,
+            "realised": DecimalNumberField,
+        }
 
 
 class DocumentForm(forms.Form):

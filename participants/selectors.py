@@ -4,6 +4,18 @@ Every selector takes the asking user and narrows through `regions.access`. The p
 and the deadline rule are re-exported too, so no other floor reaches into a package.
 """
 
+from participants.coverage.completeness import (
+    COMPLETE,
+    NOT_REPORTED,
+    PARTIAL,
+    MonthCompleteness,
+    has_figures,
+    latest_complete,
+    month_completeness,
+    months_completeness,
+    row_status,
+    status_label,
+)
 from participants.coverage.progress import Progress, row_progress
 from participants.coverage.reporting import NoCoverage, coverage_summary
 from participants.coverage.selectors import (
@@ -12,8 +24,11 @@ from participants.coverage.selectors import (
     available_periods,
     category_rows,
     coverage_of_regions,
+    denominator_changed,
     expected_regencies,
+    latest_complete_period,
     national_region,
+    period_choices,
     readable_region,
     region_categories,
     region_total,
@@ -21,7 +36,7 @@ from participants.coverage.selectors import (
     reports_for,
     target_progress,
 )
-from participants.coverage.tables import CoverageTable, coverage_table, latest_period
+from participants.coverage.tables import CoverageTable, coverage_table
 from participants.entry.deadlines import report_deadline, submission_is_late
 from participants.entry.selectors import (
     Grid,
@@ -43,9 +58,16 @@ from participants.periods import (
     parse_period,
 )
 
+# The month a page opens on, under the name earlier callers know.
+latest_period = latest_complete_period
+
 __all__ = [
+    "COMPLETE",
+    "NOT_REPORTED",
+    "PARTIAL",
     "CoverageTable",
     "Grid",
+    "MonthCompleteness",
     "NoCoverage",
     "Progress",
     "RegionCoverage",
@@ -58,14 +80,21 @@ __all__ = [
     "coverage_summary",
     "coverage_table",
     "current_period",
+    "denominator_changed",
     "expected_regencies",
     "format_period",
     "grid_for",
+    "has_figures",
+    "latest_complete",
+    "latest_complete_period",
     "latest_period",
+    "month_completeness",
     "month_end",
     "months_between",
+    "months_completeness",
     "national_region",
     "parse_period",
+    "period_choices",
     "province_for",
     "readable_region",
     "region_categories",
@@ -78,7 +107,9 @@ __all__ = [
     "report_rows",
     "reports_for",
     "row_progress",
+    "row_status",
     "single_province",
+    "status_label",
     "submission_is_late",
     "target_progress",
 ]

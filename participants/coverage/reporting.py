@@ -1,4 +1,10 @@
-"""The coverage of one region and month as a plain dict (coverage_report, JSON, tables)."""
+"""The coverage of one region and month as a plain dict (coverage_report, JSON, tables).
+
+It carries the month's completeness by the one partial-month rule
+(participants.coverage.completeness): `completeness` is complete, partial or not_reported,
+with the provincial reports it rests on; a region that has not reported has no
+participants or coverage (null), never 0.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from participants.coverage.completeness import has_figures, month_completeness, row_status
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
@@ -27,7 +34,8 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
     main = rows.get(category.pk if category else None)
     if main is None:
         raise NoCoverage(f"{region.code} {format_period(period)}")
-    return {
+    month = month_completeness(period, region=region)
+    summary = {
         "region": region.code,
         "region_name": region.name,
         "period": format_period(period),
@@ -40,7 +48,13 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
         "regencies_reported": main.regencies_reported,
         "regencies_expected": main.regencies_expected,
         "all_approved": main.all_approved,
+        "completeness": row_status(main, month),
+        "reports_submitted": month.reported,
+        "reports_expected": month.expected_count,
     }
+    if not has_figures(main):
+        summary.update(participants={"total": None}, coverage_percent=None, projection=None)
+    return summary
 
 
 def _participants(rows: dict, main: CoverageRow, category: Category | None) -> dict[str, int]:
@@ -70,8 +84,10 @@ def _target(row: CoverageRow) -> dict[str, Any] | None:
 
 
 def _series(row: CoverageRow) -> dict[dt.date, int]:
-    """The region's participants over the 12 months before the row, as the projection reads."""
+    """The region's participants over the 12 months before the row, as the projection reads
+    (months the region did not report are left out, as on the pages)."""
     history = CoverageRow.objects.filter(
+        regencies_reported__gt=0,
         region_id=row.region_id,
         category=row.category,  # None: the all-categories total
         period__gte=add_months(row.period, -12),

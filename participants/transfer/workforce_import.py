@@ -11,12 +11,14 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from participants.coverage.models import WorkforceKind, WorkforceTotal
 from participants.coverage.services import mark_region_year_stale
 from regions.models import Region
+from regions.numbers import parse_whole_number
 from regions.users import PortalUser
 
 REQUIRED = ("year", "region_code", "kind", "value", "source")
@@ -38,13 +40,22 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
         sheet = load_workbook(path, read_only=True, data_only=True).active
         assert sheet is not None
-        rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        rows = [[_text(v) for v in r] for r in sheet.iter_rows(values_only=True)]
         header = [h.strip().lower() for h in rows[0]] if rows else []
         return [dict(zip(header, r, strict=False)) for r in rows[1:]]
     text = path.read_bytes().decode("utf-8-sig")
     reader = csv.DictReader(io.StringIO(text))
     reader.fieldnames = [h.strip().lower() for h in reader.fieldnames or []]
     return list(reader)
+
+
+def _text(value: object) -> str:
+    """An XLSX cell as typed: 1830662.0 is the whole number Excel stores, 12.5 a decimal."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return str(value)
 
 
 def workforce_import(
@@ -116,14 +127,14 @@ def _parse_row(row: dict[str, str], kinds: dict, regions: dict) -> WorkforceTota
 
 
 def _whole(text: str | None, name: str) -> int:
-    cleaned = (text or "").strip().replace(".", "").replace(" ", "")
-    if cleaned.endswith(",0"):
-        cleaned = cleaned[:-2]
-    if not cleaned.isdigit():
-        raise ValueError(
-            _("The %(name)s must be a whole number ≥ 0, not “%(v)s”.") % {"name": name, "v": text}
-        )
-    return int(cleaned)
+    """A whole number the way people type it ("1.830.662"), by the one shared parser."""
+    try:
+        value = parse_whole_number(text)
+    except ValidationError as error:
+        raise ValueError(f"{name}: {error.messages[0]}") from error
+    if value is None:
+        raise ValueError(_("The %(name)s is required.") % {"name": name})
+    return value
 
 
 @transaction.atomic
