@@ -17,14 +17,16 @@ from django.utils.translation import gettext as _
 
 from participants.entry.models import Category, MonthlyReport, ParticipantCount
 from participants.periods import FIRST_PERIOD, add_months, current_period
-from regions import access
+from regions import access, bounds
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
 from regions.users import PortalUser
 
-MAX_EMPLOYERS = 2**31 - 1
-MAX_COUNT = 2**63 - 1
+MAX_EMPLOYERS = bounds.EMPLOYERS_IN_A_REGENCY
+MAX_COUNT = bounds.PEOPLE_IN_A_REGENCY
+MAX_REASON = 250
+MAX_DIGITS = 18  # more digits than any bound has: too large, whatever they say
 PLAIN = re.compile(r"^\d+$")
 GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -108,26 +110,17 @@ def parse_count(text: str) -> int | None:
     if not value:
         return None
     if PLAIN.match(value) or GROUPED.match(value):
-        return int(value.replace(".", "").replace(" ", ""))
+        digits = value.replace(".", "").replace(" ", "")
+        if len(digits) > MAX_DIGITS:  # int() of thousands of digits is slow, then refused
+            raise ValidationError(bounds.too_large_message(MAX_COUNT), "too_large")
+        return int(digits)
     if value.startswith("-") and parse_count(value[1:]) is not None:
         raise ValidationError(_("Enter a number of 0 or more, not a negative one."), "negative")
     if re.match(r"^[\d., ]+$", value):
         raise ValidationError(
             _("Enter a whole number without decimals, e.g. 632.494 or 632494."), "decimal"
         )
-    raise ValidationError(_("“%(text)s” is not a number.") % {"text": text.strip()}, "invalid")
-
-
-def _whole(value: Any, limit: int) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        return _("Enter a whole number without decimals, e.g. 632.494 or 632494.")
-    if value < 0:
-        return _("Enter a number of 0 or more, not a negative one.")
-    if value > limit:
-        return _("This number is too large.")
-    return None
+    raise ValidationError(_("“%(text)s” is not a number.") % {"text": bounds.echo(text)}, "invalid")
 
 
 def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
@@ -137,10 +130,13 @@ def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
         ("inactive_participants", MAX_COUNT),
         ("employers", MAX_EMPLOYERS),
     ):
-        message = _whole(getattr(cell, name), limit)
+        message = bounds.whole_number_problem(getattr(cell, name), limit)
         if message:
             yield name, message
     reason = cell.no_data_reason.strip()
+    text = bounds.text_problem(reason)
+    if text:
+        yield "no_data_reason", text
     if reason and cell.active_participants is not None:
         yield "no_data_reason", _("Give either a number or a reason for no data, not both.")
     if not reason and cell.active_participants is None:
@@ -148,7 +144,7 @@ def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
             "active_participants",
             _("Enter the number of active participants, or mark “no data” with a reason."),
         )
-    if len(reason) > 250:
+    if len(reason) > MAX_REASON:
         yield "no_data_reason", _("Keep the reason for no data under 250 characters.")
 
 
