@@ -122,10 +122,12 @@ class DateBounds:
 
     def __call__(self, value: Any) -> None:
         # A moment is judged in UTC, as the database's CHECK constraint stores and judges it.
+        day = value
         if isinstance(value, dt.datetime):
-            day = value.astimezone(dt.UTC).date() if value.tzinfo else value.date()
-        else:
-            day = value
+            try:
+                day = value.astimezone(dt.UTC).date() if value.tzinfo else value.date()
+            except OverflowError:  # 0001-01-01 00:00 east of UTC lies before year 1
+                day = dt.date.min
         if day is not None and not dt.date(self.first, 1, 1) <= day <= LAST_DAY:
             raise ValidationError(
                 DATE_OUT_OF_RANGE, "date_range", {"first": f"{self.first}-01-01", "last": LAST_DAY}

@@ -135,6 +135,8 @@ def import_template(request: HttpRequest) -> HttpResponseBase:
         return _import_page(request, status=400, template_form=form)
     province = _province(request, form.cleaned_data["province"])
     assert province is not None
+    # A template is for importing: only those who may enter the province's data get one.
+    access.require(request.user, Action.ENTER_DATA, province)
     period = form.cleaned_data["period"]
     rows = template_rows(province=province, period=period)
     name = f"templat-jumlah-peserta-{province.code}-{format_period(period)}"
