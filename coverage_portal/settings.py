@@ -185,6 +185,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "participants.tasks.nightly_full_recompute",
         "schedule": crontab(hour=1, minute=30),
     },
+    "participants-sweep-import-previews": {
+        "task": "participants.transfer.tasks.sweep_import_previews",
+        "schedule": crontab(minute=15),
+    },
     "agreements-daily-reminders": {
         "task": "agreements.tasks.daily_reminders",
         "schedule": crontab(hour=6, minute=0),

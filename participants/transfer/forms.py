@@ -37,6 +37,10 @@ class ImportConfirmForm(forms.Form):
     )
 
 
+class PreviewPageForm(forms.Form):
+    halaman = forms.IntegerField(min_value=1, max_value=10_000, required=False)
+
+
 class PeriodField(forms.CharField):
     def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
         text = super().to_python(value)

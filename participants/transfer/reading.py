@@ -9,6 +9,7 @@ read as it is consumed, never held as one big text, and the bounds of regions/bo
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -174,7 +175,9 @@ def _csv_lines(source: IO[bytes]) -> Iterator[tuple[int, list[object]]]:
     except csv.Error as error:  # a field over the csv module's own limit, a stray quote …
         raise FileProblem(_long_field_message(), line=reader.line_num) from error
     finally:
-        text.detach()
+        # Leave the caller's file open (theirs to close); it may be closed already.
+        with contextlib.suppress(ValueError):
+            text.detach()
 
 
 def _check_fields(cells: Sequence[object], line: int) -> None:
