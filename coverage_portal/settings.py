@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "participants",
     "agreements",
     "coverage_portal",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -216,3 +217,28 @@ REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)
 
 # Uploaded agreement/meeting documents larger than this are refused.
 DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=20)
+
+# Output safety, in every environment: a Content-Security-Policy (django-csp) that runs only
+# the portal's own script files, never inline script or on* attributes; user text reaches
+# JavaScript through json_script and textContent. Browsers must not guess content types,
+# and other sites learn no paths of the portal from the Referer header.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
