@@ -85,7 +85,14 @@ class PortalAdminMixin(ScopedChoicesMixin):
         self, request: HttpRequest, object_id: str, from_field: str | None = None
     ) -> Any:
         self.valid_id(object_id, from_field)
-        return super().get_object(request, object_id, from_field)  # type: ignore[misc]
+        obj = super().get_object(request, object_id, from_field)  # type: ignore[misc]
+        if obj is None:
+            self.not_found(object_id, from_field)
+        return obj
+
+    def not_found(self, object_id: str, from_field: str | None) -> None:
+        """No such object for this user: a 404, as on the pages."""
+        raise Http404
 
     def valid_id(self, object_id: str, from_field: str | None = None) -> Any:
         """The id as its field's value; a malformed one (`abc` for a number) is a 404."""
@@ -162,15 +169,11 @@ class ScopedAdminMixin(PortalAdminMixin):
         queryset = super().get_queryset(request)  # type: ignore[misc]
         return access.scoped(queryset, request.user, Action.VIEW, self.scope_field)
 
-    def get_object(
-        self, request: HttpRequest, object_id: str, from_field: str | None = None
-    ) -> Any:
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            pk = self.valid_id(object_id, from_field)
-            if self.model._default_manager.filter(pk=pk).exists():
-                raise PermissionDenied
-        return obj
+    def not_found(self, object_id: str, from_field: str | None) -> None:
+        pk = self.valid_id(object_id, from_field)
+        if self.model._default_manager.filter(pk=pk).exists():
+            raise PermissionDenied
+        raise Http404
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         allowed = super().has_change_permission(request, obj)  # type: ignore[misc]

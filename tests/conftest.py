@@ -20,6 +20,7 @@ from pytest_django.plugin import blocking_manager_key
 from coverage_portal.celery import app as celery_app
 from regions.models import Office, Region, Role
 from regions.services import user_scope_assign
+from tests import trust_figures
 from tests.regions.factories import UserFactory
 
 PASSWORD = "a-strong-test-password"
@@ -134,3 +135,22 @@ def jatim_officer(make_user: Callable[..., Any]) -> Any:
 @pytest.fixture
 def viewer(make_user: Callable[..., Any]) -> Any:
     return make_user(Role.VIEWER)
+
+
+# --- The trust figures (tests/trust_figures.py): measured by the tests, printed at the end.
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the counts to the controller
+        workeroutput["trust_figures"] = dict(trust_figures.FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook; unknown when xdist is not running
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    trust_figures.merge(getattr(node, "workeroutput", {}).get("trust_figures"))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if any(trust_figures.FIGURES.values()):
+        terminalreporter.write_line(trust_figures.summary())
