@@ -31,6 +31,7 @@ from regions.admin_scoping import (
     ReferenceListAdmin,
     ScopedModelAdmin,
     ScopedTabularInline,
+    formset_saved_by_service,
 )
 
 
@@ -79,6 +80,7 @@ class AgreementAdmin(RecordAdmin):
             for f in _forms_kept(formset)
         ]
         services.signatory_set(actor=request.user, agreement=form.instance, people=people)
+        formset_saved_by_service(formset)
 
 
 @admin.register(Commitment)
@@ -165,6 +167,7 @@ class MeetingAdmin(ScopedModelAdmin):
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         meeting, user = form.instance, request.user
+        formset_saved_by_service(formset)
         if formset.model is Attendee:
             people = [
                 (f.cleaned_data["name"], f.cleaned_data["position"], f.cleaned_data["institution"])

@@ -16,6 +16,7 @@ from regions.admin_scoping import (
     ScopedAdminMixin,
     ScopedStackedInline,
     ScopedTabularInline,
+    formset_saved_by_service,
 )
 from regions.models import Office, OfficeRegency, Region, UserScope, WorkerHeartbeat
 from regions.services import user_scope_assign
@@ -133,6 +134,7 @@ class PortalUserAdmin(PortalAdminMixin, UserAdmin):
         if formset.model is not UserScope:
             super().save_formset(request, form, formset, change)
             return
+        formset_saved_by_service(formset)
         for scope_form in formset.forms:
             data = scope_form.cleaned_data
             if data and not data.get("DELETE") and data.get("role"):

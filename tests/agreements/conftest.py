@@ -3,19 +3,7 @@ from typing import Any
 
 import pytest
 
-from regions.demo import seed_offices
 from regions.models import Office, Role
-
-
-@pytest.fixture
-def offices(db: None) -> None:
-    seed_offices()
-
-
-@pytest.fixture
-def kolaka_staff(offices: None, make_user: Callable[..., Any]) -> Any:
-    """Branch staff of Kantor Cabang Kolaka: Kolaka, Kolaka Timur, Kolaka Utara and Sultra."""
-    return make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-kolaka"))
 
 
 @pytest.fixture
