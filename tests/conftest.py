@@ -139,6 +139,15 @@ def viewer(make_user: Callable[..., Any]) -> Any:
 
 
 @pytest.fixture
+def english() -> Iterator[None]:
+    """Service messages in English, so tests can match the msgids."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def offices(db: None) -> None:
     seed_offices()
 

@@ -55,7 +55,9 @@ def file_kind(head: bytes, filename: str) -> str:
     name = filename.lower()
     if name.endswith(".xlsx") and head.startswith(XLSX_MAGIC):
         return "xlsx"
-    if name.endswith((".csv", ".txt")) and b"\x00" not in head:
+    if name.endswith((".csv", ".txt")):
+        if b"\x00" in head:
+            raise FileProblem(_("The file holds NUL bytes, so it is no text file: save it as CSV."))
         return "csv"
     raise FileProblem(_("Wrong file type: upload a .csv or .xlsx file."))
 

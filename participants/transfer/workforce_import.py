@@ -101,7 +101,7 @@ def _parse_row(row: dict[str, str], kinds: dict, regions: dict) -> WorkforceTota
         raise ValidationError(
             _("Unknown region code “%(v)s”.") % {"v": bounds.echo(row.get("region_code") or "")}
         )
-    year = _number(row.get("year"), _("year"), bounds.LAST_YEAR)
+    year = _number(row.get("year"), _("year"), bounds.PEOPLE_IN_A_REGION)  # range just below
     problem = bounds.year_problem(year)
     if problem:
         raise ValidationError(problem)
