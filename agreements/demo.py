@@ -8,12 +8,10 @@ is entered at 09:00 local time and says so, and unknown document numbers stay em
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from agreements import demo_kit as kit
 from agreements import services
 from agreements.models import Agreement, Commitment, LegalBasis, Regulation
 from agreements.models_meetings import FollowUpAction, Meeting
@@ -21,80 +19,23 @@ from regions.demo import seed_offices
 from regions.models import Office, Region
 from regions.users import PortalUser
 
-UNKNOWN_TIME = "Jam rapat tidak disebut sumber; dicatat pukul 09.00 waktu setempat."
-
-
-def _actor() -> Any:
-    """The national administrator the writes are made as."""
-    User = get_user_model()
-    admin = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
-    return admin or User(username="demo-seed", is_superuser=True, is_active=True)
-
-
-def _at(region: Region, day: dt.date, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=ZoneInfo(region.timezone))
-
-
-def _regions(*codes: str) -> list[Region]:
-    return list(Region.objects.filter(code__in=codes).order_by("code"))
-
-
-def _offices(*codes: str) -> list[Office]:
-    return list(Office.objects.filter(code__in=codes))
-
-
-def _meeting(
-    actor: PortalUser,
-    *,
-    title: str,
-    host: str,
-    regions: list[Region],
-    offices: list[Office],
-    attendees: list[tuple[str, str, str]],
-    **fields: Any,
-) -> Meeting:
-    host_region = Region.objects.get(code=host)
-    existing = Meeting.objects.filter(title=title, host_region=host_region).first()
-    if existing:
-        return existing
-    meeting = services.meeting_save(
-        actor=actor,
-        meeting=Meeting(title=title, host_region=host_region, **fields),
-        regions=regions,
-        offices=offices,
-    )
-    services.attendees_set(actor=actor, meeting=meeting, people=attendees)
-    return meeting
-
-
-def _commitment(actor: PortalUser, **fields: Any) -> Commitment:
-    found = Commitment.objects.filter(
-        region=fields["region"], description=fields["description"]
-    ).first()
-    return found or services.commitment_save(actor=actor, commitment=Commitment(**fields))
-
-
-def _action(actor: PortalUser, meeting: Meeting, **fields: Any) -> None:
-    if not meeting.actions.filter(description=fields["description"]).exists():
-        services.action_save(actor=actor, action=FollowUpAction(meeting=meeting, **fields))
-
 
 def seed_kaltara_2021(actor: PortalUser) -> Meeting:
     kaltara = Region.objects.get(code="65")
-    meeting = _meeting(
+    meeting = kit.meeting(
         actor,
         title="Operasionalisasi Inpres 2/2021 di Kalimantan Utara",
         host="65",
         kind=Meeting.Kind.COORDINATION,
-        starts_at=_at(kaltara, dt.date(2021, 4, 13)),
+        starts_at=kit.at(kaltara, dt.date(2021, 4, 13)),
         place="Ruang Rapat Gubernur, Tanjung Selor",
-        regions=_regions("65", "65.01", "65.02", "65.03", "65.04", "65.71"),
-        offices=_offices("kanwil-kalimantan", "cabang-tanjung-selor"),
+        regions=kit.regions("65", "65.01", "65.02", "65.03", "65.04", "65.71"),
+        offices=kit.offices("kanwil-kalimantan", "cabang-tanjung-selor"),
         chair="Zainal A. Paliwang, Gubernur Kalimantan Utara",
         summary=(
             "Pertemuan Deputi Direktur Wilayah Kalimantan dengan Gubernur tentang pelaksanaan "
             "Inpres 2/2021 di Kaltara. Sasaran: kepatuhan perusahaan besar/menengah, UKM, "
-            "pekerja mandiri, penerima KUR, tokoh agama, guru. " + UNKNOWN_TIME
+            "pekerja mandiri, penerima KUR, tokoh agama, guru. " + kit.UNKNOWN_TIME
         ),
         decisions=(
             "“Kaltara Inisiatif” di 4 kabupaten dan 1 kota. Kartu peserta BPJS Ketenagakerjaan "
@@ -106,7 +47,7 @@ def seed_kaltara_2021(actor: PortalUser) -> Meeting:
             ("", "Kepala Kantor Cabang", "BPJS Ketenagakerjaan Cabang Tanjung Selor"),
         ],
     )
-    _action(
+    kit.action(
         actor,
         meeting,
         description="Serahkan kartu peserta kepada honorer Dishub dan Dinas PUPR",
@@ -115,7 +56,7 @@ def seed_kaltara_2021(actor: PortalUser) -> Meeting:
         status=FollowUpAction.Status.DONE,
         done_on=dt.date(2021, 4, 13),
     )
-    _commitment(
+    kit.commitment(
         actor,
         meeting=meeting,
         region=kaltara,
@@ -128,17 +69,17 @@ def seed_kaltara_2021(actor: PortalUser) -> Meeting:
 
 def seed_kolaka_timur_2021(actor: PortalUser) -> Meeting:
     koltim = Region.objects.get(code="74.11")
-    meeting = _meeting(
+    meeting = kit.meeting(
         actor,
         title="Rapat kerja sama operasional (KSO) Jamsostek Kolaka Timur",
         host="74.11",
         kind=Meeting.Kind.KSO,
-        starts_at=_at(koltim, dt.date(2021, 10, 14)),
+        starts_at=kit.at(koltim, dt.date(2021, 10, 14)),
         place="Ruang rapat Bupati Kolaka Timur",
         regions=[koltim],
-        offices=_offices("kanwil-sulawesi-maluku", "cabang-kolaka"),
+        offices=kit.offices("kanwil-sulawesi-maluku", "cabang-kolaka"),
         chair="Makmur Watukila, Kepala Disnakertrans Kolaka Timur",
-        summary="Rapat KSO dihadiri Kejaksaan Negeri. " + UNKNOWN_TIME,
+        summary="Rapat KSO dihadiri Kejaksaan Negeri. " + kit.UNKNOWN_TIME,
         decisions=(
             "Pemkab menganggarkan iuran bagi seluruh tenaga honorer non-ASN. Kolaka Timur sudah "
             "memiliki Perda tentang BPJS Ketenagakerjaan (satu-satunya di Sulawesi-Maluku)."
@@ -154,7 +95,7 @@ def seed_kolaka_timur_2021(actor: PortalUser) -> Meeting:
             ("", "Perwakilan", "Kejaksaan Negeri"),
         ],
     )
-    _commitment(
+    kit.commitment(
         actor,
         meeting=meeting,
         region=koltim,
@@ -184,15 +125,15 @@ def seed_kolaka_timur_2021(actor: PortalUser) -> Meeting:
 
 def seed_kalbar_2021(actor: PortalUser) -> Meeting:
     kalbar = Region.objects.get(code="61")
-    meeting = _meeting(
+    meeting = kit.meeting(
         actor,
         title="Koordinasi pemeriksaan bersama Disnakertrans Kalbar dan BPJS Ketenagakerjaan",
         host="61",
         kind=Meeting.Kind.COORDINATION,
-        starts_at=_at(kalbar, dt.date(2021, 7, 1)),
+        starts_at=kit.at(kalbar, dt.date(2021, 7, 1)),
         place="Pontianak",
         regions=[kalbar],
-        offices=_offices("kanwil-kalimantan", "cabang-pontianak"),
+        offices=kit.offices("kanwil-kalimantan", "cabang-pontianak"),
         chair="Kepala Disnakertrans Provinsi Kalimantan Barat",
         summary=(
             "2021: 222.000 peserta terhadap target nasional 235.000 untuk provinsi. Tanggal "
@@ -210,7 +151,7 @@ def seed_kalbar_2021(actor: PortalUser) -> Meeting:
             ("", "Perwakilan", "Apindo Kalimantan Barat"),
         ],
     )
-    _commitment(
+    kit.commitment(
         actor,
         meeting=meeting,
         region=kalbar,
@@ -243,20 +184,20 @@ JATIM_REGIONS = (
 
 def seed_jatim_2022(actor: PortalUser) -> Meeting:
     host = Region.objects.get(code="35.74")
-    concerned = _regions(*JATIM_REGIONS)
-    meeting = _meeting(
+    concerned = kit.regions(*JATIM_REGIONS)
+    meeting = kit.meeting(
         actor,
         title="Monev kepesertaan non-ASN dan pekerja rentan Jawa Timur",
         host="35.74",
         kind=Meeting.Kind.MONEV,
-        starts_at=_at(host, dt.date(2022, 8, 22)),
+        starts_at=kit.at(host, dt.date(2022, 8, 22)),
         place="Hall Biru UPT PPP Mayangan, Kota Probolinggo",
         regions=concerned,
-        offices=_offices("kanwil-jawa-timur", "cabang-probolinggo"),
+        offices=kit.offices("kanwil-jawa-timur", "cabang-probolinggo"),
         chair="Kemenko PMK",
         summary=(
             "Monitoring dan evaluasi perlindungan non-ASN dan pekerja rentan bersama Kemenko "
-            "PMK, Setkab/KSP dan Kemendagri. " + UNKNOWN_TIME
+            "PMK, Setkab/KSP dan Kemendagri. " + kit.UNKNOWN_TIME
         ),
         decisions="Sebagian kabupaten belum menganggarkan perlindungan non-ASN.",
         attendees=[
@@ -266,7 +207,7 @@ def seed_jatim_2022(actor: PortalUser) -> Meeting:
             *[("", "Kepala Dinas Sosial", region.name) for region in concerned],
         ],
     )
-    _action(
+    kit.action(
         actor,
         meeting,
         description="Kabupaten/kota yang belum menganggarkan iuran non-ASN menyusun anggarannya",
@@ -314,23 +255,23 @@ def seed_kalbar_mou_2023(actor: PortalUser) -> Agreement:
         )
         services.agreement_sign(actor=actor, agreement=agreement, signed_on=dt.date(2023, 2, 21))
         services.agreement_activate(actor=actor, agreement=agreement)
-    _meeting(
+    kit.meeting(
         actor,
         title="Penandatanganan Nota Kesepakatan Pemprov Kalbar dan BPJS Ketenagakerjaan",
         host="61",
         kind=Meeting.Kind.SIGNING,
-        starts_at=_at(kalbar, dt.date(2023, 2, 21)),
+        starts_at=kit.at(kalbar, dt.date(2023, 2, 21)),
         place="Ruang Rapat Praja 1, Kantor Gubernur Kalimantan Barat",
         regions=[kalbar],
-        offices=_offices("kanwil-kalimantan"),
+        offices=kit.offices("kanwil-kalimantan"),
         chair="Sutarmidji, Gubernur Kalimantan Barat",
-        summary="Penandatanganan nota kesepakatan. " + UNKNOWN_TIME,
+        summary="Penandatanganan nota kesepakatan. " + kit.UNKNOWN_TIME,
         attendees=[
             ("Sutarmidji", "Gubernur", "Pemerintah Provinsi Kalimantan Barat"),
             ("Rini Suryani", "Deputi Direktur Wilayah Kalimantan", "BPJS Ketenagakerjaan"),
         ],
     )
-    _commitment(
+    kit.commitment(
         actor,
         agreement=agreement,
         region=kalbar,
@@ -345,7 +286,7 @@ def seed_kalbar_mou_2023(actor: PortalUser) -> Agreement:
 def seed() -> None:
     """Record the five events; safe to run again."""
     seed_offices()
-    actor = _actor()
+    actor = kit.actor()
     seed_kaltara_2021(actor)
     seed_kolaka_timur_2021(actor)
     seed_kalbar_2021(actor)

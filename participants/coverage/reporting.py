@@ -7,8 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from participants.coverage.models import CoverageRow
+from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
-from participants.periods import format_period
+from participants.periods import add_months, format_period
 from regions.models import Region
 
 
@@ -35,6 +36,7 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
         "denominator": _denominator(main),
         "coverage_percent": _two_decimals(main.coverage_percent),
         "target": _target(main),
+        "projection": _projection(row_progress(main, _series(main))),
         "regencies_reported": main.regencies_reported,
         "regencies_expected": main.regencies_expected,
         "all_approved": main.all_approved,
@@ -64,6 +66,28 @@ def _target(row: CoverageRow) -> dict[str, Any] | None:
         "participants": row.target_participants,
         "percent": _two_decimals(row.target_percent),
         "gap": row.target_gap,
+    }
+
+
+def _series(row: CoverageRow) -> dict[dt.date, int]:
+    """The region's participants over the 12 months before the row, as the projection reads."""
+    history = CoverageRow.objects.filter(
+        region_id=row.region_id,
+        category=row.category,  # None: the all-categories total
+        period__gte=add_months(row.period, -12),
+        period__lte=row.period,
+    )
+    return dict(history.values_list("period", "participants"))
+
+
+def _projection(found: Progress | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {
+        "reached": found.reached,
+        "reached_in": format_period(found.reached_in) if found.reached_in else None,
+        "monthly_trend": _two_decimals(found.monthly_trend),
+        "needed_per_month": found.needed_per_month,
     }
 
 

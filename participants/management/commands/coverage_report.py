@@ -72,7 +72,18 @@ def _table(summary: dict) -> str:
             if target
             else "–"
         ),
+        f"Proyeksi       {_projection(summary['projection'])}",
         f"Kab/kota lapor {summary['regencies_reported']} dari {summary['regencies_expected']}",
         f"Disetujui      {'ya' if summary['all_approved'] else 'belum semua'}",
     ]
     return "\n".join(lines)
+
+
+def _projection(projection: dict | None) -> str:
+    if projection is None:
+        return "–"
+    if projection["reached"]:
+        return "target tercapai"
+    if projection["reached_in"] is None:
+        return "tidak tercapai dengan laju ini"
+    return f"target tercapai {projection['reached_in']} dengan laju ini"
