@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "participants",
     "agreements",
     "coverage_portal",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +194,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "participants.tasks.nightly_full_recompute",
         "schedule": crontab(hour=1, minute=30),
     },
+    "participants-sweep-import-previews": {
+        "task": "participants.transfer.tasks.sweep_import_previews",
+        "schedule": crontab(minute=15),
+    },
     "agreements-daily-reminders": {
         "task": "agreements.tasks.daily_reminders",
         "schedule": crontab(hour=6, minute=0),
@@ -292,3 +297,27 @@ SPECTACULAR_SETTINGS = {
 # The public page: how long its figures are cached, and how many requests an address may send.
 PUBLIC_CACHE_SECONDS = 300
 PUBLIC_RATE_PER_MINUTE = 60
+# Output safety, in every environment: a Content-Security-Policy (django-csp) that runs only
+# the portal's own script files, never inline script or on* attributes; user text reaches
+# JavaScript through json_script and textContent. Browsers must not guess content types,
+# and other sites learn no paths of the portal from the Referer header.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"

@@ -11,12 +11,15 @@ from coverage_portal.health import health_report
 # The database is down or restarting, not a bug: the user is asked to retry shortly.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+LOOPBACK = {"127.0.0.1", "::1"}
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     healthy, report = health_report()
+    if not sees_health_details(request):
+        report = {"status": report["status"]}  # no versions, hosts or errors for strangers
     return JsonResponse(report, status=200 if healthy else 503)
 
 
@@ -31,3 +34,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+def sees_health_details(request: HttpRequest) -> bool:
+    """Staff, or a probe on this machine (the container's health check). A request a proxy
+    forwarded also comes from 127.0.0.1, so one carrying X-Forwarded-For is not local."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
+        return True
+    local = request.META.get("REMOTE_ADDR") in LOOPBACK
+    return local and "HTTP_X_FORWARDED_FOR" not in request.META

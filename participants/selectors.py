@@ -17,7 +17,14 @@ from participants.coverage.completeness import (
     status_label,
 )
 from participants.coverage.progress import Progress, row_progress
-from participants.coverage.reporting import NoCoverage, coverage_summary
+
+# The API and the public page print figures as coverage_report does.
+from participants.coverage.reporting import (
+    NoCoverage,
+    coverage_summary,
+    projection_fields,
+    two_decimals,
+)
 from participants.coverage.selectors import (
     RegionCoverage,
     TrendPoint,
@@ -26,6 +33,7 @@ from participants.coverage.selectors import (
     coverage_of_regions,
     denominator_changed,
     expected_regencies,
+    failed_buckets_for,
     latest_complete_period,
     national_region,
     period_choices,
@@ -82,6 +90,7 @@ __all__ = [
     "current_period",
     "denominator_changed",
     "expected_regencies",
+    "failed_buckets_for",
     "format_period",
     "grid_for",
     "has_figures",
@@ -95,6 +104,7 @@ __all__ = [
     "national_region",
     "parse_period",
     "period_choices",
+    "projection_fields",
     "province_for",
     "readable_region",
     "region_categories",
@@ -112,8 +122,5 @@ __all__ = [
     "status_label",
     "submission_is_late",
     "target_progress",
+    "two_decimals",
 ]
-
-# The API and the public page print figures as coverage_report does (floor 3 imports only here).
-from participants.coverage.reporting import _projection as projection_fields  # noqa: F401
-from participants.coverage.reporting import _two_decimals as two_decimals  # noqa: F401

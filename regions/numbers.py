@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from regions import bounds
 from regions.formatting import format_number
 
 PLAIN = re.compile(r"^\d+$")
@@ -27,6 +28,9 @@ DECIMAL = re.compile(r"^(\d+|\d{1,3}([. ]\d{3})+),(\d+)$")
 NUMBERISH = re.compile(r"^[\d., ]+$")
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 RUPIAH = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+# More digits than any bound has: too large whatever they say, and int() of thousands of
+# digits is slow before it is refused.
+MAX_DIGITS = 18
 
 
 def _clean(text: str | None) -> str:
@@ -43,7 +47,10 @@ def parse_whole_number(text: str | None) -> int | None:
     if not value:
         return None
     if PLAIN.match(value) or GROUPED.match(value):
-        return int(value.replace(".", "").replace(" ", ""))
+        digits = value.replace(".", "").replace(" ", "")
+        if len(digits) > MAX_DIGITS:
+            raise ValidationError(_("This number is too large."), "too_large")
+        return int(digits)
     raise _refusal(value, text)
 
 
@@ -53,6 +60,8 @@ def parse_decimal_number(text: str | None) -> Decimal | None:
     if not value:
         return None
     if PLAIN.match(value) or GROUPED.match(value):
+        if len(value) > MAX_DIGITS * 2:
+            raise ValidationError(_("This number is too large."), "too_large")
         return Decimal(value.replace(".", "").replace(" ", ""))
     match = DECIMAL.match(value)
     if match:
@@ -91,7 +100,7 @@ def _negative() -> ValidationError:
 
 def _not_a_number(text: str | None) -> ValidationError:
     return ValidationError(
-        _("“%(text)s” is not a number.") % {"text": (text or "").strip()}, "invalid"
+        _("“%(text)s” is not a number.") % {"text": bounds.echo(text or "")}, "invalid"
     )
 
 

@@ -42,9 +42,9 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
         "category": category.code if category else None,
         "participants": _participants(rows, main, category),
         "denominator": _denominator(main),
-        "coverage_percent": _two_decimals(main.coverage_percent),
+        "coverage_percent": two_decimals(main.coverage_percent),
         "target": _target(main),
-        "projection": _projection(row_progress(main, _series(main))),
+        "projection": projection_fields(row_progress(main, _series(main))),
         "regencies_reported": main.regencies_reported,
         "regencies_expected": main.regencies_expected,
         "all_approved": main.all_approved,
@@ -78,7 +78,7 @@ def _target(row: CoverageRow) -> dict[str, Any] | None:
         return None
     return {
         "participants": row.target_participants,
-        "percent": _two_decimals(row.target_percent),
+        "percent": two_decimals(row.target_percent),
         "gap": row.target_gap,
     }
 
@@ -96,18 +96,18 @@ def _series(row: CoverageRow) -> dict[dt.date, int]:
     return dict(history.values_list("period", "participants"))
 
 
-def _projection(found: Progress | None) -> dict[str, Any] | None:
+def projection_fields(found: Progress | None) -> dict[str, Any] | None:
     if found is None:
         return None
     return {
         "reached": found.reached,
         "reached_in": format_period(found.reached_in) if found.reached_in else None,
-        "monthly_trend": _two_decimals(found.monthly_trend),
+        "monthly_trend": two_decimals(found.monthly_trend),
         "needed_per_month": found.needed_per_month,
     }
 
 
-def _two_decimals(value: Decimal | None) -> float | None:
+def two_decimals(value: Decimal | None) -> float | None:
     if value is None:
         return None
     return float(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

@@ -26,7 +26,7 @@ from participants.coverage.completeness import (
     row_status,
     status_label,
 )
-from participants.coverage.models import CoverageRow
+from participants.coverage.models import CoverageRow, StaleBucket
 from participants.entry.models import MonthlyReport
 from participants.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
@@ -284,3 +284,12 @@ def category_rows(
     if parent is not None:
         rows = rows.filter(region__parent=parent)
     return {row.region_id: row for row in rows}
+
+
+def failed_buckets_for(user: PortalUser) -> QuerySet[StaleBucket]:
+    """Province × month buckets the engine could not compute, with the reason: for national
+    administrators (the admin home lists them), empty for everyone else."""
+    if not allows(user, Action.ADMINISTER):
+        return StaleBucket.objects.none()
+    failed = StaleBucket.objects.filter(failed_at__isnull=False)
+    return failed.select_related("province").defer("province__boundary").order_by("-failed_at")

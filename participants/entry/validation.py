@@ -15,15 +15,16 @@ from django.utils.translation import gettext as _
 
 from participants.entry.models import Category, MonthlyReport, ParticipantCount
 from participants.periods import FIRST_PERIOD, add_months, current_period
-from regions import access
+from regions import access, bounds
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
 from regions.numbers import parse_whole_number
 from regions.users import PortalUser
 
-MAX_EMPLOYERS = 2**31 - 1
-MAX_COUNT = 2**63 - 1
+MAX_EMPLOYERS = bounds.EMPLOYERS_IN_A_REGENCY
+MAX_COUNT = bounds.PEOPLE_IN_A_REGENCY
+MAX_REASON = 250
 
 Key = tuple[int, int, dt.date]  # region id, category id, period
 
@@ -106,18 +107,6 @@ def parse_count(text: str) -> int | None:
     return parse_whole_number(text)
 
 
-def _whole(value: Any, limit: int) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        return _("Enter a whole number without decimals, e.g. 632.494 or 632494.")
-    if value < 0:
-        return _("Enter a number of 0 or more, not a negative one.")
-    if value > limit:
-        return _("This number is too large.")
-    return None
-
-
 def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
     """Rules on the cell alone: whole numbers ≥ 0, and either a value or a reason."""
     for name, limit in (
@@ -125,10 +114,13 @@ def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
         ("inactive_participants", MAX_COUNT),
         ("employers", MAX_EMPLOYERS),
     ):
-        message = _whole(getattr(cell, name), limit)
+        message = bounds.whole_number_problem(getattr(cell, name), limit)
         if message:
             yield name, message
     reason = cell.no_data_reason.strip()
+    text = bounds.text_problem(reason)
+    if text:
+        yield "no_data_reason", text
     if reason and cell.active_participants is not None:
         yield "no_data_reason", _("Give either a number or a reason for no data, not both.")
     if not reason and cell.active_participants is None:
@@ -136,7 +128,7 @@ def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
             "active_participants",
             _("Enter the number of active participants, or mark “no data” with a reason."),
         )
-    if len(reason) > 250:
+    if len(reason) > MAX_REASON:
         yield "no_data_reason", _("Keep the reason for no data under 250 characters.")
 
 

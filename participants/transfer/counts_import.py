@@ -18,6 +18,7 @@ from participants.transfer.reading import (
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     FileProblem,
+    Source,
     read_rows,
 )
 from participants.transfer.rows import Lookups, ParsedRows, Problem, parse_rows
@@ -52,9 +53,10 @@ class ImportReport:
 
 
 def counts_import(
-    *, actor: PortalUser, data: bytes, filename: str, dry_run: bool = False
+    *, actor: PortalUser, data: Source, filename: str, dry_run: bool = False
 ) -> ImportReport:
-    """Check a file and, unless `dry_run` or any row has an error, write all of its rows."""
+    """Check a file (its bytes or an open binary file, read as it goes) and, unless
+    `dry_run` or any row has an error, write all of its rows."""
     try:
         parsed = parse_rows(read_rows(data, filename), Lookups.load())
     except FileProblem as problem:

@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from participants.periods import FIRST_PERIOD, current_period, format_period, parse_period
+from regions import bounds
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = bounds.IMPORT_MAX_BYTES
 FORMATS = [("xlsx", "Excel (XLSX)"), ("csv", "CSV")]
 
 
@@ -23,7 +24,9 @@ class ImportUploadForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // 2**20}
+            )
         return upload
 
 
@@ -32,6 +35,10 @@ class ImportConfirmForm(forms.Form):
     acknowledge = forms.BooleanField(
         label=_("I have read the warnings and the values are correct."), required=False
     )
+
+
+class PreviewPageForm(forms.Form):
+    halaman = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
 
 class PeriodField(forms.CharField):
@@ -51,11 +58,21 @@ class PeriodField(forms.CharField):
 class ExportForm(forms.Form):
     province = forms.CharField(label=_("Province"), required=False)
     period = PeriodField(label=_("Month (YYYY-MM)"), required=False)
-    year = forms.IntegerField(label=_("or a whole year"), required=False, min_value=2014)
+    year = forms.IntegerField(
+        label=_("or a whole year"), required=False, min_value=FIRST_PERIOD.year, max_value=2100
+    )
     format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="xlsx")
+
+    def clean_year(self) -> int | None:
+        year: int | None = self.cleaned_data.get("year")
+        if year is not None and year > current_period().year:
+            raise forms.ValidationError(_("Choose a year from 2014 until this year."))
+        return year
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.errors:
+            return data
         if bool(data.get("period")) == bool(data.get("year")):
             raise forms.ValidationError(_("Choose either a month or a year."))
         return data

@@ -26,12 +26,20 @@
     };
   }
 
+  // Built as elements with textContent: region names and figures are data, never markup.
   function tooltip(feature, value, noData) {
-    var name = value ? value.name : feature.properties.name;
-    if (!value || value.coverage === null) {
-      return "<strong>" + name + "</strong><br>" + noData + (value ? "<br>" + value.participants_text : "");
-    }
-    return "<strong>" + name + "</strong><br>" + value.coverage_text + "<br>" + value.participants_text;
+    var box = document.createElement("div");
+    var title = document.createElement("strong");
+    title.textContent = value ? value.name : feature.properties.name;
+    box.appendChild(title);
+    var lines = (!value || value.coverage === null)
+      ? [noData].concat(value ? [value.participants_text] : [])
+      : [value.coverage_text, value.participants_text];
+    lines.forEach(function (text) {
+      box.appendChild(document.createElement("br"));
+      box.appendChild(document.createTextNode(text));
+    });
+    return box;
   }
 
   function initMap(el) {
