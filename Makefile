@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test messages lint typecheck pytest system-packages migrate demo bench clean
+.PHONY: run test messages lint typecheck pytest system-packages migrate demo bench load faults clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,19 @@ test: $(STAMP) system-packages lint typecheck
 
 bench: $(STAMP)
 	scripts/with-services.sh sh -c 'for b in bench/recompute.py bench/bench_*.py; do $(BIN)/python $$b || exit 1; done'
+
+# Month-end load (locust: 38 officers saving, 200 viewers, 2 minutes) and then the faults
+# under load (PostgreSQL restart, Redis outage, worker SIGKILL, two workers), each on its own
+# throwaway PostgreSQL and Redis on 127.0.0.1. Prints figures; exits 1 if a target is missed.
+LOAD_ARGS ?=
+load: $(STAMP) system-packages
+	@status=0; \
+	scripts/with-services.sh $(BIN)/python bench/load.py $(LOAD_ARGS) || status=1; \
+	scripts/with-services.sh $(BIN)/python bench/faults.py || status=1; \
+	exit $$status
+
+faults: $(STAMP) system-packages
+	scripts/with-services.sh $(BIN)/python bench/faults.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts var

@@ -19,6 +19,8 @@ from agreements.models import Agreement, BudgetAllocation, Commitment, Regulatio
 from agreements.models_meetings import Meeting
 from regions.spreadsheets import spreadsheet_response
 
+MEETING_LENGTH = dt.timedelta(hours=2)
+
 
 def _table(columns: Sequence[tuple[str, Callable[[Any], Any]]], rows: Iterable[Any]) -> list[list]:
     header = [str(title) for title, _get in columns]
@@ -111,6 +113,15 @@ def budgets_table(rows: Iterable[BudgetAllocation]) -> list[list]:
     )
 
 
+def _end(start: dt.datetime) -> dt.datetime:
+    """Two hours later, or the end of the day when that would pass the calendar's last one
+    (rows older than the date bounds may still hold 9999-12-31)."""
+    try:
+        return start + MEETING_LENGTH
+    except OverflowError:
+        return start.replace(hour=23, minute=59, second=59)
+
+
 def meeting_ics(meeting: Meeting, url: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Coverage Portal//agreements//ID")
@@ -119,7 +130,7 @@ def meeting_ics(meeting: Meeting, url: str) -> bytes:
     event.add("uid", f"meeting-{meeting.pk}@coverage-portal")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", meeting.local_start)
-    event.add("dtend", meeting.local_start + dt.timedelta(hours=2))
+    event.add("dtend", _end(meeting.local_start))
     event.add("summary", meeting.title)
     event.add("location", meeting.place)
     event.add("description", "\n\n".join(filter(None, [meeting.summary, meeting.decisions])))

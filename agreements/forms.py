@@ -16,6 +16,7 @@ from regions import access
 from regions import selectors as region_selectors
 from regions.access import Action
 from regions.models import Region
+from regions.numbers import DecimalNumberField, WholeNumberField
 from regions.users import PortalUser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -169,6 +170,7 @@ class CommitmentForm(ScopedForm):
             "amount",
         ]
         widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"workers": WholeNumberField, "amount": DecimalNumberField}
 
 
 class CommitmentStatusForm(forms.Form):
@@ -206,6 +208,11 @@ class BudgetForm(ScopedForm):
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {
+            "workers": WholeNumberField,
+            "amount": DecimalNumberField,
+            "realised": DecimalNumberField,
+        }
 
 
 class DocumentForm(forms.Form):

@@ -15,15 +15,23 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regions import bounds
 from regions.models import Office, Region
 
 
 class LegalBasis(models.Model):
     """A regulation agreements cite as their legal basis; admins extend the list."""
 
-    short_name = models.CharField(_("short name"), max_length=60, unique=True)
-    title = models.CharField(_("title"), max_length=300, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    short_name = models.CharField(
+        _("short name"), max_length=60, unique=True, validators=[bounds.PLAIN_TEXT]
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True, validators=[bounds.PLAIN_TEXT])
+    issued_on = models.DateField(
+        _("issued on"),
+        null=True,
+        blank=True,
+        validators=[bounds.DateBounds(bounds.FIRST_LEGAL_YEAR)],
+    )
 
     class Meta:
         ordering = ["short_name"]
@@ -49,7 +57,7 @@ class Agreement(models.Model):
         RENEWED = "renewed", _("Renewed")
 
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.MOU)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[bounds.PLAIN_TEXT])
     region = models.ForeignKey(
         Region,
         models.PROTECT,
@@ -65,12 +73,27 @@ class Agreement(models.Model):
         related_name="agreements",
         verbose_name=_("BPJS office"),
     )
-    region_number = models.CharField(_("regional government's number"), max_length=120, blank=True)
-    office_number = models.CharField(_("BPJS office's number"), max_length=120, blank=True)
-    signed_on = models.DateField(_("date signed"), null=True, blank=True)
-    signed_place = models.CharField(_("place signed"), max_length=200, blank=True)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_until = models.DateField(_("valid until"), null=True, blank=True, db_index=True)
+    region_number = models.CharField(
+        _("regional government's number"),
+        max_length=120,
+        blank=True,
+        validators=[bounds.PLAIN_TEXT],
+    )
+    office_number = models.CharField(
+        _("BPJS office's number"), max_length=120, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
+    signed_on = models.DateField(
+        _("date signed"), null=True, blank=True, validators=[bounds.DATE_BOUNDS]
+    )
+    signed_place = models.CharField(
+        _("place signed"), max_length=200, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
+    valid_from = models.DateField(
+        _("valid from"), null=True, blank=True, validators=[bounds.DATE_BOUNDS]
+    )
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, db_index=True, validators=[bounds.DATE_BOUNDS]
+    )
     legal_bases = models.ManyToManyField(
         LegalBasis, blank=True, related_name="agreements", verbose_name=_("legal basis")
     )
@@ -86,8 +109,12 @@ class Agreement(models.Model):
         related_name="predecessor",
         verbose_name=_("renewed by"),
     )
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    end_reason = models.TextField(_("reason for ending"), blank=True)
+    ended_on = models.DateField(
+        _("ended on"), null=True, blank=True, validators=[bounds.DATE_BOUNDS]
+    )
+    end_reason = models.TextField(
+        _("reason for ending"), blank=True, validators=[bounds.MULTILINE_TEXT]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -104,6 +131,13 @@ class Agreement(models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_from__lte=models.F("valid_until")),
                 name="agreement_validity_ordered",
+            ),
+            models.CheckConstraint(
+                condition=bounds.in_range("signed_on", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("valid_from", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("valid_until", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("ended_on", bounds.FIRST_DAY, bounds.LAST_DAY),
+                name="agreement_dates_within_bounds",
             ),
         ]
 
@@ -143,8 +177,8 @@ class Signatory(models.Model):
 
     agreement = models.ForeignKey(Agreement, models.CASCADE, related_name="signatories")
     side = models.CharField(_("side"), max_length=8, choices=Side.choices)
-    name = models.CharField(_("name"), max_length=120)
-    position = models.CharField(_("position"), max_length=200)
+    name = models.CharField(_("name"), max_length=120, validators=[bounds.PLAIN_TEXT])
+    position = models.CharField(_("position"), max_length=200, validators=[bounds.PLAIN_TEXT])
 
     class Meta:
         ordering = ["side", "pk"]
@@ -184,20 +218,38 @@ class Commitment(models.Model):
         "agreements.Meeting", models.CASCADE, null=True, blank=True, related_name="commitments"
     )
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
-    description = models.TextField(_("what was promised"))
-    responsible = models.CharField(_("responsible institution"), max_length=200)
-    due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    description = models.TextField(_("what was promised"), validators=[bounds.MULTILINE_TEXT])
+    responsible = models.CharField(
+        _("responsible institution"), max_length=200, validators=[bounds.PLAIN_TEXT]
+    )
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, db_index=True, validators=[bounds.DATE_BOUNDS]
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
     )
-    done_on = models.DateField(_("done on"), null=True, blank=True)
-    evidence = models.TextField(_("evidence"), blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True, validators=[bounds.DATE_BOUNDS])
+    evidence = models.TextField(_("evidence"), blank=True, validators=[bounds.MULTILINE_TEXT])
     category_code = models.CharField(
-        _("participant category code"), max_length=30, blank=True, help_text=_("e.g. NON_ASN")
+        _("participant category code"),
+        max_length=30,
+        blank=True,
+        help_text=_("e.g. NON_ASN"),
+        validators=[bounds.PLAIN_TEXT],
     )
-    workers = models.PositiveIntegerField(_("workers concerned"), null=True, blank=True)
+    workers = models.PositiveIntegerField(
+        _("workers concerned"),
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.PEOPLE_IN_A_REGENCY),
+    )
     amount = models.DecimalField(
-        _("amount (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+        _("amount (Rp)"),
+        max_digits=18,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.RUPIAH),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -209,7 +261,14 @@ class Commitment(models.Model):
             models.CheckConstraint(
                 condition=Q(agreement__isnull=False) | Q(meeting__isnull=False),
                 name="commitment_has_source",
-            )
+            ),
+            models.CheckConstraint(
+                condition=bounds.in_range("due_date", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("done_on", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("workers", 0, bounds.PEOPLE_IN_A_REGENCY)
+                & bounds.in_range("amount", 0, bounds.RUPIAH),
+                name="commitment_within_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -238,14 +297,22 @@ class Regulation(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
     number = models.CharField(
-        _("number"), max_length=60, blank=True, help_text=_("Leave empty while it is not known.")
+        _("number"),
+        max_length=60,
+        blank=True,
+        help_text=_("Leave empty while it is not known."),
+        validators=[bounds.PLAIN_TEXT],
     )
-    year = models.PositiveSmallIntegerField(_("year"))
-    title = models.CharField(_("title"), max_length=400)
-    enacted_on = models.DateField(_("date enacted"), null=True, blank=True)
-    revoked_on = models.DateField(_("date revoked"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), validators=bounds.year_validators())
+    title = models.CharField(_("title"), max_length=400, validators=[bounds.PLAIN_TEXT])
+    enacted_on = models.DateField(
+        _("date enacted"), null=True, blank=True, validators=[bounds.DATE_BOUNDS]
+    )
+    revoked_on = models.DateField(
+        _("date revoked"), null=True, blank=True, validators=[bounds.DATE_BOUNDS]
+    )
     source_url = models.URLField(_("source link"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=[bounds.MULTILINE_TEXT])
 
     class Meta:
         ordering = ["-year", "region__code"]
@@ -254,7 +321,13 @@ class Regulation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "kind", "number", "year"], name="regulation_unique_number"
-            )
+            ),
+            models.CheckConstraint(
+                condition=bounds.in_range("year", bounds.FIRST_YEAR, bounds.LAST_YEAR)
+                & bounds.in_range("enacted_on", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("revoked_on", bounds.FIRST_DAY, bounds.LAST_DAY),
+                name="regulation_within_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -276,17 +349,32 @@ class BudgetAllocation(models.Model):
     region = models.ForeignKey(
         Region, models.PROTECT, related_name="budget_allocations", verbose_name=_("region")
     )
-    year = models.PositiveSmallIntegerField(_("APBD year"))
+    year = models.PositiveSmallIntegerField(_("APBD year"), validators=bounds.year_validators())
     category_code = models.CharField(
-        _("category or group code"), max_length=30, help_text=_("e.g. NON_ASN, PEKERJA_RENTAN")
+        _("category or group code"),
+        max_length=30,
+        help_text=_("e.g. NON_ASN, PEKERJA_RENTAN"),
+        validators=[bounds.PLAIN_TEXT],
     )
-    label = models.CharField(_("group"), max_length=120, blank=True)
-    workers = models.PositiveIntegerField(_("workers to cover"), null=True, blank=True)
-    amount = models.DecimalField(_("amount (Rp)"), max_digits=18, decimal_places=0)
+    label = models.CharField(_("group"), max_length=120, blank=True, validators=[bounds.PLAIN_TEXT])
+    workers = models.PositiveIntegerField(
+        _("workers to cover"),
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.PEOPLE_IN_A_REGENCY),
+    )
+    amount = models.DecimalField(
+        _("amount (Rp)"), max_digits=18, decimal_places=0, validators=bounds.at_most(bounds.RUPIAH)
+    )
     realised = models.DecimalField(
-        _("realised (Rp)"), max_digits=18, decimal_places=0, null=True, blank=True
+        _("realised (Rp)"),
+        max_digits=18,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.RUPIAH),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=[bounds.MULTILINE_TEXT])
 
     class Meta:
         ordering = ["-year", "region__code", "category_code"]
@@ -295,7 +383,14 @@ class BudgetAllocation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "year", "category_code"], name="budget_unique_per_group"
-            )
+            ),
+            models.CheckConstraint(
+                condition=bounds.in_range("year", bounds.FIRST_YEAR, bounds.LAST_YEAR)
+                & bounds.in_range("workers", 0, bounds.PEOPLE_IN_A_REGENCY)
+                & bounds.in_range("amount", 0, bounds.RUPIAH)
+                & bounds.in_range("realised", 0, bounds.RUPIAH),
+                name="budget_within_bounds",
+            ),
         ]
 
     def __str__(self) -> str:

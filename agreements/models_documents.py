@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regions import bounds
+
 OWNER_FIELDS = ("agreement", "meeting", "regulation", "commitment")
 
 
@@ -26,10 +28,12 @@ class Document(models.Model):
         "agreements.Commitment", models.CASCADE, null=True, blank=True, related_name="documents"
     )
     file = models.FileField(_("file"), max_length=200)
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
+    original_name = models.CharField(_("file name"), max_length=200, validators=[bounds.PLAIN_TEXT])
+    content_type = models.CharField(max_length=100, validators=[bounds.PLAIN_TEXT])
     size = models.PositiveIntegerField(_("size (bytes)"))
-    title = models.CharField(_("description"), max_length=200, blank=True)
+    title = models.CharField(
+        _("description"), max_length=200, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regions import bounds
 from regions.models import Office, Region
 
 
@@ -24,8 +25,8 @@ class Meeting(models.Model):
         SIGNING = "penandatanganan", _("Signing")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=300)
-    starts_at = models.DateTimeField(_("starts at"), db_index=True)
+    title = models.CharField(_("title"), max_length=300, validators=[bounds.PLAIN_TEXT])
+    starts_at = models.DateTimeField(_("starts at"), db_index=True, validators=[bounds.DATE_BOUNDS])
     host_region = models.ForeignKey(
         Region,
         models.PROTECT,
@@ -33,16 +34,18 @@ class Meeting(models.Model):
         verbose_name=_("host region"),
         help_text=_("Its time zone is the one the meeting time is entered and shown in."),
     )
-    place = models.CharField(_("place"), max_length=300, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True, validators=[bounds.PLAIN_TEXT])
     regions = models.ManyToManyField(
         Region, related_name="meetings", verbose_name=_("regions concerned")
     )
     offices = models.ManyToManyField(
         Office, blank=True, related_name="meetings", verbose_name=_("BPJS offices")
     )
-    chair = models.CharField(_("chaired by"), max_length=200, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
-    decisions = models.TextField(_("decisions"), blank=True)
+    chair = models.CharField(
+        _("chaired by"), max_length=200, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
+    summary = models.TextField(_("summary"), blank=True, validators=[bounds.MULTILINE_TEXT])
+    decisions = models.TextField(_("decisions"), blank=True, validators=[bounds.MULTILINE_TEXT])
     source_url = models.URLField(_("source link"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
@@ -54,6 +57,12 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=bounds.before("starts_at", bounds.FIRST_MOMENT, bounds.LAST_MOMENT),
+                name="meeting_start_within_bounds",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -79,9 +88,11 @@ class Meeting(models.Model):
 
 class Attendee(models.Model):
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendees")
-    name = models.CharField(_("name"), max_length=120, blank=True)
-    position = models.CharField(_("position"), max_length=200)
-    institution = models.CharField(_("institution"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=120, blank=True, validators=[bounds.PLAIN_TEXT])
+    position = models.CharField(_("position"), max_length=200, validators=[bounds.PLAIN_TEXT])
+    institution = models.CharField(
+        _("institution"), max_length=200, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -99,18 +110,27 @@ class FollowUpAction(models.Model):
         DROPPED = "dropped", _("Dropped")
 
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="actions")
-    description = models.TextField(_("what"))
-    owner = models.CharField(_("owner"), max_length=200)
-    due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    description = models.TextField(_("what"), validators=[bounds.MULTILINE_TEXT])
+    owner = models.CharField(_("owner"), max_length=200, validators=[bounds.PLAIN_TEXT])
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, db_index=True, validators=[bounds.DATE_BOUNDS]
+    )
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
     )
-    done_on = models.DateField(_("done on"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True, validators=[bounds.DATE_BOUNDS])
 
     class Meta:
         ordering = ["due_date", "pk"]
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
+        constraints = [
+            models.CheckConstraint(
+                condition=bounds.in_range("due_date", bounds.FIRST_DAY, bounds.LAST_DAY)
+                & bounds.in_range("done_on", bounds.FIRST_DAY, bounds.LAST_DAY),
+                name="action_dates_within_bounds",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.description[:80]

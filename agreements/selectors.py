@@ -113,24 +113,25 @@ def timeline_for(
 ) -> list[TimelineEntry]:
     """What happened between the region's government and BPJS, oldest first.
 
-    Empty when the user may not view the region.
+    Empty when the user may not view the region; a province's timeline holds only the
+    records of its regencies the user may view (branch staff see their own regencies').
     """
     if not access.can(user, Action.VIEW, region):
         return []
     entries = [
-        *_agreement_entries(region),
-        *_meeting_entries(region),
-        *_regulation_entries(region),
-        *_budget_entries(region),
-        *_commitment_entries(region),
+        *_agreement_entries(user, region),
+        *_meeting_entries(user, region),
+        *_regulation_entries(user, region),
+        *_budget_entries(user, region),
+        *_commitment_entries(user, region),
     ]
     return sorted(
         (e for e in entries if _within(e.date, start, end)), key=lambda e: (e.date, e.kind)
     )
 
 
-def _agreement_entries(region: Region) -> list[TimelineEntry]:
-    rows = Agreement.objects.filter(_area(region)).exclude(signed_on=None)
+def _agreement_entries(user: PortalUser, region: Region) -> list[TimelineEntry]:
+    rows = agreements_for(user).filter(_area(region)).exclude(signed_on=None)
     return [
         TimelineEntry(
             a.signed_on, "agreement", a.title, _url("agreement", a.pk), a.effective_status
@@ -140,24 +141,24 @@ def _agreement_entries(region: Region) -> list[TimelineEntry]:
     ]
 
 
-def _meeting_entries(region: Region) -> list[TimelineEntry]:
+def _meeting_entries(user: PortalUser, region: Region) -> list[TimelineEntry]:
     area = Q(regions=region) | Q(regions__parent=region)
-    rows = Meeting.objects.filter(area).distinct().select_related("host_region")
+    rows = meetings_for(user).filter(area).distinct()
     return [
         TimelineEntry(m.local_start.date(), "meeting", m.title, _url("meeting", m.pk)) for m in rows
     ]
 
 
-def _regulation_entries(region: Region) -> list[TimelineEntry]:
-    rows = Regulation.objects.filter(_area(region)).select_related("region")
+def _regulation_entries(user: PortalUser, region: Region) -> list[TimelineEntry]:
+    rows = regulations_for(user).filter(_area(region))
     return [
         TimelineEntry(r.effective_on, "regulation", f"{r} – {r.title}", _url("regulation", r.pk))
         for r in rows
     ]
 
 
-def _budget_entries(region: Region) -> list[TimelineEntry]:
-    rows = BudgetAllocation.objects.filter(_area(region)).select_related("region")
+def _budget_entries(user: PortalUser, region: Region) -> list[TimelineEntry]:
+    rows = budgets_for(user).filter(_area(region))
     return [
         TimelineEntry(
             dt.date(b.year, 1, 1),
@@ -169,8 +170,8 @@ def _budget_entries(region: Region) -> list[TimelineEntry]:
     ]
 
 
-def _commitment_entries(region: Region) -> list[TimelineEntry]:
-    rows = Commitment.objects.filter(_area(region)).exclude(due_date=None)
+def _commitment_entries(user: PortalUser, region: Region) -> list[TimelineEntry]:
+    rows = commitments_for(user).filter(_area(region)).exclude(due_date=None)
     return [
         TimelineEntry(
             c.done_on or c.due_date,  # type: ignore[arg-type]

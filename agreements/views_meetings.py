@@ -22,6 +22,7 @@ from agreements.formsets import adding_row, quiet, with_extra_row
 from agreements.models_meetings import Meeting
 from agreements.permissions import may_change, require_change
 from agreements.viewkit import add_errors, flash_error, get_visible, list_page
+from regions.spreadsheets import safe_filename
 from regions.users import PortalUser
 
 
@@ -116,7 +117,8 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_visible(selectors.meetings_for(request.user), pk)
     url = request.build_absolute_uri(meeting_url(meeting))
     response = HttpResponse(exports.meeting_ics(meeting, url), content_type="text/calendar")
-    response["Content-Disposition"] = f'attachment; filename="rapat-{meeting.pk}.ics"'
+    name = safe_filename(f"rapat-{meeting.pk}", "ics")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

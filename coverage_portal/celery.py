@@ -9,3 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coverage_portal.settings")
 app = Celery("coverage_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Tasks kept beside their feature package rather than in an app's tasks.py.
+app.autodiscover_tasks(["participants.transfer"])

@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from regions.models import Region, RegionQuerySet, Role, UserScope
+from regions.models import Office, Region, RegionQuerySet, Role, UserScope
 from regions.users import PortalUser
 
 
@@ -114,3 +114,14 @@ def scoped(
     if is_national(user):
         return queryset
     return queryset.filter(**{f"{field}__in": regions_for(user, action)})
+
+
+def offices_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Office]:
+    """BPJS offices serving a regency on which the user may do `action`, with their regional
+    offices: the offices a record of theirs can name."""
+    if not allows(user, action):
+        return Office.objects.none()
+    if is_national(user):
+        return Office.objects.all()
+    branches = Office.objects.filter(officeregency__region__in=regions_for(user, action))
+    return Office.objects.filter(Q(pk__in=branches) | Q(branches__in=branches)).distinct()

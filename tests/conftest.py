@@ -18,8 +18,10 @@ from django.db.utils import OperationalError
 from pytest_django.plugin import blocking_manager_key
 
 from coverage_portal.celery import app as celery_app
+from regions.demo import seed_offices
 from regions.models import Office, Region, Role
 from regions.services import user_scope_assign
+from tests import trust_figures
 from tests.regions.factories import UserFactory
 
 PASSWORD = "a-strong-test-password"
@@ -134,3 +136,52 @@ def jatim_officer(make_user: Callable[..., Any]) -> Any:
 @pytest.fixture
 def viewer(make_user: Callable[..., Any]) -> Any:
     return make_user(Role.VIEWER)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Service messages in English, so tests can match the msgids."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def offices(db: None) -> None:
+    seed_offices()
+
+
+@pytest.fixture
+def kolaka_staff(offices: None, make_user: Callable[..., Any]) -> Any:
+    """Branch staff of Kantor Cabang Kolaka: 74.01 Kolaka, 74.08 Kolaka Utara, 74.11 Kolaka
+    Timur (and, for what concerns the whole province, Sulawesi Tenggara)."""
+    return make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-kolaka"))
+
+
+@pytest.fixture
+def outsider(db: None) -> Any:
+    """Logged in, even let into the admin, but with no role and no scope at all."""
+    user = UserFactory()
+    user.is_staff = True
+    user.save()
+    return user
+
+
+# --- The trust figures (tests/trust_figures.py): measured by the tests, printed at the end.
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the counts to the controller
+        workeroutput["trust_figures"] = dict(trust_figures.FIGURES)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook; unknown when xdist is not running
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    trust_figures.merge(getattr(node, "workeroutput", {}).get("trust_figures"))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if any(trust_figures.FIGURES.values()):
+        terminalreporter.write_line(trust_figures.summary())

@@ -3,6 +3,12 @@
 One code path serves incremental and full recomputes: a full recompute runs the same rebuild
 over every bucket, so the two cannot drift apart. Each run is one
 transaction (readers keep seeing the old rows until it commits) and runs serialised.
+
+The engine never stalls: when the set-based rebuild fails (a value the database refuses, say
+one stored before today's bounds), it is retried month by month and then bucket by bucket,
+each in its own savepoint. A bucket that still fails is logged and keeps its stale mark with
+the reason and `failed_at` (listed for national administrators); every other bucket is
+rebuilt.
 """
 
 from __future__ import annotations
@@ -13,12 +19,13 @@ import time
 from contextlib import nullcontext
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from participants.coverage import sql
 from participants.coverage.models import CoverageRow, RecomputeBucket, StaleBucket, WorkforceKind
 from participants.coverage.reload import emptied_for_reload
+from participants.coverage.staleness import Bucket
 from participants.entry.models import ParticipantCount
 from participants.periods import month_end
 from regions.loader import NATIONAL_CODE
@@ -27,6 +34,9 @@ from regions.models import Region
 log = logging.getLogger(__name__)
 ADVISORY_LOCK_KEY = 4_202_103  # Inpres 2/2021, any constant shared by all recomputes
 BUCKETS_PER_INSERT = 1000  # 5.000 parameters, well under SQLite's limit of 32.766
+ERROR_CHARS = 2000
+# The connection itself failing is no bucket's fault: the task retries the whole run.
+TRANSIENT = (OperationalError, InterfaceError)
 
 
 def recompute_stale() -> int:
@@ -42,18 +52,22 @@ def recompute_all(*, since: dt.date | None = None, province: Region | None = Non
     """
     with transaction.atomic():
         _serialise()
-        buckets = _take_marks() | _buckets_with_data(since, province)
+        buckets = _take_marks(include_failed=True) | _buckets_with_data(since, province)
         everything = since is None and province is None
         with emptied_for_reload(CoverageRow) if everything else nullcontext():
             return _rebuild_buckets(buckets)
 
 
-def _take_marks() -> set[tuple[int, dt.date]]:
+def _take_marks(*, include_failed: bool = False) -> set[tuple[int, dt.date]]:
     """Remove the stale marks and return their buckets. They go before the rebuild reads any
     data: a mark committed by then came with its data, which the rebuild will see; a save
     still in flight holds its mark's row lock, so the delete waits for it; later saves
-    leave new marks for the next run."""
-    marks = list(StaleBucket.objects.values_list("id", "province_id", "period"))
+    leave new marks for the next run. A failed bucket waits for new data (which marks it
+    afresh) or a full recompute, so one bad value does not slow every five-minute sweep."""
+    marks_left = StaleBucket.objects.all()
+    if not include_failed:
+        marks_left = marks_left.filter(failed_at__isnull=True)
+    marks = list(marks_left.values_list("id", "province_id", "period"))
     StaleBucket.objects.filter(id__in=[mark_id for mark_id, _p, _m in marks]).delete()
     return {(province_id, period) for _id, province_id, period in marks}
 
@@ -62,8 +76,45 @@ def _rebuild_buckets(buckets: set[tuple[int, dt.date]]) -> int:
     if not buckets:
         return 0
     buckets = _with_missing_provinces(buckets)
-    _rebuild(buckets)
-    return len(buckets)
+    failed = _rebuild_guarded(buckets)
+    _record_failures(failed)
+    return len(buckets) - len(failed)
+
+
+def _rebuild_guarded(buckets: set[Bucket]) -> dict[Bucket, str]:
+    """Rebuild `buckets` in a savepoint; on failure, smaller groups, down to single buckets.
+    Returns the buckets that could not be rebuilt, with the database's reason."""
+    try:
+        with transaction.atomic():
+            _rebuild(buckets)
+        return {}
+    except TRANSIENT:
+        raise
+    except DatabaseError as error:
+        if len(buckets) == 1:
+            bucket = next(iter(buckets))
+            log.error("Coverage bucket %s %s could not be computed", *bucket, exc_info=True)
+            return {bucket: str(error)[:ERROR_CHARS]}
+        failed: dict[Bucket, str] = {}
+        for group in _smaller_groups(buckets):
+            failed |= _rebuild_guarded(group)
+        return failed
+
+
+def _smaller_groups(buckets: set[Bucket]) -> list[set[Bucket]]:
+    """One group per month when there are several months, else one per bucket."""
+    periods = {period for _province, period in buckets}
+    if len(periods) > 1:
+        return [{b for b in buckets if b[1] == period} for period in sorted(periods)]
+    return [{bucket} for bucket in sorted(buckets)]
+
+
+def _record_failures(failed: dict[Bucket, str]) -> None:
+    now = timezone.now()
+    for (province_id, period), error in failed.items():
+        StaleBucket.objects.update_or_create(
+            province_id=province_id, period=period, defaults={"failed_at": now, "error": error}
+        )
 
 
 def _buckets_with_data(since: dt.date | None, province: Region | None) -> set[tuple[int, dt.date]]:

@@ -9,10 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from regions import bounds
 from regions.models import Region
 
 CODE_VALIDATOR = RegexValidator(r"^[A-Z][A-Z0-9_]*$", _("Use capital letters, digits and _."))
-YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+YEAR_VALIDATORS = bounds.year_validators()
+YEAR_IN_RANGE = bounds.in_range("year", bounds.FIRST_YEAR, bounds.LAST_YEAR)
 
 
 class BilingualName(models.Model):
@@ -56,9 +58,11 @@ class WorkforceTotal(models.Model):
     month = models.PositiveSmallIntegerField(
         _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
-    value = models.PositiveBigIntegerField(_("value"))
-    source = models.CharField(_("source"), max_length=500)
-    note = models.TextField(_("note"), blank=True)
+    value = models.PositiveBigIntegerField(
+        _("value"), validators=bounds.at_most(bounds.PEOPLE_IN_A_REGION)
+    )
+    source = models.CharField(_("source"), max_length=500, validators=[bounds.PLAIN_TEXT])
+    note = models.TextField(_("note"), blank=True, validators=[bounds.MULTILINE_TEXT])
     history = HistoricalRecords()
 
     class Meta:
@@ -75,6 +79,12 @@ class WorkforceTotal(models.Model):
                 fields=["kind", "region", "year", "month"],
                 condition=Q(month__isnull=False),
                 name="one_monthly_workforce_total",
+            ),
+            models.CheckConstraint(
+                condition=YEAR_IN_RANGE
+                & bounds.in_range("month", 1, 12)
+                & bounds.in_range("value", 0, bounds.PEOPLE_IN_A_REGION),
+                name="workforce_total_within_bounds",
             ),
         ]
 
@@ -99,12 +109,24 @@ class Target(models.Model):
         verbose_name=_("category"),
         help_text=_("Empty for a target over all categories."),
     )
-    participants = models.PositiveBigIntegerField(_("target participants"), null=True, blank=True)
-    percent = models.DecimalField(
-        _("target coverage (%)"), max_digits=6, decimal_places=2, null=True, blank=True
+    participants = models.PositiveBigIntegerField(
+        _("target participants"),
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.PEOPLE_IN_A_REGION),
     )
-    source = models.CharField(_("source"), max_length=500, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    percent = models.DecimalField(
+        _("target coverage (%)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=bounds.at_most(100),
+    )
+    source = models.CharField(
+        _("source"), max_length=500, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
+    note = models.TextField(_("note"), blank=True, validators=[bounds.MULTILINE_TEXT])
     history = HistoricalRecords()
 
     class Meta:
@@ -125,6 +147,12 @@ class Target(models.Model):
             models.CheckConstraint(
                 condition=Q(participants__isnull=False) | Q(percent__isnull=False),
                 name="target_has_a_figure",
+            ),
+            models.CheckConstraint(
+                condition=YEAR_IN_RANGE
+                & bounds.in_range("participants", 0, bounds.PEOPLE_IN_A_REGION)
+                & bounds.in_range("percent", 0, 100),
+                name="target_within_bounds",
             ),
         ]
 
@@ -170,8 +198,10 @@ class CoverageRow(models.Model):
     )
     denominator_value = models.PositiveBigIntegerField(null=True)
     denominator_year = models.PositiveSmallIntegerField(null=True)
-    # Above 100% is possible (a stale or partial denominator); the table must still hold it.
-    coverage_percent = models.DecimalField(max_digits=14, decimal_places=4, null=True)
+    # Above 100% is possible (a stale or partial denominator); the table must still hold it,
+    # up to the largest ratio regions.bounds allows: every count at its ceiling over a
+    # denominator of 1.
+    coverage_percent = models.DecimalField(max_digits=20, decimal_places=4, null=True)
     target_participants = models.PositiveBigIntegerField(null=True)
     target_percent = models.DecimalField(max_digits=6, decimal_places=2, null=True)
     target_gap = models.BigIntegerField(null=True)
@@ -233,11 +263,18 @@ class StaleBucket(models.Model):
     province = models.ForeignKey(Region, models.CASCADE, related_name="+")
     period = models.DateField()
     marked_at = models.DateTimeField(auto_now=True)
+    # A bucket the engine could not compute keeps its mark with the reason; the other
+    # buckets go on, and national administrators see it listed (admin, admin home).
+    failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
 
     class Meta:
+        verbose_name = _("stale coverage bucket")
+        verbose_name_plural = _("stale coverage buckets")
         constraints = [
             models.UniqueConstraint(fields=["province", "period"], name="one_stale_mark")
         ]
 
     def __str__(self) -> str:
-        return f"stale {self.province.code} {self.period:%Y-%m}"
+        state = "failed" if self.failed_at else "stale"
+        return f"{state} {self.province.code} {self.period:%Y-%m}"

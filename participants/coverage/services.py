@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from participants.coverage.models import CoverageRow, Target, WorkforceTotal
 from participants.coverage.staleness import mark_stale
+from regions import access
+from regions.access import Action
 from regions.models import Region
 from regions.users import PortalUser
 
@@ -92,7 +95,10 @@ def target_delete(*, target: Target, actor: PortalUser | None = None) -> None:
 @transaction.atomic
 def category_save(*, category: Any, actor: PortalUser | None = None) -> Any:
     """Add, change or retire a category: which categories exist and add up changes every
-    bucket, so all are recomputed."""
+    bucket, so all are recomputed. Only national administrators (or a trusted system caller,
+    `actor=None`) change the list every report is made of."""
+    if actor is not None and not access.allows(actor, Action.ADMINISTER):
+        raise PermissionDenied
     category.full_clean()
     category._history_user = actor
     category.save()

@@ -28,7 +28,8 @@ def mark_stale(buckets: Iterable[Bucket]) -> None:
         marks,
         update_conflicts=True,
         unique_fields=["province", "period"],
-        update_fields=["marked_at"],
+        # New data gives a bucket that failed another try.
+        update_fields=["marked_at", "failed_at", "error"],
         batch_size=1000,
     )
     transaction.on_commit(enqueue_recompute)

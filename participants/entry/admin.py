@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +21,12 @@ from participants.entry.models import Category, MonthlyReport, ParticipantCount,
 from participants.entry.services import CellInput, WriteResult, counts_write
 from regions import access
 from regions.access import Action
-from regions.admin_scoping import ScopedModelAdmin
+from regions.admin_numbers import NumbersAdminMixin
+from regions.admin_scoping import ReferenceListAdmin, ScopedModelAdmin
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ReferenceListAdmin):
     """National administrators add and retire categories; one with counts is never deleted."""
 
     list_display = ("code", "name_id", "name_en", "parent", "order", "is_active")
@@ -32,36 +34,35 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ("code", "name_id", "name_en")
     actions = ("retire", "reactivate")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return access.allows(request.user, Action.ADMINISTER) and super().has_add_permission(
-            request
-        )
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        allowed = super().has_change_permission(request, obj)
-        return allowed and access.allows(request.user, Action.ADMINISTER)
-
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.counts.exists():
             return False  # retire it instead: its history must stay
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and access.allows(request.user, Action.ADMINISTER)
+        return super().has_delete_permission(request, obj)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         # Which categories exist and add up changes every coverage figure: recompute.
         category_save(category=obj, actor=request.user)
 
-    @admin.action(description=_("Retire the selected categories (keep their counts)"))
+    @admin.action(
+        description=_("Retire the selected categories (keep their counts)"),
+        permissions=["administer"],
+    )
     def retire(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
-        for category in queryset:
-            category.is_active = False
-            category_save(category=category, actor=request.user)
+        self._set_active(request, queryset, active=False)
 
-    @admin.action(description=_("Reactivate the selected categories"))
+    @admin.action(description=_("Reactivate the selected categories"), permissions=["administer"])
     def reactivate(self, request: HttpRequest, queryset: QuerySet[Category]) -> None:
-        for category in queryset:
-            category.is_active = True
-            category_save(category=category, actor=request.user)
+        self._set_active(request, queryset, active=True)
+
+    def _set_active(self, request: HttpRequest, queryset: QuerySet[Category], active: bool) -> None:
+        try:
+            with transaction.atomic():
+                for category in queryset:
+                    category.is_active = active
+                    category_save(category=category, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
 
 
 class ReportEventInline(admin.TabularInline):
@@ -143,7 +144,7 @@ def raise_problems(result: WriteResult) -> None:
 
 
 @admin.register(ParticipantCount)
-class ParticipantCountAdmin(ScopedModelAdmin):
+class ParticipantCountAdmin(NumbersAdminMixin, ScopedModelAdmin):
     scope_field = "region"
     change_action = Action.ENTER_DATA
     form = CountForm

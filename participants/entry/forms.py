@@ -6,6 +6,7 @@ no-data reason (`r-<region>-<category>`); numbers are read the Indonesian way by
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellInput, parse_count
+from participants.periods import FIRST_PERIOD, current_period
 
 
 @dataclass
@@ -93,3 +95,9 @@ class PeriodForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
+
+    def clean_period(self) -> dt.date | None:
+        period: dt.date | None = self.cleaned_data.get("period")
+        if period is not None and not FIRST_PERIOD <= period <= current_period():
+            raise forms.ValidationError(_("Choose a month from 2014-01 until this month."))
+        return period

@@ -154,9 +154,11 @@ def _next(grid: Grid) -> str | None:
 def _stored_warnings(grid: Grid) -> Notes:
     if grid.report is None:
         return {}
+    shown = {regency.pk for regency in grid.regencies}
     notes: Notes = defaultdict(list)
     for count, problem in report_warnings(grid.report):
-        notes[(count.region_id, count.category_id)].append(problem.message)
+        if count.region_id in shown:
+            notes[(count.region_id, count.category_id)].append(problem.message)
     return dict(notes)
 
 

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from participants.coverage.models import CODE_VALIDATOR, BilingualName
 from participants.entry.deadlines import report_deadline
+from regions import bounds
 from regions.models import Region
 
 
@@ -162,14 +163,27 @@ class ParticipantCount(models.Model):
     )
     period = models.DateField(_("period"))
     active_participants = models.PositiveBigIntegerField(
-        _("active participants"), null=True, blank=True
+        _("active participants"),
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.PEOPLE_IN_A_REGENCY),
     )
     inactive_participants = models.PositiveBigIntegerField(
-        _("inactive participants"), null=True, blank=True
+        _("inactive participants"),
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.PEOPLE_IN_A_REGENCY),
     )
-    employers = models.PositiveIntegerField(_("registered employers"), null=True, blank=True)
+    employers = models.PositiveIntegerField(
+        _("registered employers"),
+        null=True,
+        blank=True,
+        validators=bounds.at_most(bounds.EMPLOYERS_IN_A_REGENCY),
+    )
     no_data = models.BooleanField(_("no data"), default=False)
-    no_data_reason = models.CharField(_("reason for no data"), max_length=250, blank=True)
+    no_data_reason = models.CharField(
+        _("reason for no data"), max_length=250, blank=True, validators=[bounds.PLAIN_TEXT]
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
@@ -192,6 +206,12 @@ class ParticipantCount(models.Model):
                     | (Q(no_data=True, active_participants__isnull=True) & ~Q(no_data_reason=""))
                 ),
                 name="count_value_or_no_data_with_reason",
+            ),
+            models.CheckConstraint(
+                condition=bounds.in_range("active_participants", 0, bounds.PEOPLE_IN_A_REGENCY)
+                & bounds.in_range("inactive_participants", 0, bounds.PEOPLE_IN_A_REGENCY)
+                & bounds.in_range("employers", 0, bounds.EMPLOYERS_IN_A_REGENCY),
+                name="count_values_within_bounds",
             ),
         ]
         indexes = [models.Index(fields=["period", "category"])]

@@ -65,16 +65,24 @@ def report_for(province: Region, period: dt.date) -> MonthlyReport | None:
     return MonthlyReport.objects.filter(province=province, period=period).first()
 
 
-def _values(province: Region, period: dt.date) -> QuerySet[ParticipantCount]:
-    return ParticipantCount.objects.filter(region__parent=province, period=period)
+def _values(user: PortalUser, province: Region, period: dt.date) -> QuerySet[ParticipantCount]:
+    counts = ParticipantCount.objects.filter(region__parent=province, period=period)
+    return access.scoped(counts, user, Action.VIEW)
+
+
+def visible_regencies(user: PortalUser, province: Region, period: dt.date) -> QuerySet[Region]:
+    """The province's regencies of that month that the user may see: branch staff see only
+    the regencies their office serves, province and national users all of them."""
+    regencies = expected_regencies(province, period).defer("boundary")
+    return access.scoped(regencies, user, Action.VIEW, field="pk")
 
 
 def grid_for(user: PortalUser, province: Region, period: dt.date) -> Grid:
     report = report_for(province, period)
-    counts = {(c.region_id, c.category_id): c for c in _values(province, period)}
+    counts = {(c.region_id, c.category_id): c for c in _values(user, province, period)}
     previous = {
         (r, c): v
-        for r, c, v in _values(province, add_months(period, -1)).values_list(
+        for r, c, v in _values(user, province, add_months(period, -1)).values_list(
             "region_id", "category_id", "active_participants"
         )
     }
@@ -84,7 +92,7 @@ def grid_for(user: PortalUser, province: Region, period: dt.date) -> Grid:
         province=province,
         period=period,
         report=report,
-        regencies=list(expected_regencies(province, period).defer("boundary")),
+        regencies=list(visible_regencies(user, province, period)),
         categories=categories,
         counts=counts,
         previous=previous,
@@ -129,21 +137,28 @@ def report_events(report: MonthlyReport) -> QuerySet[ReportEvent]:
     return report.events.select_related("actor").order_by("-at", "-pk")
 
 
-def report_changes(report: MonthlyReport) -> QuerySet[Any]:
-    """Every recorded value of the report's cells, newest first, with who and through what."""
+def report_changes(user: PortalUser, report: MonthlyReport) -> QuerySet[Any]:
+    """Every recorded value of the report's cells the user may see, newest first, with who
+    and through what."""
     history = ParticipantCount.history.model  # type: ignore[attr-defined]
     return (
-        history.objects.filter(report_id=report.pk)
+        access.scoped(history.objects.filter(report_id=report.pk), user, Action.VIEW)
         .select_related("history_user", "region", "category")
         .defer("region__boundary")
         .order_by("-history_date", "-history_id")
     )
 
 
-def cell_changes(region: Region, category: Category, period: dt.date) -> QuerySet[Any]:
+def cell_changes(
+    user: PortalUser, region: Region, category: Category, period: dt.date
+) -> QuerySet[Any]:
     history = ParticipantCount.history.model  # type: ignore[attr-defined]
     return (
-        history.objects.filter(region=region, category=category, period=period)
+        access.scoped(
+            history.objects.filter(region=region, category=category, period=period),
+            user,
+            Action.VIEW,
+        )
         .select_related("history_user")
         .order_by("-history_date", "-history_id")
     )

@@ -7,27 +7,24 @@ The rules take a `WriteContext` loaded in a constant number of queries, so valid
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from participants.entry.models import Category, MonthlyReport, ParticipantCount
 from participants.periods import FIRST_PERIOD, add_months, current_period
-from regions import access
+from regions import access, bounds
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
+from regions.numbers import parse_whole_number
 from regions.users import PortalUser
 
-MAX_EMPLOYERS = 2**31 - 1
-MAX_COUNT = 2**63 - 1
-PLAIN = re.compile(r"^\d+$")
-GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
-SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+MAX_EMPLOYERS = bounds.EMPLOYERS_IN_A_REGENCY
+MAX_COUNT = bounds.PEOPLE_IN_A_REGENCY
+MAX_REASON = 250
 
 Key = tuple[int, int, dt.date]  # region id, category id, period
 
@@ -103,31 +100,11 @@ def cell_from_count(count: ParticipantCount) -> CellInput:
 
 
 def parse_count(text: str) -> int | None:
-    """'632.494', '632 494' or '632494' → 632494; '' → None; anything else is an error."""
-    value = (text or "").translate(SPACES).strip()
-    if not value:
-        return None
-    if PLAIN.match(value) or GROUPED.match(value):
-        return int(value.replace(".", "").replace(" ", ""))
-    if value.startswith("-") and parse_count(value[1:]) is not None:
-        raise ValidationError(_("Enter a number of 0 or more, not a negative one."), "negative")
-    if re.match(r"^[\d., ]+$", value):
-        raise ValidationError(
-            _("Enter a whole number without decimals, e.g. 632.494 or 632494."), "decimal"
-        )
-    raise ValidationError(_("“%(text)s” is not a number.") % {"text": text.strip()}, "invalid")
+    """'632.494', '632 494' or '632494' → 632494; '' → None; anything else is an error.
 
-
-def _whole(value: Any, limit: int) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        return _("Enter a whole number without decimals, e.g. 632.494 or 632494.")
-    if value < 0:
-        return _("Enter a number of 0 or more, not a negative one.")
-    if value > limit:
-        return _("This number is too large.")
-    return None
+    The rule lives in regions.numbers, shared with the admin, imports and agreements forms.
+    """
+    return parse_whole_number(text)
 
 
 def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
@@ -137,10 +114,13 @@ def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
         ("inactive_participants", MAX_COUNT),
         ("employers", MAX_EMPLOYERS),
     ):
-        message = _whole(getattr(cell, name), limit)
+        message = bounds.whole_number_problem(getattr(cell, name), limit)
         if message:
             yield name, message
     reason = cell.no_data_reason.strip()
+    text = bounds.text_problem(reason)
+    if text:
+        yield "no_data_reason", text
     if reason and cell.active_participants is not None:
         yield "no_data_reason", _("Give either a number or a reason for no data, not both.")
     if not reason and cell.active_participants is None:
@@ -148,7 +128,7 @@ def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:
             "active_participants",
             _("Enter the number of active participants, or mark “no data” with a reason."),
         )
-    if len(reason) > 250:
+    if len(reason) > MAX_REASON:
         yield "no_data_reason", _("Keep the reason for no data under 250 characters.")
 
 

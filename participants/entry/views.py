@@ -18,7 +18,8 @@ from participants.entry.forms import PeriodForm, ReopenForm, SendBackForm, Submi
 from participants.entry.grid import grid_context, save_grid
 from participants.entry.models import Category, MonthlyReport
 from participants.periods import FIRST_PERIOD, add_months, current_period, parse_period
-from regions.models import Region
+from regions import access
+from regions.access import Action
 
 
 def _htmx(request: HttpRequest) -> bool:
@@ -131,7 +132,7 @@ def report_history(request: HttpRequest, code: str, period: str) -> HttpResponse
     context = {
         "report": report,
         "events": selectors.report_events(report),
-        "changes": selectors.with_previous(selectors.report_changes(report)),
+        "changes": selectors.with_previous(selectors.report_changes(request.user, report)),
     }
     return render(request, "participants/report_history.html", context)
 
@@ -141,9 +142,11 @@ def cell_history(
     request: HttpRequest, code: str, period: str, regency: str, category: str
 ) -> HttpResponse:
     province = selectors.province_for(request.user, code)
-    region = get_object_or_404(Region, parent=province, code=regency)
+    region = get_object_or_404(
+        access.regions_for(request.user, Action.VIEW), parent=province, code=regency
+    )
     cat = get_object_or_404(Category, code=category)
-    changes = selectors.cell_changes(region, cat, _period(period))
+    changes = selectors.cell_changes(request.user, region, cat, _period(period))
     context = {
         "province": province,
         "period": _period(period),

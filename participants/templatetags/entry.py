@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from regions.models import Region
 
@@ -20,3 +21,13 @@ def local_time(moment: dt.datetime | None, province: Region) -> str:
         return "–"
     local = timezone.localtime(moment, ZoneInfo(province.timezone))
     return f"{formats.date_format(local, 'j F Y H:i')} {province.timezone_abbreviation}"
+
+
+@register.filter
+def who(user: object) -> str:
+    """The person an audit row names; a change no user made (demo data, a command run
+    without --user, a task) reads 'the system'."""
+    if user is None:
+        return _("the system")
+    full_name = getattr(user, "get_full_name", lambda: "")()
+    return full_name or getattr(user, "username", "") or _("the system")

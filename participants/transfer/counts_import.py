@@ -19,6 +19,7 @@ from participants.transfer.reading import (
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
     FileProblem,
+    Source,
     read_rows,
 )
 from participants.transfer.rows import Lookups, ParsedRows, Problem, parse_rows
@@ -56,12 +57,13 @@ class ImportReport:
 def counts_import(
     *,
     actor: PortalUser,
-    data: bytes,
+    data: Source,
     filename: str,
     dry_run: bool = False,
     warnings_acknowledged: bool = False,
 ) -> ImportReport:
-    """Check a file and, unless `dry_run` or any row has an error, write all of its rows.
+    """Check a file (its bytes or an open binary file, read as it goes) and, unless
+    `dry_run` or any row has an error, write all of its rows.
 
     With `warnings_acknowledged`, submitting the imported months will not ask about the
     warnings again (unless the values are changed afterwards).

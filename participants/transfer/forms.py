@@ -15,8 +15,9 @@ from participants.periods import (
     format_period,
     parse_period,
 )
+from regions import bounds
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = bounds.IMPORT_MAX_BYTES
 FORMATS = [("xlsx", "Excel (XLSX)"), ("csv", "CSV")]
 SHAPES = [
     ("grid", _("Grid: regencies × categories, as on the entry page")),
@@ -33,7 +34,9 @@ class ImportUploadForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // 2**20}
+            )
         return upload
 
 
@@ -42,6 +45,10 @@ class ImportConfirmForm(forms.Form):
     acknowledge = forms.BooleanField(
         label=_("I have read the warnings and the values are correct."), required=False
     )
+
+
+class PreviewPageForm(forms.Form):
+    halaman = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
 
 class PeriodField(forms.CharField):
@@ -61,11 +68,21 @@ class PeriodField(forms.CharField):
 class ExportForm(forms.Form):
     province = forms.CharField(label=_("Province"), required=False)
     period = PeriodField(label=_("Month (YYYY-MM)"), required=False)
-    year = forms.IntegerField(label=_("or a whole year"), required=False, min_value=2014)
+    year = forms.IntegerField(
+        label=_("or a whole year"), required=False, min_value=FIRST_PERIOD.year, max_value=2100
+    )
     format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="xlsx")
+
+    def clean_year(self) -> int | None:
+        year: int | None = self.cleaned_data.get("year")
+        if year is not None and year > current_period().year:
+            raise forms.ValidationError(_("Choose a year from 2014 until this year."))
+        return year
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.errors:
+            return data
         if bool(data.get("period")) == bool(data.get("year")):
             raise forms.ValidationError(_("Choose either a month or a year."))
         return data

@@ -1,20 +1,27 @@
-"""Read an uploaded CSV or XLSX file into (line number, {column: text}) rows.
+"""Read an uploaded CSV or XLSX file into (line number, {column: text}) rows, streaming.
 
 Line numbers are what a person sees in a spreadsheet: the header is line 1. Every cell comes
-back as text, so CSV and XLSX rows go through exactly the same checks afterwards.
+back as text, so CSV and XLSX rows go through exactly the same checks afterwards. The file is
+read as it is consumed, never held as one big text, and the bounds of regions/bounds.py
+(file size, rows, unzipped size, field length) stop a file before it can exhaust the server.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
-from zipfile import BadZipFile
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO
 
 from django.utils.translation import gettext as _
 
 from participants.transfer import grid_shape
+from regions import bounds
+from regions.formatting import format_number
 
 REQUIRED_COLUMNS = ("period", "region_code", "category", "active_participants")
 OPTIONAL_COLUMNS = ("inactive_participants", "employers", "no_data_reason")
@@ -30,11 +37,13 @@ EXPORT_COLUMNS = (
     "no_data_reason",
 )
 XLSX_MAGIC = b"PK\x03\x04"
+CHUNK = 1024 * 1024
 Row = tuple[int, dict[str, str]]
+Source = bytes | IO[bytes]
 
 
 class FileProblem(Exception):
-    """The file as a whole cannot be read: wrong type, empty, or a column is missing."""
+    """The file as a whole cannot be read: wrong type, empty, too large, a column missing."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
@@ -42,77 +51,185 @@ class FileProblem(Exception):
         self.line = line
 
 
-def file_kind(data: bytes, filename: str) -> str:
-    """'csv' or 'xlsx', judged by the name and confirmed by the content."""
+def file_kind(head: bytes, filename: str) -> str:
+    """'csv' or 'xlsx', judged by the name and confirmed by the first bytes."""
     name = filename.lower()
-    if name.endswith(".xlsx") and data.startswith(XLSX_MAGIC):
+    if name.endswith(".xlsx") and head.startswith(XLSX_MAGIC):
         return "xlsx"
-    if name.endswith((".csv", ".txt")) and b"\x00" not in data[:4096]:
+    if name.endswith((".csv", ".txt")):
+        if b"\x00" in head:
+            raise FileProblem(_("The file holds NUL bytes, so it is no text file: save it as CSV."))
         return "csv"
     raise FileProblem(_("Wrong file type: upload a .csv or .xlsx file."))
 
 
-def read_rows(data: bytes, filename: str) -> Iterator[Row]:
-    """The file's data rows, after checking the header; blank rows are skipped.
+def counts_header(cell: str) -> str:
+    return cell.lower().replace(" ", "_")
+
+
+def read_rows(data: Source, filename: str) -> Iterator[Row]:
+    """The counts file's data rows, after checking its header; blank rows are skipped.
 
     A grid-shaped file (regencies × categories, see grid_shape) comes back as the same rows.
     """
-    if not data.strip():
+    return read_table(
+        data, filename, required=REQUIRED_COLUMNS, name_column=counts_header, grid=True
+    )
+
+
+def read_table(
+    data: Source,
+    filename: str,
+    *,
+    required: Sequence[str],
+    name_column: Callable[[str], str] = str.lower,
+    grid: bool = False,
+) -> Iterator[Row]:
+    """Rows of any import file with the `required` columns, within the import bounds."""
+    source = _seekable(data)
+    head = source.read(4096)
+    source.seek(0)
+    if not head.strip():
         raise FileProblem(_("The file is empty."))
-    lines = _xlsx_lines(data) if file_kind(data, filename) == "xlsx" else _csv_lines(data)
+    _check_size(source)
+    read = _xlsx_lines if file_kind(head, filename) == "xlsx" else _csv_lines
+    return _rows(read(source), required, name_column, grid)
+
+
+def _seekable(data: Source) -> IO[bytes]:
+    if isinstance(data, bytes | bytearray):
+        return io.BytesIO(data)
+    data.seek(0)
+    return data
+
+
+def _check_size(source: IO[bytes]) -> None:
+    size = source.seek(0, io.SEEK_END)
+    source.seek(0)
+    if size > bounds.IMPORT_MAX_BYTES:
+        raise FileProblem(
+            _("The file is larger than %(mb)s MB; split it into smaller files.")
+            % {"mb": bounds.IMPORT_MAX_BYTES // (1024 * 1024)}
+        )
+
+
+def _rows(
+    lines: Iterator[tuple[int, list[object]]],
+    required: Sequence[str],
+    name_column: Callable[[str], str],
+    grid: bool = False,
+) -> Iterator[Row]:
     filled = ((n, cells) for n, cells in lines if any(v not in (None, "") for v in cells))
     first = next(filled, None)
     if first is None:
         raise FileProblem(_("The file is empty."))
-    if grid_shape.is_grid(first[1]):
+    if grid and grid_shape.is_grid(first[1]):
         yield from grid_shape.grid_rows(first, filled, FileProblem)
         return
-    header = _check_header(first[1], first[0])
-    for number, cells in filled:
+    header = _check_header(first[1], first[0], required, name_column)
+    for rows, (number, cells) in enumerate(filled, start=1):
+        if rows > bounds.IMPORT_MAX_ROWS:
+            raise FileProblem(
+                _("The file has more than %(rows)s data rows; split it into smaller files.")
+                % {"rows": format_number(bounds.IMPORT_MAX_ROWS)},
+                line=number,
+            )
         yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
 
 
-def _check_header(cells: list[object], number: int) -> list[str]:
-    header = [cell_text(c, "").lower().replace(" ", "_") for c in cells]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+def _check_header(
+    cells: list[object], number: int, required: Sequence[str], name_column: Callable[[str], str]
+) -> list[str]:
+    header = [name_column(cell_text(c, "")) for c in cells]
+    missing = [c for c in required if c not in header]
     if missing:
         raise FileProblem(
             _("Missing column(s): %(columns)s. The first row must name the columns %(expected)s.")
-            % {"columns": ", ".join(missing), "expected": ", ".join(REQUIRED_COLUMNS)},
+            % {"columns": ", ".join(missing), "expected": ", ".join(required)},
             line=number,
         )
     return header
 
 
-def _csv_lines(data: bytes) -> Iterator[tuple[int, list[object]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+def _encoding(source: IO[bytes]) -> str:
+    """UTF-8 (with or without BOM) when every byte decodes so, else Excel's Windows cp1252;
+    checked in chunks so the file is never decoded into one string."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        source.seek(0)
         try:
-            text = data.decode("cp1252")  # Excel's "CSV" on Windows
-        except UnicodeDecodeError as error:
-            raise FileProblem(_("The file is not a readable CSV text file.")) from error
-    first_line = text.split("\n", 1)[0]
+            while chunk := source.read(CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        source.seek(0)
+        return encoding
+    raise FileProblem(_("The file is not a readable CSV text file."))
+
+
+def _csv_lines(source: IO[bytes]) -> Iterator[tuple[int, list[object]]]:
+    encoding = _encoding(source)
+    text = io.TextIOWrapper(source, encoding=encoding, newline="")
+    first_line = text.readline()
+    text.seek(0)
     # Indonesian Excel writes ';' because ',' is the decimal separator.
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for cells in reader:
-        yield reader.line_num, [c.strip() for c in cells]
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        for cells in reader:
+            _check_fields(cells, reader.line_num)
+            yield reader.line_num, [c.strip() for c in cells]
+    except csv.Error as error:  # a field over the csv module's own limit, a stray quote …
+        raise FileProblem(_long_field_message(), line=reader.line_num) from error
+    finally:
+        # Leave the caller's file open (theirs to close); it may be closed already.
+        with contextlib.suppress(ValueError):
+            text.detach()
 
 
-def _xlsx_lines(data: bytes) -> Iterator[tuple[int, list[object]]]:
+def _check_fields(cells: Sequence[object], line: int) -> None:
+    if any(isinstance(c, str) and len(c) > bounds.CSV_FIELD_MAX_CHARS for c in cells):
+        raise FileProblem(_long_field_message(), line=line)
+
+
+def _long_field_message() -> str:
+    return _(
+        "This line cannot be read: a field is longer than %(chars)s characters or has an "
+        "unclosed quote."
+    ) % {"chars": format_number(bounds.CSV_FIELD_MAX_CHARS)}
+
+
+def _xlsx_lines(source: IO[bytes]) -> Iterator[tuple[int, list[object]]]:
     from openpyxl import load_workbook
 
+    not_readable = _("The file is not a readable XLSX workbook.")
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as error:
-        raise FileProblem(_("The file is not a readable XLSX workbook.")) from error
+        with zipfile.ZipFile(source) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise FileProblem(not_readable) from error
+    if unzipped > bounds.XLSX_MAX_UNZIPPED_BYTES:
+        raise FileProblem(
+            _("The workbook unpacks to more than %(mb)s MB; split it into smaller files.")
+            % {"mb": bounds.XLSX_MAX_UNZIPPED_BYTES // (1024 * 1024)}
+        )
+    source.seek(0)
+    number = 0
     try:
-        sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        workbook.close()
+        workbook = load_workbook(source, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                _check_fields(values, number)
+                yield number, list(values)
+        finally:
+            workbook.close()
+    except FileProblem:
+        raise
+    # A hostile workbook can make the XML and zip readers fail in any way they know.
+    except Exception as error:
+        raise FileProblem(not_readable, line=number or None) from error
 
 
 def cell_text(value: object, column: str) -> str:

@@ -18,6 +18,7 @@ from participants.entry.models import Category
 from participants.entry.services import CellInput, parse_count
 from participants.periods import format_period, parse_period
 from participants.transfer.reading import Row
+from regions.bounds import echo, text_problem
 from regions.models import Region
 from regions.spreadsheets import FORMULA_STARTS
 
@@ -139,6 +140,9 @@ def _parse_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellIn
         for column in ("active_participants", "inactive_participants", "employers")
     }
     reason = unneutralise(row.get("no_data_reason", ""))
+    reason_problem = text_problem(reason)
+    if reason_problem:
+        errors.append(Problem(line, "no_data_reason", reason_problem))
     if errors or period is None or category is None or regency is None:
         return None, errors
     if values["active_participants"] is None and not reason:
@@ -165,7 +169,7 @@ def _period(text: str) -> dt.date:
     except ValueError:
         raise ValidationError(
             _("“%(value)s” is not a period; write the month as YYYY-MM, e.g. 2023-12.")
-            % {"value": text}
+            % {"value": echo(text)}
         ) from None
 
 
@@ -175,7 +179,7 @@ def _category(text: str, lookups: Lookups) -> Category:
         known = ", ".join(c.code for c in lookups.categories.values() if c.is_active)
         raise ValidationError(
             _("Unknown category “%(value)s”; use one of %(known)s.")
-            % {"value": text, "known": known}
+            % {"value": echo(text), "known": known}
         )
     if not category.is_active:
         raise ValidationError(_("Category %(code)s is retired.") % {"code": category.code})
@@ -190,7 +194,7 @@ def _regency(text: str, period: dt.date | None, lookups: Lookups) -> RegencyInfo
             message = _("%(code)s is a province; use a regency code such as %(code)s.01.")
         else:
             message = _("Unknown regency code “%(code)s” (use Kemendagri codes such as 61.71).")
-        raise ValidationError(message % {"code": text})
+        raise ValidationError(message % {"code": echo(text)})
     if period is not None and not regency.valid_on(period):
         raise ValidationError(_not_valid_message(regency, period))
     return regency

@@ -28,8 +28,10 @@ from participants.transfer.forms import (
     ExportForm,
     ImportConfirmForm,
     ImportUploadForm,
+    PreviewPageForm,
     TemplateForm,
 )
+from participants.transfer.preview import check_record, preview_page
 from regions import access, selectors
 from regions.access import Action
 from regions.formatting import format_number
@@ -84,17 +86,65 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _import_page(request, status=400, form=form)
     upload = form.cleaned_data["file"]
-    data = upload.read()
-    report = counts_import(actor=request.user, data=data, filename=upload.name, dry_run=True)
+    report = counts_import(actor=request.user, data=upload, filename=upload.name, dry_run=True)
     if not report.ok:
         import_failure_record(actor=request.user, filename=upload.name, report=report)
-    token = ""
-    if report.ok:
-        token = staging.stage(
-            request.session, data=data, filename=upload.name, warnings=len(report.warnings)
-        )
-    confirm = ImportConfirmForm(initial={"token": token})
-    return _import_page(request, report=report, filename=upload.name, confirm=confirm)
+    token = staging.stage(
+        request.session,
+        user_id=_user_id(request),
+        source=upload,
+        filename=upload.name,
+        check=check_record(report),
+    )
+    return _preview(request, token, upload.name, staging.check_of(**_staged(request, token)))
+
+
+def _staged(request: HttpRequest, token: str) -> dict[str, Any]:
+    return {"session": request.session, "user_id": _user_id(request), "token": token}
+
+
+def _user_id(request: HttpRequest) -> int:
+    return int(request.user.pk or 0)  # the views are behind login_required
+
+
+def _preview(
+    request: HttpRequest,
+    token: str,
+    filename: str,
+    check: dict[str, Any] | None,
+    page: int = 1,
+    status: int = 200,
+    confirm: ImportConfirmForm | None = None,
+) -> HttpResponse:
+    if check is None:
+        messages.error(request, _("That upload is no longer available; please upload it again."))
+        return redirect("participants:import-upload")
+    confirm = confirm or ImportConfirmForm(initial={"token": token})
+    report = preview_page(token, check, page)
+    return _import_page(request, status, report=report, filename=filename, confirm=confirm)
+
+
+@login_required
+@require_GET
+def import_preview_page(request: HttpRequest, token: str) -> HttpResponse:
+    """Another page of a preview's problems, from what the check recorded."""
+    _require_enter_data(request)
+    page = PreviewPageForm(request.GET)
+    number = page.cleaned_data["halaman"] if page.is_valid() else 1
+    entry = request.session.get(staging.SESSION_KEY, {}).get(token, {})
+    check = staging.check_of(**_staged(request, token))
+    return _preview(request, token, entry.get("filename", ""), check, page=number or 1)
+
+
+@login_required
+@require_POST
+def import_cancel(request: HttpRequest) -> HttpResponse:
+    _require_enter_data(request)
+    confirm = ImportConfirmForm(request.POST)
+    if confirm.is_valid():
+        staging.discard(**_staged(request, confirm.cleaned_data["token"]))
+    messages.info(request, _("The upload was discarded; nothing was imported."))
+    return redirect("participants:import-upload")
 
 
 @login_required
@@ -102,33 +152,31 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 def import_apply(request: HttpRequest) -> HttpResponse:
     _require_enter_data(request)
     confirm = ImportConfirmForm(request.POST)
-    staged = confirm.is_valid() and staging.staged_file(
-        request.session, confirm.cleaned_data["token"]
-    )
-    if not staged:
-        messages.error(request, _("That upload is no longer available; please upload it again."))
-        return redirect("participants:import-upload")
-    data, entry = staged
-    if entry["warnings"] and not confirm.cleaned_data["acknowledge"]:
+    if not confirm.is_valid():
+        return _preview(request, "", "", None)
+    token = confirm.cleaned_data["token"]
+    with staging.staged_file(**_staged(request, token)) as staged:
+        if not staged:
+            return _preview(request, token, "", None)
+        handle, entry = staged
+        if entry["warnings"] and not confirm.cleaned_data["acknowledge"]:
+            confirm.add_error("acknowledge", _("Please confirm that you have read the warnings."))
+            check = staging.check_of(**_staged(request, token))
+            return _preview(request, token, entry["filename"], check, status=400, confirm=confirm)
         report = counts_import(
-            actor=request.user, data=data, filename=entry["filename"], dry_run=True
+            actor=request.user,
+            data=handle,
+            filename=entry["filename"],
+            warnings_acknowledged=bool(entry["warnings"]),
         )
-        confirm.add_error("acknowledge", _("Please confirm that you have read the warnings."))
-        return _import_page(
-            request, status=400, report=report, filename=entry["filename"], confirm=confirm
-        )
-    report = counts_import(
-        actor=request.user,
-        data=data,
-        filename=entry["filename"],
-        warnings_acknowledged=bool(entry["warnings"]),
-    )
+    # Applied or refused, the preview is done with: a refused file is uploaded again.
+    staging.discard(**_staged(request, token))
     if not report.applied:  # the data changed since the preview, e.g. a month was approved
         import_failure_record(
             actor=request.user, filename=entry["filename"], report=report, applying=True
         )
-        return _import_page(request, status=409, report=report, filename=entry["filename"])
-    staging.discard(request.session, confirm.cleaned_data["token"])
+        refused = preview_page("", check_record(report), 1)
+        return _import_page(request, 409, report=refused, filename=entry["filename"])
     messages.success(request, _summary(report))
     done = ",".join(f"{code}:{format_period(period)}" for code, period in report.months)
     return redirect(reverse("participants:import-upload") + f"?selesai={done}")
@@ -165,6 +213,8 @@ def import_template(request: HttpRequest) -> HttpResponseBase:
         return _import_page(request, status=400, template_form=form)
     province = _province(request, form.cleaned_data["province"])
     assert province is not None
+    # A template is for importing: only those who may enter the province's data get one.
+    access.require(request.user, Action.ENTER_DATA, province)
     period = form.cleaned_data["period"]
     name = f"templat-jumlah-peserta-{province.code}-{format_period(period)}"
     fmt = form.cleaned_data["format"]

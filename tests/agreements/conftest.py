@@ -1,21 +1,9 @@
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from regions.demo import seed_offices
 from regions.models import Office, Role
-
-
-@pytest.fixture
-def offices(db: None) -> None:
-    seed_offices()
-
-
-@pytest.fixture
-def kolaka_staff(offices: None, make_user: Callable[..., Any]) -> Any:
-    """Branch staff of Kantor Cabang Kolaka: Kolaka, Kolaka Timur, Kolaka Utara and Sultra."""
-    return make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-kolaka"))
 
 
 @pytest.fixture
@@ -27,15 +15,6 @@ def pontianak_staff(offices: None, make_user: Callable[..., Any]) -> Any:
 def documents_dir(settings: Any, tmp_path: Any) -> Any:
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    """Service messages in English, so tests can match the msgids."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -33,9 +33,10 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         actor = self._actor(options["user"])
-        report = counts_import(
-            actor=actor, data=path.read_bytes(), filename=path.name, dry_run=options["dry_run"]
-        )
+        with path.open("rb") as handle:
+            report = counts_import(
+                actor=actor, data=handle, filename=path.name, dry_run=options["dry_run"]
+            )
         self._print(report)
         if report.errors:
             raise CommandError(f"{len(report.errors)} error(s); nothing was imported.")

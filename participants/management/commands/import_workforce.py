@@ -4,7 +4,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants.transfer.workforce_import import read_rows, workforce_import
+from participants.transfer.workforce_import import workforce_file_import
 
 
 class Command(BaseCommand):
@@ -24,11 +24,7 @@ class Command(BaseCommand):
             actor = get_user_model().objects.filter(username=options["user"]).first()
             if actor is None:
                 raise CommandError(f"Unknown user {options['user']!r}.")
-        try:
-            rows = read_rows(path)
-        except (UnicodeDecodeError, ValueError, OSError) as error:
-            raise CommandError(f"Cannot read {path}: {error}") from error
-        report = workforce_import(rows=rows, actor=actor, dry_run=options["dry_run"])
+        report = workforce_file_import(path=path, actor=actor, dry_run=options["dry_run"])
         for line, message in report.errors:
             self.stderr.write(f"line {line}: {message}")
         if report.errors:

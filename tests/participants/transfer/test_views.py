@@ -100,7 +100,7 @@ def test_preview_then_confirm_writes_every_row(client, kalbar_officer):
 def test_confirm_cannot_apply_a_different_file_than_the_one_previewed(client, kalbar_officer):
     client.force_login(kalbar_officer)
     token = token_of(upload(client, csv_bytes(kalbar_month())))
-    staged = Path(staging._folder()) / token
+    staged = Path(staging._folder(kalbar_officer.pk)) / token
     staged.write_bytes(csv_bytes(kalbar_month(pu=99999)))
 
     response = client.post(APPLY, {"token": token}, follow=True)
@@ -266,11 +266,14 @@ def test_pages_label_demo_data_as_such(client, kalbar_officer):
     assert b'data-testid="demo-badge"' in client.get(EXPORT).content
 
 
-def test_unconfirmed_previews_are_dropped_after_a_day(client, kalbar_officer):
+def test_unconfirmed_previews_are_swept_after_a_day(client, kalbar_officer):
     client.force_login(kalbar_officer)
-    old = Path(staging._folder()) / token_of(upload(client, csv_bytes(kalbar_month())))
+    folder = Path(staging._folder(kalbar_officer.pk))
+    old = folder / token_of(upload(client, csv_bytes(kalbar_month())))
     os.utime(old, (0, 0))
+    os.utime(folder / f"{old.name}.json", (0, 0))
+    fresh = folder / token_of(upload(client, csv_bytes(kalbar_month())))
 
-    upload(client, csv_bytes(kalbar_month()))
+    assert staging.sweep() == 1
 
-    assert not old.exists()
+    assert not old.exists() and fresh.exists()

@@ -7,7 +7,11 @@ from django.utils import translation
 from participants.coverage import engine as coverage
 from participants.coverage.models import WorkforceTotal
 from participants.models import CoverageRow, StaleBucket
-from participants.transfer.workforce_import import read_rows, workforce_import
+from participants.transfer.workforce_import import (
+    read_rows,
+    workforce_file_import,
+    workforce_import,
+)
 from tests.participants.coverage.factories import put_counts
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +56,7 @@ def test_one_bad_row_imports_nothing_and_names_every_bad_line(tmp_path):
 
 
 def test_missing_columns_are_reported(tmp_path):
-    report = workforce_import(rows=read_rows(write(tmp_path, "year,value\n2022,10\n")))
+    report = workforce_file_import(path=write(tmp_path, "year,value\n2022,10\n"))
     assert report.errors and "region_code" in report.errors[0][1]
 
 

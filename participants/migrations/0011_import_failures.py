@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0008_coverage_row_index_without_level'),
+        ('participants', '0010_failed_buckets'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -40,7 +40,7 @@ def move_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agreements", "0002_legal_bases_reference_list"),
+        ("agreements", "0003_year_bounds"),
         ("regions", "0002_notifications"),
     ]
 

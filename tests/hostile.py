@@ -1,0 +1,78 @@
+"""Hypothesis strategies for what a careless or hostile person types into a portal field.
+
+Each leans towards the values that broke pages before: NUL and control characters, numbers
+of 19 to 40 digits, decimals and negatives, dates in year 1 or 9999, years 0 and 32767.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from tests import trust_figures
+
+CONTROL = st.sampled_from(["\x00", "\x01", "\x0b", "\x1b", "\x7f", "\r\n", "\t"])
+EDGE_NUMBERS = st.sampled_from(
+    [
+        "9223372036854775807",
+        "9223372036854775808",
+        "9" * 29,
+        "1" + "0" * 20,
+        "-1",
+        "1.5",
+        "632,5",
+        "1e9",
+        "0x10",
+        "١٢٣",  # Arabic-Indic digits
+        "50000001",
+        "632.494",
+        "632 494",
+        "0",
+        "",
+    ]
+)
+EDGE_DATES = st.sampled_from(
+    ["0001-01-01", "9999-12-31", "1999-12-31", "2101-01-01", "2023-02-30", "2023-13-01", ""]
+)
+EDGE_YEARS = st.sampled_from(["0", "1999", "2101", "32767", "65536", "-1", "2023", "2023.5"])
+
+
+def text(max_size: int = 300) -> st.SearchStrategy[str]:
+    """Any text, often with control characters in it, sometimes very long."""
+    plain = st.text(max_size=max_size)
+    dirty = st.builds(
+        lambda a, c, b: a + c + b, st.text(max_size=20), CONTROL, st.text(max_size=20)
+    )
+    long = st.builds(lambda n: "x" * n, st.integers(min_value=250, max_value=5000))
+    return st.one_of(plain, dirty, long)
+
+
+def number_text() -> st.SearchStrategy[str]:
+    return st.one_of(
+        EDGE_NUMBERS, st.integers(min_value=-(10**30), max_value=10**30).map(str), text(40)
+    )
+
+
+def date_text() -> st.SearchStrategy[str]:
+    return st.one_of(EDGE_DATES, st.dates().map(str), text(20))
+
+
+def year_text() -> st.SearchStrategy[str]:
+    return st.one_of(EDGE_YEARS, st.integers(min_value=-70000, max_value=70000).map(str))
+
+
+def tried(amount: int = 1) -> None:
+    trust_figures.count("bad_inputs", amount)
+
+
+def refused_yet_stored(before: object, after: object) -> bool:
+    """Counts a partial write: the input was refused, yet something was stored."""
+    partial = before != after
+    if partial:
+        trust_figures.count("partial_writes")
+    return partial
+
+
+def server_error(status: int) -> bool:
+    if status >= 500:
+        trust_figures.count("server_errors")
+    return status >= 500
