@@ -21,9 +21,14 @@ migrate: $(STAMP)
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
-run: demo
-	@echo "Coverage Portal: http://127.0.0.1:8000  (log in with a demo account above)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+# The demo is seeded with tasks run in-process (logging warnings only); then
+# scripts/run-dev.sh starts a Celery worker and beat on a filesystem broker beside the
+# server and prints the demo accounts last. `make run PORT=8001` serves on another port.
+PORT ?= 8000
+run: $(STAMP)
+	@LOG_LEVEL=WARNING $(MAKE) --no-print-directory migrate
+	@LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo --no-accounts
+	@PORT=$(PORT) scripts/run-dev.sh
 
 # redis-server and chromium come from Debian when missing (apt-get works as root here).
 system-packages:
@@ -74,4 +79,4 @@ faults: $(STAMP) system-packages
 	scripts/with-services.sh $(BIN)/python bench/faults.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts var

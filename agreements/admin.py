@@ -21,7 +21,7 @@ from agreements.models import (
     Regulation,
     Signatory,
 )
-from agreements.models_documents import Document, Notification
+from agreements.models_documents import Document
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from agreements.permissions import may_change
 from regions import access
@@ -199,16 +199,6 @@ class DocumentAdmin(PortalModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        queryset = super().get_queryset(request)
-        return queryset if access.is_national(request.user) else queryset.none()
-
-
-@admin.register(Notification)
-class NotificationAdmin(PortalModelAdmin):
-    list_display = ["user", "key", "created_at", "read_at", "emailed_at"]
-    search_fields = ["user__username", "key"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)

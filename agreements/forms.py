@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation, Signatory
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
+from regions import selectors as region_selectors
 from regions.access import Action
 from regions.models import Region
 from regions.numbers import DecimalNumberField, WholeNumberField
@@ -31,7 +32,7 @@ def _regions(user: PortalUser) -> Any:
 
 
 class ScopedForm(forms.ModelForm):
-    """Limits every region picker to the regions the user may log activity for."""
+    """Limits every region and office picker to the user's scope; pickers are searchable."""
 
     def __init__(self, *args: Any, user: PortalUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,6 +40,13 @@ class ScopedForm(forms.ModelForm):
         for name in ("region", "host_region", "regions"):
             if name in self.fields:
                 self.fields[name].queryset = _regions(user)  # type: ignore[attr-defined]
+        for name in ("office", "offices"):
+            if name in self.fields:
+                offices = region_selectors.offices_for(user, Action.LOG_ACTIVITY)
+                self.fields[name].queryset = offices  # type: ignore[attr-defined]
+        for name in ("region", "host_region", "regions", "office", "offices"):
+            if name in self.fields:
+                self.fields[name].widget.attrs["data-searchable"] = "1"
 
 
 class AgreementForm(ScopedForm):
@@ -114,7 +122,7 @@ class MeetingForm(ScopedForm):
             "decisions",
             "source_url",
         ]
-        widgets = {"regions": forms.SelectMultiple(attrs={"size": 8})}
+        widgets = {"regions": forms.SelectMultiple(attrs={"size": 6})}
 
     field_order = ["kind", "title", "date", "time", "host_region", "place", "regions"]
 
@@ -134,14 +142,14 @@ class MeetingForm(ScopedForm):
 
 
 AttendeeFormSet = forms.inlineformset_factory(
-    Meeting, Attendee, fields=["name", "position", "institution"], extra=3, can_delete=True
+    Meeting, Attendee, fields=["name", "position", "institution"], extra=1, can_delete=True
 )
 ActionFormSet = forms.inlineformset_factory(
     Meeting,
     FollowUpAction,
     fields=["description", "owner", "due_date", "status"],
     widgets={"due_date": DATE, "description": forms.TextInput()},
-    extra=2,
+    extra=1,
     can_delete=True,
 )
 

@@ -98,6 +98,9 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 # A kept connection that died (PostgreSQL restarted) is replaced at the start of the next
 # request instead of failing it.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Under `make run` the web server and the worker share the file: wait for each other.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The coverage table's NULLS NOT DISTINCT index exists on PostgreSQL only; the SQLite quick
 # start goes without it (participants/models_coverage.py).
@@ -161,6 +164,8 @@ MEDIA_URL = "media/"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@coverage.local")
+# Links in notification emails start with this address.
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # Celery: without a broker, tasks run in-process so the quick start needs no Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -186,6 +191,19 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # `make run`: kombu's filesystem transport, a broker made of files in var/celery/, so the
+    # quick start runs a real worker and beat with no service to install.
+    _queue_dir = Path(env.str("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "celery")))
+    for _folder in ("queue", "processed", "control"):
+        (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        data_folder_in=str(_queue_dir / "queue"),
+        data_folder_out=str(_queue_dir / "queue"),
+        processed_folder=str(_queue_dir / "processed"),
+        control_folder=str(_queue_dir / "control"),
+        store_processed=False,
+    )
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "worker-heartbeat": {"task": "regions.tasks.record_heartbeat", "schedule": 60.0},

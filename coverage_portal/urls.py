@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coverage_portal import views
+from coverage_portal.home.views import home
 
 admin.site.site_header = "Coverage Portal"
 admin.site.site_title = "Coverage Portal"
@@ -19,5 +20,6 @@ urlpatterns = [
     path("kesepakatan/", include("agreements.urls")),
     path("api/", include("coverage_portal.api.urls")),
     path("publik/", include("coverage_portal.public.urls")),
+    path("", home, name="home"),
     path("", include("regions.urls")),
 ]

@@ -57,6 +57,19 @@ from participants.entry.selectors import (
     report_rows,
     single_province,
 )
+from participants.entry.todo import (
+    ReportingSummary,
+    ReportTodo,
+    approved_recently,
+    due_period,
+    recent_decisions,
+    report_todo,
+    reporting_summary,
+    reports_waiting,
+    returned_reports,
+    stalled_recomputes,
+)
+from participants.entry.workflow import is_returned, latest_step
 from participants.periods import (
     add_months,
     current_period,
@@ -65,6 +78,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.transfer.failures import import_failures_for
 
 # The month a page opens on, under the name earlier callers know.
 latest_period = latest_complete_period
@@ -79,8 +93,11 @@ __all__ = [
     "NoCoverage",
     "Progress",
     "RegionCoverage",
+    "ReportTodo",
+    "ReportingSummary",
     "TrendPoint",
     "add_months",
+    "approved_recently",
     "available_periods",
     "category_rows",
     "cell_changes",
@@ -89,14 +106,18 @@ __all__ = [
     "coverage_table",
     "current_period",
     "denominator_changed",
+    "due_period",
     "expected_regencies",
     "failed_buckets_for",
     "format_period",
     "grid_for",
     "has_figures",
+    "import_failures_for",
+    "is_returned",
     "latest_complete",
     "latest_complete_period",
     "latest_period",
+    "latest_step",
     "month_completeness",
     "month_end",
     "months_between",
@@ -107,6 +128,7 @@ __all__ = [
     "projection_fields",
     "province_for",
     "readable_region",
+    "recent_decisions",
     "region_categories",
     "region_total",
     "region_trend",
@@ -115,10 +137,15 @@ __all__ = [
     "report_events",
     "report_for",
     "report_rows",
+    "report_todo",
+    "reporting_summary",
     "reports_for",
+    "reports_waiting",
+    "returned_reports",
     "row_progress",
     "row_status",
     "single_province",
+    "stalled_recomputes",
     "status_label",
     "submission_is_late",
     "target_progress",
