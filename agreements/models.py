@@ -300,8 +300,8 @@ class Regulation(models.Model):
         _("number"),
         max_length=60,
         blank=True,
-        help_text=_("Leave empty while it is not known."),
         validators=[bounds.PLAIN_TEXT],
+        help_text=_("Leave empty while it is not known."),
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=bounds.year_validators())
     title = models.CharField(_("title"), max_length=400, validators=[bounds.PLAIN_TEXT])

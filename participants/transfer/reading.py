@@ -93,7 +93,7 @@ def read_table(
         raise FileProblem(_("The file is empty."))
     _check_size(source)
     read = _xlsx_lines if file_kind(head, filename) == "xlsx" else _csv_lines
-    return _rows(read(source), required, name_column, grid)
+    return _bounded(_rows(read(source), required, name_column, grid))
 
 
 def _seekable(data: Source) -> IO[bytes]:
@@ -117,7 +117,7 @@ def _rows(
     lines: Iterator[tuple[int, list[object]]],
     required: Sequence[str],
     name_column: Callable[[str], str],
-    grid: bool = False,
+    grid: bool,
 ) -> Iterator[Row]:
     filled = ((n, cells) for n, cells in lines if any(v not in (None, "") for v in cells))
     first = next(filled, None)
@@ -127,14 +127,19 @@ def _rows(
         yield from grid_shape.grid_rows(first, filled, FileProblem)
         return
     header = _check_header(first[1], first[0], required, name_column)
-    for rows, (number, cells) in enumerate(filled, start=1):
-        if rows > bounds.IMPORT_MAX_ROWS:
+    for number, cells in filled:
+        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
+
+
+def _bounded(rows: Iterator[Row]) -> Iterator[Row]:
+    for count, (number, row) in enumerate(rows, start=1):
+        if count > bounds.IMPORT_MAX_ROWS:
             raise FileProblem(
                 _("The file has more than %(rows)s data rows; split it into smaller files.")
                 % {"rows": format_number(bounds.IMPORT_MAX_ROWS)},
                 line=number,
             )
-        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
+        yield number, row
 
 
 def _check_header(

@@ -21,21 +21,14 @@
 // Without JavaScript the button stays hidden and the navigation simply wraps.
 (function () {
   "use strict";
-  function setUp() {
-    var button = document.querySelector(".menu-toggle");
-    var nav = document.getElementById("mainnav");
-    if (!button || !nav) { return; }
-    document.documentElement.classList.add("js-nav");
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var open = button.getAttribute("aria-expanded") !== "true";
-      button.setAttribute("aria-expanded", String(open));
-      nav.classList.toggle("open", open);
-    });
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  var button = document.querySelector(".menu-toggle");
+  var nav = document.getElementById("mainnav");
+  if (!button || !nav) { return; }
+  document.documentElement.classList.add("js-nav");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    nav.classList.toggle("open", open);
+  });
 })();
