@@ -72,7 +72,8 @@ def seeded_categories():
 
 
 def wait_for_map(page):
-    page.wait_for_function("document.querySelector('#map')?.dataset.features > 0", timeout=60_000)
+    # A selector, not a JavaScript predicate: the Content-Security-Policy forbids eval.
+    page.locator("#map[data-features]:not([data-features='0'])").wait_for(timeout=60_000)
 
 
 def test_national_map_to_province_to_regency(page, make_user, two_years_of_figures):
