@@ -30,7 +30,8 @@ def _regions(user: PortalUser) -> Any:
 
 
 class ScopedForm(forms.ModelForm):
-    """Limits every region picker to the regions the user may log activity for."""
+    """Limits every region picker to the regions the user may log activity for, and every
+    office picker to the offices serving them."""
 
     def __init__(self, *args: Any, user: PortalUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -38,6 +39,10 @@ class ScopedForm(forms.ModelForm):
         for name in ("region", "host_region", "regions"):
             if name in self.fields:
                 self.fields[name].queryset = _regions(user)  # type: ignore[attr-defined]
+        for name in ("office", "offices"):
+            if name in self.fields:
+                offices = access.offices_for(user, Action.LOG_ACTIVITY)
+                self.fields[name].queryset = offices  # type: ignore[attr-defined]
 
 
 class AgreementForm(ScopedForm):
