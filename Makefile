@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test messages lint typecheck pytest system-packages migrate demo bench clean
+.PHONY: run test messages lint typecheck pytest system-packages migrate demo bench load faults clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,14 @@ migrate: $(STAMP)
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
-run: demo
-	@echo "Coverage Portal: http://127.0.0.1:8000  (log in with a demo account above)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+# The demo is seeded with tasks run in-process (logging warnings only); then
+# scripts/run-dev.sh starts a Celery worker and beat on a filesystem broker beside the
+# server and prints the demo accounts last. `make run PORT=8001` serves on another port.
+PORT ?= 8000
+run: $(STAMP)
+	@LOG_LEVEL=WARNING $(MAKE) --no-print-directory migrate
+	@LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo --no-accounts
+	@PORT=$(PORT) scripts/run-dev.sh
 
 # redis-server and chromium come from Debian when missing (apt-get works as root here).
 system-packages:
@@ -60,5 +65,18 @@ test: $(STAMP) system-packages lint typecheck
 bench: $(STAMP)
 	scripts/with-services.sh sh -c 'for b in bench/recompute.py bench/bench_*.py; do $(BIN)/python $$b || exit 1; done'
 
+# Month-end load (locust: 38 officers saving, 200 viewers, 2 minutes) and then the faults
+# under load (PostgreSQL restart, Redis outage, worker SIGKILL, two workers), each on its own
+# throwaway PostgreSQL and Redis on 127.0.0.1. Prints figures; exits 1 if a target is missed.
+LOAD_ARGS ?=
+load: $(STAMP) system-packages
+	@status=0; \
+	scripts/with-services.sh $(BIN)/python bench/load.py $(LOAD_ARGS) || status=1; \
+	scripts/with-services.sh $(BIN)/python bench/faults.py || status=1; \
+	exit $$status
+
+faults: $(STAMP) system-packages
+	scripts/with-services.sh $(BIN)/python bench/faults.py
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts var

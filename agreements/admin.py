@@ -21,11 +21,12 @@ from agreements.models import (
     Regulation,
     Signatory,
 )
-from agreements.models_documents import Document, Notification
+from agreements.models_documents import Document
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from agreements.permissions import may_change
 from regions import access
 from regions.access import Action
+from regions.admin_numbers import NumbersAdminMixin
 from regions.admin_scoping import (
     PortalModelAdmin,
     ReferenceListAdmin,
@@ -84,11 +85,12 @@ class AgreementAdmin(RecordAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(RecordAdmin):
+class CommitmentAdmin(NumbersAdminMixin, RecordAdmin):
     list_display = ["description", "region", "kind", "due_date", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["description", "responsible"]
     raw_id_fields = ["agreement", "meeting"]
+    rupiah_fields = ("amount",)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         # The source must be a record the user may see, as on the commitment page.
@@ -113,8 +115,9 @@ class RegulationAdmin(RecordAdmin):
 
 
 @admin.register(BudgetAllocation)
-class BudgetAllocationAdmin(RecordAdmin):
+class BudgetAllocationAdmin(NumbersAdminMixin, RecordAdmin):
     list_display = ["region", "year", "category_code", "workers", "amount", "realised"]
+    rupiah_fields = ("amount", "realised")
     list_filter = ["year", "category_code"]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
@@ -196,16 +199,6 @@ class DocumentAdmin(PortalModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        queryset = super().get_queryset(request)
-        return queryset if access.is_national(request.user) else queryset.none()
-
-
-@admin.register(Notification)
-class NotificationAdmin(PortalModelAdmin):
-    list_display = ["user", "key", "created_at", "read_at", "emailed_at"]
-    search_fields = ["user__username", "key"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)

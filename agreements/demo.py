@@ -112,7 +112,7 @@ def seed_kolaka_timur_2021(actor: PortalUser) -> Meeting:
             regulation=Regulation(
                 region=koltim,
                 kind=Regulation.Kind.PERDA,
-                number="(belum tercatat)",
+                number="",
                 year=2021,
                 title="Peraturan Daerah Kabupaten Kolaka Timur tentang BPJS Ketenagakerjaan",
                 notes="Sudah berlaku pada rapat KSO 14 Oktober 2021; nomor dan tahun penetapan "

@@ -45,7 +45,7 @@ def agreements_table(rows: Iterable[Agreement]) -> list[list]:
             (_("Date signed"), lambda a: a.signed_on),
             (_("Valid from"), lambda a: a.valid_from),
             (_("Valid until"), lambda a: a.valid_until),
-            (_("Status"), lambda a: a.get_status_display()),
+            (_("Status"), lambda a: a.get_effective_status_display()),
         ],
         rows,
     )

@@ -7,10 +7,12 @@ from typing import Any
 import django_filters as df
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
 from agreements.models_meetings import Meeting
+from agreements.selectors import status_as_read
 from regions.models import Office
 
 DATE = {"type": "date"}
@@ -51,13 +53,19 @@ class AgreementFilter(df.FilterSet):
     region = df.CharFilter(label=_("region code"), method=_in_area("region"))
     office = df.ModelChoiceFilter(label=_("BPJS office"), queryset=Office.objects.all())
     kind = df.ChoiceFilter(label=_("kind"), choices=Agreement.Kind.choices)
-    status = df.ChoiceFilter(label=_("status"), choices=Agreement.Status.choices)
+    status = df.ChoiceFilter(
+        label=_("status"), choices=Agreement.Status.choices, method="filter_status"
+    )
     signed_from = _date_bound(_("signed from"), "signed_on", "gte")
     signed_to = _date_bound(_("signed until"), "signed_on", "lte")
 
     class Meta:
         model = Agreement
         fields: list[str] = []
+
+    def filter_status(self, queryset: QuerySet[Agreement], name: str, value: str) -> Any:
+        """By the status the dates give today, as the list shows it."""
+        return queryset.filter(status_as_read(value, timezone.localdate())) if value else queryset
 
 
 class MeetingFilter(df.FilterSet):

@@ -13,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation, Signatory
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
+from regions import selectors as region_selectors
 from regions.access import Action
 from regions.models import Region
+from regions.numbers import DecimalNumberField, WholeNumberField
 from regions.users import PortalUser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -30,8 +32,7 @@ def _regions(user: PortalUser) -> Any:
 
 
 class ScopedForm(forms.ModelForm):
-    """Limits every region picker to the regions the user may log activity for, and every
-    office picker to the offices serving them."""
+    """Limits every region and office picker to the user's scope; pickers are searchable."""
 
     def __init__(self, *args: Any, user: PortalUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,8 +42,11 @@ class ScopedForm(forms.ModelForm):
                 self.fields[name].queryset = _regions(user)  # type: ignore[attr-defined]
         for name in ("office", "offices"):
             if name in self.fields:
-                offices = access.offices_for(user, Action.LOG_ACTIVITY)
+                offices = region_selectors.offices_for(user, Action.LOG_ACTIVITY)
                 self.fields[name].queryset = offices  # type: ignore[attr-defined]
+        for name in ("region", "host_region", "regions", "office", "offices"):
+            if name in self.fields:
+                self.fields[name].widget.attrs["data-searchable"] = "1"
 
 
 class AgreementForm(ScopedForm):
@@ -118,7 +122,7 @@ class MeetingForm(ScopedForm):
             "decisions",
             "source_url",
         ]
-        widgets = {"regions": forms.SelectMultiple(attrs={"size": 8})}
+        widgets = {"regions": forms.SelectMultiple(attrs={"size": 6})}
 
     field_order = ["kind", "title", "date", "time", "host_region", "place", "regions"]
 
@@ -138,14 +142,14 @@ class MeetingForm(ScopedForm):
 
 
 AttendeeFormSet = forms.inlineformset_factory(
-    Meeting, Attendee, fields=["name", "position", "institution"], extra=3, can_delete=True
+    Meeting, Attendee, fields=["name", "position", "institution"], extra=1, can_delete=True
 )
 ActionFormSet = forms.inlineformset_factory(
     Meeting,
     FollowUpAction,
     fields=["description", "owner", "due_date", "status"],
     widgets={"due_date": DATE, "description": forms.TextInput()},
-    extra=2,
+    extra=1,
     can_delete=True,
 )
 
@@ -166,6 +170,7 @@ class CommitmentForm(ScopedForm):
             "amount",
         ]
         widgets = {"due_date": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"workers": WholeNumberField, "amount": DecimalNumberField}
 
 
 class CommitmentStatusForm(forms.Form):
@@ -203,6 +208,11 @@ class BudgetForm(ScopedForm):
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {
+            "workers": WholeNumberField,
+            "amount": DecimalNumberField,
+            "realised": DecimalNumberField,
+        }
 
 
 class DocumentForm(forms.Form):

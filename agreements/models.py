@@ -1,6 +1,6 @@
 """Agreements, commitments, regional regulations and budgets.
 
-Meetings, documents and notifications live in their own modules, imported at the end so
+Meetings and documents live in their own modules, imported at the end so
 Django finds every model through this one.
 """
 
@@ -152,6 +152,23 @@ class Agreement(models.Model):
     def scope_clauses(self) -> list[str]:
         return [line.strip() for line in self.scope.splitlines() if line.strip()]
 
+    def status_on(self, day: dt.date) -> str:
+        """The status its dates give it on `day`: signed and started is active, past its end
+        expired. The daily job stores the same moves; reading this never waits for it."""
+        live = self.status in (self.Status.SIGNED, self.Status.ACTIVE)
+        if live and self.valid_until is not None and self.valid_until < day:
+            return self.Status.EXPIRED
+        if self.status == self.Status.SIGNED and self.valid_from and self.valid_from <= day:
+            return self.Status.ACTIVE
+        return self.status
+
+    @property
+    def effective_status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    def get_effective_status_display(self) -> str:
+        return str(self.Status(self.effective_status).label)
+
 
 class Signatory(models.Model):
     class Side(models.TextChoices):
@@ -279,7 +296,13 @@ class Regulation(models.Model):
         Region, models.PROTECT, related_name="regulations", verbose_name=_("region")
     )
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
-    number = models.CharField(_("number"), max_length=60, validators=[bounds.PLAIN_TEXT])
+    number = models.CharField(
+        _("number"),
+        max_length=60,
+        blank=True,
+        validators=[bounds.PLAIN_TEXT],
+        help_text=_("Leave empty while it is not known."),
+    )
     year = models.PositiveSmallIntegerField(_("year"), validators=bounds.year_validators())
     title = models.CharField(_("title"), max_length=400, validators=[bounds.PLAIN_TEXT])
     enacted_on = models.DateField(
@@ -308,6 +331,11 @@ class Regulation(models.Model):
         ]
 
     def __str__(self) -> str:
+        if not self.number:
+            return _("%(kind)s of %(year)s (number not recorded)") % {
+                "kind": self.get_kind_display(),
+                "year": self.year,
+            }
         return f"{self.get_kind_display()} {self.number}/{self.year}"
 
     @property
@@ -369,7 +397,7 @@ class BudgetAllocation(models.Model):
         return f"APBD {self.year} {self.region.name} {self.category_code}"
 
 
-from agreements.models_documents import Document, Notification  # noqa: E402
+from agreements.models_documents import Document  # noqa: E402
 from agreements.models_meetings import Attendee, FollowUpAction, Meeting  # noqa: E402
 
-__all__ = ["Attendee", "Document", "FollowUpAction", "Meeting", "Notification"]
+__all__ = ["Attendee", "Document", "FollowUpAction", "Meeting"]

@@ -1,4 +1,4 @@
-"""Uploaded documents of agreements, meetings, regulations and commitments; notifications."""
+"""Uploaded documents of agreements, meetings, regulations and commitments."""
 
 from __future__ import annotations
 
@@ -65,28 +65,3 @@ class Document(models.Model):
             if value is not None:
                 return value
         raise ValueError("document without owner")
-
-
-class Notification(models.Model):
-    """One reminder for one user; `key` names the event so a rerun creates nothing new."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="agreement_notifications"
-    )
-    key = models.CharField(max_length=80, validators=[bounds.PLAIN_TEXT])
-    message = models.CharField(_("message"), max_length=400, validators=[bounds.PLAIN_TEXT])
-    url = models.CharField(max_length=200, blank=True, validators=[bounds.PLAIN_TEXT])
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_event")
-        ]
-
-    def __str__(self) -> str:
-        return self.message

@@ -12,37 +12,34 @@ reminder in the country, and see the same facts on the lists.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
+from agreements import notices
 from agreements.models import Agreement, Commitment
-from agreements.models_documents import Notification
 from agreements.models_meetings import FollowUpAction
 from agreements.services import agreements_roll_status
 from regions import access
 from regions.access import Action
-from regions.formatting import format_date
 from regions.models import Region, UserScope
+from regions.notifications.messages import as_date
+from regions.notifications.services import notification_send, notifications_email_pending
 
-logger = logging.getLogger(__name__)
 EXPIRY_WINDOWS = (30, 90)
 
 
 @dataclass(frozen=True)
 class Event:
     key: str
-    message: str
+    message_key: str
+    params: dict[str, Any]
     url: str
     regions: tuple[Region, ...]
 
@@ -83,17 +80,17 @@ def _expiry_events(today: dt.date) -> list[Event]:
     for agreement in agreements:
         days = (agreement.valid_until - today).days  # type: ignore[operator]
         window = min(w for w in EXPIRY_WINDOWS if days <= w)
-        message = _("Agreement “%(title)s” (%(region)s) expires on %(day)s, in %(days)s days.")
+        params = {
+            "title": agreement.title,
+            "region": agreement.region.name,
+            "day": as_date(agreement.valid_until),
+            "days": days,
+        }
         events.append(
             Event(
                 f"agreement-{window}:{agreement.pk}",
-                message
-                % {
-                    "title": agreement.title,
-                    "region": agreement.region.name,
-                    "day": format_date(agreement.valid_until),
-                    "days": days,
-                },
+                notices.AGREEMENT_EXPIRING,
+                params,
                 reverse("agreements:agreement-detail", args=[agreement.pk]),
                 (agreement.region,),
             )
@@ -113,12 +110,8 @@ def _overdue_events(today: dt.date) -> list[Event]:
     events = [
         Event(
             f"commitment-overdue:{c.pk}",
-            _("Commitment overdue since %(day)s: %(what)s (%(region)s)")
-            % {
-                "day": format_date(c.due_date),
-                "what": c.description[:200],
-                "region": c.region.name,
-            },
+            notices.COMMITMENT_OVERDUE,
+            {"day": as_date(c.due_date), "what": c.description[:200], "region": c.region.name},
             reverse("agreements:commitment-detail", args=[c.pk]),
             (c.region,),
         )
@@ -127,12 +120,8 @@ def _overdue_events(today: dt.date) -> list[Event]:
     events += [
         Event(
             f"action-overdue:{a.pk}",
-            _("Follow-up action overdue since %(day)s: %(what)s (meeting “%(meeting)s”)")
-            % {
-                "day": format_date(a.due_date),
-                "what": a.description[:200],
-                "meeting": a.meeting.title,
-            },
+            notices.ACTION_OVERDUE,
+            {"day": as_date(a.due_date), "what": a.description[:200], "meeting": a.meeting.title},
             reverse("agreements:meeting-detail", args=[a.meeting_id]),
             tuple(a.meeting.regions.all()) or (a.meeting.host_region,),
         )
@@ -142,40 +131,25 @@ def _overdue_events(today: dt.date) -> list[Event]:
 
 
 def _notify(event: Event, summary: RunSummary) -> None:
-    for user in recipients(event.regions):
-        _created, created = Notification.objects.get_or_create(
-            user=user, key=event.key, defaults={"message": event.message[:400], "url": event.url}
-        )
-        summary.notified += int(created)
-
-
-def _send_pending_emails(summary: RunSummary) -> None:
-    pending = Notification.objects.filter(emailed_at=None).exclude(user__email="")
-    for notification in pending.select_related("user"):
-        try:
-            send_mail(
-                subject=_("Coverage Portal reminder"),
-                message=f"{notification.message}\n\n{notification.url}",
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[notification.user.email],
-            )
-        except OSError:  # the mail server is down: the next run retries this one
-            logger.warning("reminder email to %s failed", notification.user.email)
-            continue
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
-        summary.emailed += 1
+    created = notification_send(
+        recipients=recipients(event.regions),
+        key=event.message_key,
+        params=event.params,
+        link=event.url,
+        event=event.key,
+        queue_email=False,
+    )
+    summary.notified += len(created)
 
 
 def reminders_send(*, today: dt.date | None = None) -> RunSummary:
     """The whole daily job; safe to run any number of times a day."""
     today = today or timezone.localdate()
     summary = RunSummary()
-    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+    with transaction.atomic():
         summary.activated, summary.expired = agreements_roll_status(today=today)
         for event in [*_expiry_events(today), *_overdue_events(today)]:
             _notify(event, summary)
             summary.keys.append(event.key)
-    with translation.override(settings.LANGUAGE_CODE):
-        _send_pending_emails(summary)
+    summary.emailed = notifications_email_pending()
     return summary

@@ -16,17 +16,48 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.urls import reverse
 
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_documents import Notification
 from agreements.models_meetings import FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
 from regions.models import Region
-from regions.users import PortalUser, recorded
+from regions.users import PortalUser
 
 
 def agreements_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Agreement]:
     queryset = Agreement.objects.select_related("region", "office", "successor")
     return access.scoped(queryset, user, action)
+
+
+def status_as_read(status: str, today: dt.date) -> Q:
+    """The agreements whose dates give them `status` today (Agreement.status_on, in SQL)."""
+    s = Agreement.Status
+    ended, started = Q(valid_until__lt=today), Q(valid_from__lte=today)
+    if status == s.ACTIVE:
+        return (Q(status=s.ACTIVE) | Q(status=s.SIGNED) & started) & ~ended
+    if status == s.SIGNED:
+        return Q(status=s.SIGNED) & ~started & ~ended
+    if status == s.EXPIRED:
+        return Q(status=s.EXPIRED) | Q(status__in=[s.SIGNED, s.ACTIVE]) & ended
+    return Q(status=status)
+
+
+def expiring_agreements_for(
+    user: PortalUser, *, today: dt.date, days: int = 90
+) -> QuerySet[Agreement]:
+    """Agreements in force whose end falls within `days`, soonest first."""
+    soon = Q(valid_until__gte=today, valid_until__lte=today + dt.timedelta(days=days))
+    in_force = agreements_for(user).filter(status_as_read(Agreement.Status.ACTIVE, today))
+    return in_force.filter(soon).order_by("valid_until")
+
+
+def upcoming_meetings_for(user: PortalUser, *, now: dt.datetime) -> QuerySet[Meeting]:
+    return meetings_for(user).filter(starts_at__gte=now).order_by("starts_at")
+
+
+def overdue_actions_for(user: PortalUser, *, today: dt.date) -> QuerySet[FollowUpAction]:
+    overdue = Q(status=FollowUpAction.Status.OPEN, due_date__lt=today)
+    actions = actions_for(user).filter(overdue).select_related("meeting__host_region")
+    return actions.order_by("due_date")
 
 
 def meetings_for(user: PortalUser) -> QuerySet[Meeting]:
@@ -54,16 +85,6 @@ def budgets_for(user: PortalUser) -> QuerySet[BudgetAllocation]:
 
 def actions_for(user: PortalUser) -> QuerySet[FollowUpAction]:
     return FollowUpAction.objects.filter(meeting__in=meetings_for(user).values("pk"))
-
-
-def notifications_for(user: PortalUser) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=recorded(user))
-
-
-def unread_count(user: PortalUser) -> int:
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=recorded(user), read_at__isnull=True).count()
 
 
 # --- The per-region timeline -------------------------------------------------------------
@@ -112,7 +133,9 @@ def timeline_for(
 def _agreement_entries(user: PortalUser, region: Region) -> list[TimelineEntry]:
     rows = agreements_for(user).filter(_area(region)).exclude(signed_on=None)
     return [
-        TimelineEntry(a.signed_on, "agreement", a.title, _url("agreement", a.pk), a.status)
+        TimelineEntry(
+            a.signed_on, "agreement", a.title, _url("agreement", a.pk), a.effective_status
+        )
         for a in rows
         if a.signed_on
     ]

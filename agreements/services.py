@@ -35,6 +35,13 @@ TRANSITIONS: dict[str, set[str]] = {
 
 
 def _move(agreement: Agreement, target: str, **changes: Any) -> Agreement:
+    # A step taken before the daily job has run starts from the status the dates give.
+    by_dates = agreement.effective_status
+    if by_dates == target and not changes:  # the dates have already made it so
+        agreement.status = target
+        agreement.save(update_fields=["status", "updated_at"])
+        return agreement
+    agreement.status = by_dates
     if target not in TRANSITIONS[agreement.status]:
         raise ValidationError(
             _("An agreement that is %(current)s cannot become %(target)s.")

@@ -1,4 +1,5 @@
 from django.urls import URLPattern, URLResolver, path
+from django.views.generic import RedirectView
 
 from agreements import views, views_meetings, views_records
 
@@ -35,6 +36,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dokumen/<int:pk>/", views_records.document_download, name="document-download"),
     path("dokumen/<int:pk>/hapus/", views_records.document_remove, name="document-delete"),
     path("wilayah/<str:code>/linimasa/", views_records.region_timeline, name="region-timeline"),
-    path("notifikasi/", views_records.notification_list, name="notification-list"),
-    path("notifikasi/dibaca/", views_records.notification_read, name="notification-read"),
+    # Notifications moved to /notifikasi/ (regions); the old address still leads there.
+    path(
+        "notifikasi/",
+        RedirectView.as_view(pattern_name="notification-list"),
+        name="notification-list",
+    ),
 ]

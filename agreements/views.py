@@ -26,6 +26,7 @@ from agreements.forms import (
     SignForm,
     TerminateForm,
 )
+from agreements.formsets import adding_row, quiet, with_extra_row
 from agreements.models import Agreement, Commitment
 from agreements.permissions import may_change, require_change
 from agreements.viewkit import add_errors, flash_error, get_visible, list_page
@@ -70,9 +71,13 @@ def agreement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     agreement = get_visible(selectors.agreements_for(request.user), pk) if pk else Agreement()
     if pk:
         require_change(request.user, agreement)
-    form = AgreementForm(request.POST or None, instance=agreement, user=request.user)
-    people = SignatoryFormSet(request.POST or None, instance=agreement, prefix="sig")
-    if request.method == "POST" and form.is_valid() and people.is_valid():
+    adding = adding_row(request)
+    data = with_extra_row(request.POST, adding) if adding else request.POST or None
+    form = AgreementForm(data, instance=agreement, user=request.user)
+    people = SignatoryFormSet(data, instance=agreement, prefix="sig")
+    if adding:
+        quiet(form, people)
+    elif request.method == "POST" and form.is_valid() and people.is_valid():
         try:
             with transaction.atomic():
                 saved = services.agreement_save(

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from agreements import exports, selectors, services
 from agreements.filters import MeetingFilter
 from agreements.forms import ActionFormSet, AttendeeFormSet, DocumentForm, MeetingForm
+from agreements.formsets import adding_row, quiet, with_extra_row
 from agreements.models_meetings import Meeting
 from agreements.permissions import may_change, require_change
 from agreements.viewkit import add_errors, flash_error, get_visible, list_page
@@ -59,10 +60,14 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     meeting = get_visible(selectors.meetings_for(request.user), pk) if pk else Meeting()
     if pk:
         require_change(request.user, meeting)
-    form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
-    attendees = AttendeeFormSet(request.POST or None, instance=meeting, prefix="att")
-    actions = ActionFormSet(request.POST or None, instance=meeting, prefix="act")
-    if request.method == "POST" and all(f.is_valid() for f in (form, attendees, actions)):
+    adding = adding_row(request)
+    data = with_extra_row(request.POST, adding) if adding else request.POST or None
+    form = MeetingForm(data, instance=meeting, user=request.user)
+    attendees = AttendeeFormSet(data, instance=meeting, prefix="att")
+    actions = ActionFormSet(data, instance=meeting, prefix="act")
+    if adding:
+        quiet(form, attendees, actions)
+    elif request.method == "POST" and all(f.is_valid() for f in (form, attendees, actions)):
         try:
             saved = _save_meeting(request.user, form, attendees, actions)
         except ValidationError as error:

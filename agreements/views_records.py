@@ -1,4 +1,4 @@
-"""Regulations, budgets, documents, the per-region timeline and the notification list."""
+"""Regulations, budgets, documents and the per-region timeline."""
 
 from __future__ import annotations
 
@@ -183,18 +183,3 @@ def region_timeline(request: HttpRequest, code: str) -> HttpResponse:
     entries = selectors.timeline_for(request.user, region)
     context = {"region": region, "entries": entries, "today": timezone.localdate()}
     return render(request, "agreements/timeline.html", context)
-
-
-@login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = selectors.notifications_for(request.user)[:200]
-    return render(request, "agreements/notifications.html", {"notifications": notifications})
-
-
-@login_required
-@require_POST
-def notification_read(request: HttpRequest) -> HttpResponse:
-    selectors.notifications_for(request.user).filter(read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
-    return redirect("agreements:notification-list")

@@ -1,15 +1,30 @@
-"""Checks behind /healthz: database, cache, broker, and whether a Celery worker answers."""
+"""Checks behind /healthz: database, cache, broker, whether a Celery worker answers, and
+whether the coverage engine keeps up."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Min
+from django.utils import timezone
 from kombu import Connection
 
 from coverage_portal.celery import app
+from participants.models import StaleBucket
+
+# The five-minute sweep runs a recompute even when nothing is stale, so with the worker and
+# beat alive no bucket waits this long and no run is this old.
+STALLED_AFTER = dt.timedelta(minutes=15)
+LAST_RECOMPUTE_KEY = "coverage-portal:last-successful-recompute"
+RECOMPUTE_TASKS = {
+    "participants.tasks.recompute_stale",
+    "participants.tasks.nightly_full_recompute",
+}
 
 
 def check_database() -> dict[str, Any]:
@@ -56,20 +71,78 @@ def check_worker(broker_ok: bool) -> dict[str, Any]:
     return {"ok": bool(workers), "workers": workers}
 
 
+def record_recompute(sender: Any = None, **_kwargs: Any) -> None:
+    """Celery's task_success: remember when a recompute last finished (the sweep included)."""
+    if getattr(sender, "name", None) in RECOMPUTE_TASKS:
+        # A cache outage must not fail a recompute that succeeded.
+        with contextlib.suppress(Exception):
+            cache.set(LAST_RECOMPUTE_KEY, timezone.now().timestamp(), timeout=None)
+
+
+def last_recompute_at() -> dt.datetime | None:
+    try:
+        stamp = cache.get(LAST_RECOMPUTE_KEY)
+    except Exception:
+        return None
+    return dt.datetime.fromtimestamp(stamp, dt.UTC) if stamp is not None else None
+
+
+def is_stalled(*, oldest_stale: dt.timedelta | None, last_recompute: dt.timedelta | None) -> bool:
+    """Work is waiting and the engine has not kept up for STALLED_AFTER.
+
+    A bucket's mark is refreshed by every later save, so its age can understate the wait;
+    a recompute that finished long ago while work waits means the same (unknown, e.g. the
+    cache was emptied, proves nothing either way).
+    """
+    if oldest_stale is None:
+        return False
+    return oldest_stale > STALLED_AFTER or (
+        last_recompute is not None and last_recompute > STALLED_AFTER
+    )
+
+
+def check_engine() -> dict[str, Any]:
+    try:
+        stale = StaleBucket.objects.aggregate(count=Count("id"), oldest=Min("marked_at"))
+    except Exception as error:
+        return {"ok": False, "error": str(error)}
+    now = timezone.now()
+    finished = last_recompute_at()
+    oldest_stale = now - stale["oldest"] if stale["oldest"] else None
+    last_recompute = now - finished if finished else None
+    stalled = is_stalled(oldest_stale=oldest_stale, last_recompute=last_recompute)
+    return {
+        "ok": not stalled,
+        "stalled": stalled,
+        "stale_buckets": stale["count"],
+        "oldest_stale_seconds": _seconds(oldest_stale),
+        "last_recompute_seconds": _seconds(last_recompute),
+    }
+
+
+def _seconds(age: dt.timedelta | None) -> float | None:
+    return round(age.total_seconds(), 1) if age is not None else None
+
+
 def health_report() -> tuple[bool, dict[str, Any]]:
     """The whole report, and whether the web process itself is healthy.
 
     A missing worker is reported but does not make the web process unhealthy: pages still
-    work, only recomputes wait.
+    work, only recomputes wait. A coverage engine stalled for STALLED_AFTER does: pages then
+    show figures that no longer follow the saves.
     """
     database, cache_state, broker = check_database(), check_cache(), check_broker()
     worker = check_worker(broker["ok"])
-    healthy = database["ok"] and cache_state["ok"] and broker["ok"]
+    engine: dict[str, Any] = (
+        check_engine() if database["ok"] else {"ok": False, "error": "no database"}
+    )
+    healthy = all(part["ok"] for part in (database, cache_state, broker, engine))
     report = {
         "status": "ok" if healthy else "error",
         "database": database,
         "cache": cache_state,
         "broker": broker,
         "worker": worker,
+        "coverage_engine": engine,
     }
     return healthy, report

@@ -10,6 +10,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from coverage_portal import error_reporting, logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 INSECURE_DEV_KEY = "django-insecure-dev-only-do-not-use-in-production"
 
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "coverage_portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,6 +95,12 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# A kept connection that died (PostgreSQL restarted) is replaced at the start of the next
+# request instead of failing it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Under `make run` the web server and the worker share the file: wait for each other.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The coverage table's NULLS NOT DISTINCT index exists on PostgreSQL only; the SQLite quick
 # start goes without it (participants/models_coverage.py).
@@ -100,7 +109,8 @@ SILENCED_SYSTEM_CHECKS = ["models.W047"]
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # An outage costs a page a second at most, never an error (coverage_portal/cache.py).
+        {"BACKEND": "coverage_portal.cache.TolerantRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -135,7 +145,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Collected files; a test collects into a temporary directory of its own.
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -153,6 +164,8 @@ MEDIA_URL = "media/"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@coverage.local")
+# Links in notification emails start with this address.
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 # Celery: without a broker, tasks run in-process so the quick start needs no Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -178,6 +191,19 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # `make run`: kombu's filesystem transport, a broker made of files in var/celery/, so the
+    # quick start runs a real worker and beat with no service to install.
+    _queue_dir = Path(env.str("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "celery")))
+    for _folder in ("queue", "processed", "control"):
+        (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        data_folder_in=str(_queue_dir / "queue"),
+        data_folder_out=str(_queue_dir / "queue"),
+        processed_folder=str(_queue_dir / "processed"),
+        control_folder=str(_queue_dir / "control"),
+        store_processed=False,
+    )
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "worker-heartbeat": {"task": "regions.tasks.record_heartbeat", "schedule": 60.0},
@@ -201,16 +227,37 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
 
+# Security. Production (DEBUG=False) is HTTPS-only by default; every switch can be set, so a
+# plain-HTTP server on 127.0.0.1 (the serving test, the load benchmark) turns them off by name.
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The container's health check asks for /healthz over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# X-Forwarded-Proto and X-Forwarded-For are only believed from a TLS proxy the operator
+# declares: a client talking to gunicorn directly could otherwise claim HTTPS or any address.
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_CLIENT_IP_CALLABLE = "coverage_portal.middleware.client_ip_behind_proxy"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-}
+# Logging: LOG_FORMAT=json prints one JSON object a line, each with the request id.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+LOGGING = logging_config.dict_config(level=env.str("LOG_LEVEL", default="INFO"), fmt=LOG_FORMAT)
+# Celery would replace the root logger's handlers with its own plain-text ones.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
+
+# Error reporting is off unless a DSN is given.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    error_reporting.start(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 # Monthly reports are due on this day of the following month (Inpres 2/2021 reporting).
 REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)
@@ -218,6 +265,56 @@ REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)
 # Uploaded agreement/meeting documents larger than this are refused.
 DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=20)
 
+# --- API and open data (coverage_portal/api/, coverage_portal/public/) ------------------------
+# Knox keeps only a SHA-512 digest of each token; a token lives 90 days unless revoked earlier.
+# (Imported here so this block stays self-contained for whoever edits the settings above.)
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += ["knox", "drf_spectacular_sidecar"]
+API_SETTINGS: dict[str, object] = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: its WWW-Authenticate header makes DRF answer 401, not 403.
+        "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["coverage_portal.api.guards.MayView"],
+    "DEFAULT_THROTTLE_CLASSES": ["coverage_portal.api.guards.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": "1200/minute"},
+    "DEFAULT_PAGINATION_CLASS": "coverage_portal.api.base.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "coverage_portal.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "coverage_portal.api.schema.PortalSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+REST_FRAMEWORK.update(API_SETTINGS)  # type: ignore[arg-type]  # one dict of mixed values
+REST_KNOX = {"TOKEN_TTL": timedelta(days=90), "TOKEN_LIMIT_PER_USER": 10}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Coverage Portal API",
+    "DESCRIPTION": (
+        "Employment social-security coverage per Indonesian region (Inpres 2/2021): regions, "
+        "monthly participant counts and their workflow, workforce totals, targets, coverage, "
+        "agreements, and DHIS2 dataValueSets / IHE ADX exchange. Send `Authorization: Token "
+        "<token>` (create one on the portal's API tokens page or with `manage.py api_token`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "participants.models.MonthlyReport.Status",
+        "AgreementStatusEnum": "agreements.models.Agreement.Status",
+        "CommitmentStatusEnum": "agreements.models.Commitment.Status",
+        "ImportStatusEnum": ["SUCCESS", "WARNING", "ERROR"],
+    },
+}
+# The public page: how long its figures are cached, and how many requests an address may send.
+PUBLIC_CACHE_SECONDS = 300
+PUBLIC_RATE_PER_MINUTE = 60
 # Output safety, in every environment: a Content-Security-Policy (django-csp) that runs only
 # the portal's own script files, never inline script or on* attributes; user text reaches
 # JavaScript through json_script and textContent. Browsers must not guess content types,

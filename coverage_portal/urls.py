@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coverage_portal import views
+from coverage_portal.home.views import home
 
 admin.site.site_header = "Coverage Portal"
 admin.site.site_title = "Coverage Portal"
+# A database outage answers 503 with a friendly page, any other failure a plain 500 page.
+handler500 = "coverage_portal.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -15,5 +18,8 @@ urlpatterns = [
     path("laporan/", include("participants.urls")),
     path("cakupan/", include("participants.coverage.urls")),
     path("kesepakatan/", include("agreements.urls")),
+    path("api/", include("coverage_portal.api.urls")),
+    path("publik/", include("coverage_portal.public.urls")),
+    path("", home, name="home"),
     path("", include("regions.urls")),
 ]

@@ -1,8 +1,17 @@
-from django.http import HttpRequest, JsonResponse
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from coverage_portal.health import health_report
+
+# The database is down or restarting, not a bug: the user is asked to retry shortly.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+LOOPBACK = {"127.0.0.1", "::1"}
 
 
 @never_cache
@@ -14,7 +23,17 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(report, status=200 if healthy else 503)
 
 
-LOOPBACK = {"127.0.0.1", "::1"}
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: Django calls it inside the `except` of any view or middleware failure.
+
+    The pages are rendered without a request context: context processors read the database,
+    which may be what failed.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
 def sees_health_details(request: HttpRequest) -> bool:

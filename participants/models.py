@@ -9,10 +9,12 @@ from participants.coverage.models import (
     WorkforceTotal,
 )
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
+from participants.transfer.models import ImportFailure
 
 __all__ = [
     "Category",
     "CoverageRow",
+    "ImportFailure",
     "MonthlyReport",
     "ParticipantCount",
     "RecomputeBucket",

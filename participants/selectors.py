@@ -4,17 +4,39 @@ Every selector takes the asking user and narrows through `regions.access`. The p
 and the deadline rule are re-exported too, so no other floor reaches into a package.
 """
 
+from participants.coverage.completeness import (
+    COMPLETE,
+    NOT_REPORTED,
+    PARTIAL,
+    MonthCompleteness,
+    has_figures,
+    latest_complete,
+    month_completeness,
+    months_completeness,
+    row_status,
+    status_label,
+)
 from participants.coverage.progress import Progress, row_progress
-from participants.coverage.reporting import NoCoverage, coverage_summary
+
+# The API and the public page print figures as coverage_report does.
+from participants.coverage.reporting import (
+    NoCoverage,
+    coverage_summary,
+    projection_fields,
+    two_decimals,
+)
 from participants.coverage.selectors import (
     RegionCoverage,
     TrendPoint,
     available_periods,
     category_rows,
     coverage_of_regions,
+    denominator_changed,
     expected_regencies,
     failed_buckets_for,
+    latest_complete_period,
     national_region,
+    period_choices,
     readable_region,
     region_categories,
     region_total,
@@ -22,7 +44,7 @@ from participants.coverage.selectors import (
     reports_for,
     target_progress,
 )
-from participants.coverage.tables import CoverageTable, coverage_table, latest_period
+from participants.coverage.tables import CoverageTable, coverage_table
 from participants.entry.deadlines import report_deadline, submission_is_late
 from participants.entry.selectors import (
     Grid,
@@ -35,6 +57,19 @@ from participants.entry.selectors import (
     report_rows,
     single_province,
 )
+from participants.entry.todo import (
+    ReportingSummary,
+    ReportTodo,
+    approved_recently,
+    due_period,
+    recent_decisions,
+    report_todo,
+    reporting_summary,
+    reports_waiting,
+    returned_reports,
+    stalled_recomputes,
+)
+from participants.entry.workflow import is_returned, latest_step
 from participants.periods import (
     add_months,
     current_period,
@@ -43,15 +78,26 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.transfer.failures import import_failures_for
+
+# The month a page opens on, under the name earlier callers know.
+latest_period = latest_complete_period
 
 __all__ = [
+    "COMPLETE",
+    "NOT_REPORTED",
+    "PARTIAL",
     "CoverageTable",
     "Grid",
+    "MonthCompleteness",
     "NoCoverage",
     "Progress",
     "RegionCoverage",
+    "ReportTodo",
+    "ReportingSummary",
     "TrendPoint",
     "add_months",
+    "approved_recently",
     "available_periods",
     "category_rows",
     "cell_changes",
@@ -59,17 +105,30 @@ __all__ = [
     "coverage_summary",
     "coverage_table",
     "current_period",
+    "denominator_changed",
+    "due_period",
     "expected_regencies",
     "failed_buckets_for",
     "format_period",
     "grid_for",
+    "has_figures",
+    "import_failures_for",
+    "is_returned",
+    "latest_complete",
+    "latest_complete_period",
     "latest_period",
+    "latest_step",
+    "month_completeness",
     "month_end",
     "months_between",
+    "months_completeness",
     "national_region",
     "parse_period",
+    "period_choices",
+    "projection_fields",
     "province_for",
     "readable_region",
+    "recent_decisions",
     "region_categories",
     "region_total",
     "region_trend",
@@ -78,9 +137,17 @@ __all__ = [
     "report_events",
     "report_for",
     "report_rows",
+    "report_todo",
+    "reporting_summary",
     "reports_for",
+    "reports_waiting",
+    "returned_reports",
     "row_progress",
+    "row_status",
     "single_province",
+    "stalled_recomputes",
+    "status_label",
     "submission_is_late",
     "target_progress",
+    "two_decimals",
 ]

@@ -28,6 +28,7 @@ from participants.entry.services import (
     report_submit,
 )
 from participants.transfer.counts_import import ImportReport, counts_import
+from participants.transfer.failures import import_failure_record
 from participants.transfer.workforce_import import WorkforceImportReport, workforce_import
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "counts_write",
     "demo_counts_seed",
     "demo_coverage_seed",
+    "import_failure_record",
     "mark_everything_stale",
     "mark_region_year_stale",
     "parse_count",

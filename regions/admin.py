@@ -18,7 +18,7 @@ from regions.admin_scoping import (
     ScopedTabularInline,
     formset_saved_by_service,
 )
-from regions.models import Office, OfficeRegency, Region, UserScope, WorkerHeartbeat
+from regions.models import Notification, Office, OfficeRegency, Region, UserScope, WorkerHeartbeat
 from regions.services import user_scope_assign
 
 
@@ -113,6 +113,25 @@ class WorkerHeartbeatAdmin(PortalModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(PortalModelAdmin):
+    """Read-only, for national administrators: who was told what, and whether by email."""
+
+    list_display = ("user", "key", "event", "created_at", "read_at", "emailed_at")
+    search_fields = ("user__username", "key", "event")
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def get_queryset(self, request: HttpRequest):  # type: ignore[no-untyped-def]
+        queryset = super().get_queryset(request)
+        return queryset if access.is_national(request.user) else queryset.none()
 
 
 User = get_user_model()

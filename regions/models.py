@@ -256,3 +256,8 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hostname} @ {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+from regions.notifications.models import Notification  # noqa: E402
+
+__all__ = ["Notification", "Office", "OfficeRegency", "Region", "Role", "UserScope"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from regions import access
 from regions.access import Action, regions_for
-from regions.models import Office, Region
+from regions.models import Office, Region, UserScope
 from regions.users import PortalUser
 
 
@@ -43,3 +45,19 @@ def regencies_for(user: PortalUser, province: Region, *, include_retired: bool =
 
 def offices_serving(region: Region) -> QuerySet[Office]:
     return Office.objects.filter(officeregency__region=region).select_related("parent")
+
+
+def people_acting_on(province: Region, role: str) -> list[User]:
+    """Active users holding `role` for a province: scoped to it, or national if none is.
+
+    The people a report of that province concerns, e.g. its officers or its approvers.
+    """
+    users = User.objects.filter(is_active=True, scope__role=role).select_related("scope")
+    local = list(users.filter(scope__kind=UserScope.Kind.PROVINCE, scope__province=province))
+    return local or list(users.filter(scope__kind=UserScope.Kind.NATIONAL))
+
+
+def offices_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Office]:
+    """BPJS offices a record of the user's may name (regions.access.offices_for: the branches
+    serving their regencies and those branches' regional offices; all for national users)."""
+    return access.offices_for(user, action).order_by("kind", "name")

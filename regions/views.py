@@ -7,9 +7,9 @@ from regions.models import Region
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def region_list(request: HttpRequest) -> HttpResponse:
     provinces = selectors.provinces_for(request.user)
-    return render(request, "regions/home.html", {"provinces": provinces})
+    return render(request, "regions/region_list.html", {"provinces": provinces})
 
 
 @login_required

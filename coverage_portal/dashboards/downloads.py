@@ -28,8 +28,10 @@ def region_by_code(user: PortalUser, code: str) -> Region:
     return region_selectors.region_for(user, code, level)
 
 
-def _period(user: PortalUser, wanted: str | None) -> dt.date:
-    period = panels.pick_period(coverage.available_periods(user), wanted)
+def _period(user: PortalUser, wanted: str | None, code: str | None, newest: bool) -> dt.date:
+    """The month asked for, else the page's default for the region (the partial-month rule)."""
+    region = region_by_code(user, code) if code else None
+    period = panels.pick_period(coverage.period_choices(user, region), wanted, newest)
     if period is None:
         raise Http404
     return period
@@ -52,12 +54,17 @@ def _regencies(user: PortalUser, period: dt.date, code: str | None) -> tables.Ta
 
 def _categories(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     region = region_by_code(user, code or NATIONAL_CODE)
-    return tables.categories(region.name, coverage.region_categories(user, region, period))
+    month = coverage.month_completeness(period, user=user, region=region)
+    rows = coverage.region_categories(user, region, period)
+    return tables.categories(region.name, rows, month.label)
 
 
 def _trend(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
     region = region_by_code(user, code or NATIONAL_CODE)
-    return tables.trend(region.name, coverage.region_trend(user, region, period))
+    trend = coverage.region_trend(user, region, period)
+    months = coverage.months_completeness([p.period for p in trend], user=user)
+    rows = panels.trend_rows(trend, {p: m.of(region) for p, m in months.items()})
+    return tables.trend(region.name, rows)
 
 
 def _completeness(user: PortalUser, period: dt.date, code: str | None) -> tables.Table:
@@ -92,7 +99,7 @@ def build(user: PortalUser, name: str, params: Any) -> tuple[tables.Table, str]:
     builder = BUILDERS.get(name)
     if builder is None:
         raise Http404
-    period = _period(user, params.get("bulan"))
     code = params.get("wilayah") or None
+    period = _period(user, params.get("bulan"), code, newest=name == "kelengkapan")
     table = builder(user, period, code)
     return table, "-".join(p for p in (name, code, f"{period:%Y-%m}") if p)

@@ -74,18 +74,39 @@ def project(features: list[dict[str, Any]], width: float, height: float) -> list
     ]
 
 
-def trend_line(values: list[float | None], width: float, height: float) -> list[list[Point]]:
-    """Segments of a line chart (a gap in the data breaks the line), y down."""
+def trend_x(index: int, count: int, width: float) -> float:
+    """Where the `index`-th of `count` months sits along a trend `width` wide."""
+    return index * width / max(count - 1, 1)
+
+
+def _trend_positions(values: list[float | None], width: float, height: float) -> list[Point | None]:
     known = [v for v in values if v is not None]
     if not known:
-        return []
+        return [None for _v in values]
     low, high = min(known), max(known)
     span = (high - low) or 1.0
-    step = width / max(len(values) - 1, 1)
+    return [
+        None
+        if value is None
+        else (trend_x(i, len(values), width), height - (value - low) / span * height)
+        for i, value in enumerate(values)
+    ]
+
+
+def trend_line(values: list[float | None], width: float, height: float) -> list[list[Point]]:
+    """Segments of a line chart (a gap in the data breaks the line), y down."""
     segments: list[list[Point]] = [[]]
-    for i, value in enumerate(values):
-        if value is None:
+    for point in _trend_positions(values, width, height):
+        if point is None:
             segments.append([])
-            continue
-        segments[-1].append((i * step, height - (value - low) / span * height))
+        else:
+            segments[-1].append(point)
     return [s for s in segments if s]
+
+
+def trend_points(
+    values: list[float | None], marked: list[bool], width: float, height: float
+) -> list[Point]:
+    """The positions of the marked months (partial ones) on the same trend line."""
+    positions = _trend_positions(values, width, height)
+    return [p for p, mark in zip(positions, marked, strict=True) if mark and p is not None]

@@ -7,13 +7,14 @@ in one place and every rendering of it agrees.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
@@ -32,14 +33,24 @@ TIMELINE_KINDS = {
     "budget": _("budget"),
     "commitment": _("commitment"),
 }
+
+
+def not_reported_text() -> str:
+    return gettext("not reported")
+
+
 REGION_PAGES: dict[str, str] = {
     Region.Level.PROVINCE: "dashboards:province",
     Region.Level.REGENCY: "dashboards:regency",
 }
 
 
-def pick_period(periods: list[dt.date], wanted: str | None) -> dt.date | None:
-    """The month asked for when it has figures; otherwise the latest month that has."""
+def pick_period(
+    months: list[coverage.MonthCompleteness], wanted: str | None, newest: bool = False
+) -> dt.date | None:
+    """The month asked for when it has figures; otherwise the latest complete month (the
+    partial-month rule in participants.coverage.completeness), or the newest when `newest`."""
+    periods = [m.period for m in months]
     if wanted:
         try:
             period = parse_period(wanted)
@@ -47,7 +58,9 @@ def pick_period(periods: list[dt.date], wanted: str | None) -> dt.date | None:
             period = None
         if period in periods:
             return period
-    return periods[0] if periods else None
+    if newest:
+        return periods[0] if periods else None
+    return coverage.latest_complete(months)
 
 
 @lru_cache(maxsize=2048)
@@ -75,22 +88,69 @@ def map_values(items: list[coverage.RegionCoverage]) -> dict[str, dict[str, Any]
             if row and row.coverage_percent is not None
             else None,
             "coverage_text": format_percent(item.coverage),
-            "participants_text": format_number(row.participants) if row else "–",
+            "participants_text": format_number(row.participants) if row else not_reported_text(),
             "url": reverse(REGION_PAGES[region.level], args=[region.code]),
         }
     return values
 
 
-def trend_chart(trend: list[coverage.TrendPoint]) -> dict[str, Any]:
-    def percent(p: coverage.TrendPoint) -> float | None:
-        return (
-            float(p.row.coverage_percent) if p.row and p.row.coverage_percent is not None else None
+@dataclass
+class TrendRow:
+    """One month of a trend as a table shows it: figures, completeness, denominator step."""
+
+    period: dt.date
+    label: str
+    row: Any
+    partial: str  # the partial-month label, empty when complete
+    denominator_note: str  # set where the denominator's kind or year changes
+
+
+def trend_rows(
+    trend: list[coverage.TrendPoint], months: dict[dt.date, coverage.MonthCompleteness]
+) -> list[TrendRow]:
+    rows, previous = [], None
+    for point in trend:
+        month = months.get(point.period)
+        rows.append(
+            TrendRow(
+                period=point.period,
+                label=long_month_label(point.period),
+                row=point.row,
+                partial=month.label if point.row is not None and month and month.partial else "",
+                denominator_note=_denominator_step(previous, point.row),
+            )
         )
+        previous = point.row or previous
+    return rows
+
+
+def _denominator_step(previous: Any, row: Any) -> str:
+    if not coverage.denominator_changed(row, previous):
+        return ""
+    return str(
+        _("new denominator: %(kind)s %(year)s")
+        % {
+            "kind": row.denominator_kind.name if row.denominator_kind else "",
+            "year": row.denominator_year,
+        }
+    )
+
+
+def trend_chart(rows: list[TrendRow]) -> dict[str, Any]:
+    def percent(row: Any) -> float | None:
+        return float(row.coverage_percent) if row and row.coverage_percent is not None else None
 
     return {
-        "labels": [month_label(p.period) for p in trend],
-        "coverage": [percent(p) for p in trend],
-        "participants": [p.row.participants if p.row else None for p in trend],
+        "labels": [month_label(r.period) for r in rows],
+        "coverage": [percent(r.row) for r in rows],
+        "participants": [r.row.participants if r.row else None for r in rows],
+        "partial": [bool(r.partial) for r in rows],
+        "denominator_changes": [
+            {"index": i, "label": r.denominator_note}
+            for i, r in enumerate(rows)
+            if r.denominator_note
+        ],
+        "partial_label": str(_("partial month")),
     }
 
 
@@ -102,16 +162,27 @@ def category_chart(rows: list[Any]) -> dict[str, Any]:
     }
 
 
-def _period_context(user: PortalUser, wanted: str | None) -> dict[str, Any]:
-    periods = coverage.available_periods(user)
-    period = pick_period(periods, wanted)
+def _period_context(
+    user: PortalUser, wanted: str | None, region: Region | None = None, newest: bool = False
+) -> dict[str, Any]:
+    months = coverage.period_choices(user, region)
+    period = pick_period(months, wanted, newest)
+    by_period = {m.period: m for m in months}
     return {
-        "periods": periods,
-        "period_options": [(f"{p:%Y-%m}", long_month_label(p)) for p in periods],
+        "periods": [m.period for m in months],
+        "months": by_period,
+        "period_options": [(f"{m.period:%Y-%m}", option_label(m)) for m in months],
         "period": period,
         "period_param": f"{period:%Y-%m}" if period else "",
+        "completeness": by_period.get(period) if period else None,
         "deadline_day": settings.REPORT_DEADLINE_DAY,
     }
+
+
+def option_label(month: coverage.MonthCompleteness) -> str:
+    """'November 2026 · partial: 12 of 38 provinces reported' in the month selector."""
+    name = long_month_label(month.period)
+    return f"{name} · {month.label}" if month.partial else name
 
 
 def national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
@@ -120,24 +191,29 @@ def national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
     if period is None:
         return context
     nation = coverage.national_region(user)
-    ranking = coverage.coverage_of_regions(user, level=Region.Level.PROVINCE, period=period)
+    ranking = coverage.coverage_of_regions(
+        user, level=Region.Level.PROVINCE, period=period, month=context["completeness"]
+    )
     context.update(ranking=ranking, map_values=map_values(ranking), nation=nation)
     if nation is not None:
-        context.update(_region_figures(user, nation, period))
+        context.update(_region_figures(user, nation, context))
     return context
 
 
-def _region_figures(user: PortalUser, region: Region, period: dt.date) -> dict[str, Any]:
+def _region_figures(user: PortalUser, region: Region, context: dict[str, Any]) -> dict[str, Any]:
+    period = context["period"]
     trend = coverage.region_trend(user, region, period)
     total = trend[-1].row  # the trend ends with the chosen month: no separate query
-    categories = coverage.region_categories(user, region, period)
+    categories = coverage.region_categories(user, region, period) if total else []
+    months = {p: m.of(region) for p, m in context["months"].items()}
+    rows = trend_rows(trend, months)
     return {
         "total": total,
         "categories": categories,
         "category_chart": category_chart(categories),
         "trend": trend,
-        "trend_rows": [(long_month_label(p.period), p.row) for p in trend],
-        "trend_chart": trend_chart(trend),
+        "trend_rows": rows,
+        "trend_chart": trend_chart(rows),
         "projection": coverage.row_progress(
             total, {p.period: p.row.participants for p in trend if p.row is not None}
         ),
@@ -146,15 +222,19 @@ def _region_figures(user: PortalUser, region: Region, period: dt.date) -> dict[s
 
 def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     region = coverage.readable_region(user, code, Region.Level.PROVINCE)
-    context = {"region": region, **_period_context(user, wanted)}
+    context = {"region": region, **_period_context(user, wanted, region)}
     period = context["period"]
     if period is None:
         return context
     regencies = coverage.coverage_of_regions(
-        user, level=Region.Level.REGENCY, period=period, parent=region
+        user,
+        level=Region.Level.REGENCY,
+        period=period,
+        parent=region,
+        month=context["completeness"],
     )
     context.update(regencies=regencies, map_values=map_values(regencies))
-    context.update(_region_figures(user, region, period))
+    context.update(_region_figures(user, region, context))
     context.update(_agreements_panels(user, context))
     return context
 
@@ -176,10 +256,10 @@ def regency(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     context = {
         "region": region,
         "offices": list(region_selectors.offices_serving(region)),
-        **_period_context(user, wanted),
+        **_period_context(user, wanted, region),
     }
     if context["period"] is not None:
-        context.update(_region_figures(user, region, context["period"]))
+        context.update(_region_figures(user, region, context))
         context.update(_agreements_panels(user, context))
     return context
 
@@ -192,7 +272,7 @@ def scorecards(user: PortalUser, code: str | None, wanted: str | None) -> dict[s
         "method": scorecard.METHOD,
         "pillars": scorecard.PILLARS,
     }
-    context.update(_period_context(user, wanted))
+    context.update(_period_context(user, wanted, region))
     if context["period"] is not None:
         level = Region.Level.REGENCY if region else Region.Level.PROVINCE
         context["cards"] = scorecard.ranking(
@@ -203,8 +283,10 @@ def scorecards(user: PortalUser, code: str | None, wanted: str | None) -> dict[s
     return context
 
 
+# The completeness pages open on the newest month, the one being reported: showing who has
+# not reported yet is what they are for.
 def completeness_national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
-    context = _period_context(user, wanted)
+    context = _period_context(user, wanted, newest=True)
     if context["period"] is not None:
         context["provinces"] = completeness.provinces(user, context["period"])
     return context
@@ -212,7 +294,7 @@ def completeness_national(user: PortalUser, wanted: str | None) -> dict[str, Any
 
 def completeness_province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     region = region_selectors.region_for(user, code, Region.Level.PROVINCE)
-    context = {"region": region, **_period_context(user, wanted)}
+    context = {"region": region, **_period_context(user, wanted, region, newest=True)}
     period = context["period"]
     if period is not None:
         context["provinces"] = [

@@ -1,11 +1,13 @@
 """The province report as a PDF, drawn with fpdf2 (pure Python, no system libraries).
 
-The built-in PDF fonts cover Latin-1 only, so the few typographic signs outside it are
-replaced before writing.
+Written in DejaVu Sans, shipped in coverage_portal/fonts/ with its licence: the PDF's
+built-in fonts cover Latin-1 only and would turn "–" into "-". Categories and denominators
+appear by name, never by code, and the trend table has all the months its title says.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.utils import formats
@@ -16,13 +18,14 @@ from coverage_portal.dashboards import report
 from regions.formatting import format_number, format_percent
 from regions.users import PortalUser
 
-LATIN1 = str.maketrans({"–": "-", "—": "-", "≥": ">=", "↳": "-", "…": "...", "→": "->", "’": "'"})
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FONT = "dejavu"
 MAP_MM = (180.0, 110.0)
 TREND_MM = (180.0, 40.0)
 
 
 def text(value: Any) -> str:
-    return str(value).translate(LATIN1).encode("latin-1", "replace").decode("latin-1")
+    return str(value)
 
 
 def _hex_rgb(value: str) -> tuple[int, int, int]:
@@ -30,11 +33,16 @@ def _hex_rgb(value: str) -> tuple[int, int, int]:
 
 
 class ReportPDF(FPDF):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
+        self.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+
     def heading(self, title: str) -> None:
         self.ln(3)
-        self.set_font("helvetica", "B", 12)
+        self.set_font(FONT, "B", 12)
         self.cell(text=text(title), new_x="LMARGIN", new_y="NEXT")
-        self.set_font("helvetica", "", 9)
+        self.set_font(FONT, "", 9)
 
     def room_for(self, height: float) -> None:
         """Drawings do not break across pages by themselves: start a new page when needed."""
@@ -58,13 +66,16 @@ def build(user: PortalUser, code: str, wanted: str | None) -> tuple[bytes, str]:
     pdf = ReportPDF(orientation="P", unit="mm", format="A4")
     pdf.set_title(text(f"{_('Coverage report')} {region.name}"))
     pdf.add_page()
-    pdf.set_font("helvetica", "B", 15)
+    pdf.set_font(FONT, "B", 15)
     title = f"{_('Employment social security coverage')}: {region.name}"
     pdf.multi_cell(0, 7, text(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("helvetica", "", 9)
+    pdf.set_font(FONT, "", 9)
     made = formats.date_format(data["generated_at"], "j F Y H.i")
-    month = formats.date_format(period, "F Y") if period else "-"
+    month = formats.date_format(period, "F Y") if period else "–"
     pdf.line_text(f"{_('Month')}: {month} · {_('Made on')} {made} {region.timezone_abbreviation}")
+    completeness = data.get("completeness")
+    if completeness is not None and completeness.partial:
+        pdf.line_text(f"{_('Partial month')}: {completeness.label}")
     if period is not None:
         _body(pdf, data)
     stem = f"laporan-{region.code}-{period:%Y-%m}" if period else f"laporan-{region.code}"
@@ -73,18 +84,21 @@ def build(user: PortalUser, code: str, wanted: str | None) -> tuple[bytes, str]:
 
 def _body(pdf: ReportPDF, data: dict[str, Any]) -> None:
     total = data["total"]
-    if total is not None:
-        pdf.heading(_("Headline"))
+    pdf.heading(_("Headline"))
+    if total is None:
+        pdf.line_text(_("Not reported for this month: no regency has figures yet."))
+    else:
         pdf.line_text(f"{_('Active participants')}: {format_number(total.participants)}")
         pdf.line_text(f"{_('Coverage')}: {format_percent(total.coverage_percent)}")
+        reported = f"{format_number(total.regencies_reported)} / "
         pdf.line_text(
-            f"{_('Regencies reported')}: {total.regencies_reported} / {total.regencies_expected}"
+            f"{_('Regencies reported')}: {reported}{format_number(total.regencies_expected)}"
         )
     pdf.heading(_("Denominators used"))
     for name in data["denominators"] or [
         _("No workforce total: every coverage percentage is unknown.")
     ]:
-        pdf.line_text(f"- {name}")
+        pdf.line_text(f"– {name}")
     _map(pdf, data)
     _categories(pdf, data["categories"])
     _trend(pdf, data)
@@ -112,10 +126,10 @@ def _categories(pdf: ReportPDF, rows: list[Any]) -> None:
     pdf.heading(_("Participants by category"))
     body = [
         [
-            r.category.code,
+            ("↳ " if not r.category.is_top_level else "") + r.category.name,
             format_number(r.participants),
             format_percent(r.coverage_percent),
-            r.denominator_kind.code if r.denominator_kind else "-",
+            r.denominator_kind.name if r.denominator_kind else "–",
         ]
         for r in rows
     ]
@@ -128,25 +142,31 @@ def _trend(pdf: ReportPDF, data: dict[str, Any]) -> None:
     left, top = pdf.l_margin, pdf.get_y() + 2
     factor = TREND_MM[0] / report.TREND_SIZE[0]
     pdf.set_draw_color(11, 110, 79)
+    vertical = TREND_MM[1] / report.TREND_SIZE[1]
     pdf.set_line_width(0.5)
     for segment in data["trend_segments"]:
-        points = [
-            (left + x * factor, top + y * TREND_MM[1] / report.TREND_SIZE[1]) for x, y in segment
-        ]
+        points = [(left + x * factor, top + y * vertical) for x, y in segment]
         if len(points) > 1:
             pdf.polyline(points)
+    pdf.set_fill_color(255, 255, 255)
+    for x, y in data["trend_partial_points"]:
+        pdf.circle(x=left + x * factor, y=top + y * vertical, radius=0.9, style="DF")
+    pdf.set_draw_color(86, 96, 107)
     pdf.set_line_width(0.2)
+    with pdf.local_context(dash_pattern={"dash": 1, "gap": 1}):
+        for x in data["trend_steps"]:
+            pdf.line(left + x * factor, top, left + x * factor, top + TREND_MM[1])
     pdf.set_y(top + TREND_MM[1] + 3)
     body = [
         [
-            formats.date_format(p.period, "M Y"),
-            format_number(p.row.participants),
-            format_percent(p.row.coverage_percent),
+            formats.date_format(t.period, "M Y"),
+            format_number(t.row.participants) if t.row else _("not reported"),
+            format_percent(t.row.coverage_percent) if t.row else "–",
+            " · ".join(note for note in (t.partial, t.denominator_note) if note),
         ]
-        for p in data["trend"][-12:]
-        if p.row is not None
+        for t in data["trend_rows"]
     ]
-    pdf.grid([_("Month"), _("Participants"), _("Coverage")], body)
+    pdf.grid([_("Month"), _("Participants"), _("Coverage"), _("Note")], body)
 
 
 def _regencies(pdf: ReportPDF, items: list[Any]) -> None:
@@ -154,7 +174,7 @@ def _regencies(pdf: ReportPDF, items: list[Any]) -> None:
     body = [
         [
             i.region.name,
-            format_number(i.now.participants) if i.now else _("no data"),
+            format_number(i.now.participants) if i.now else _("not reported"),
             format_percent(i.coverage),
             format_percent(i.progress),
         ]
@@ -168,7 +188,7 @@ def _scorecard(pdf: ReportPDF, card: Any) -> None:
         return
     pdf.heading(_("Inpres 2/2021 scorecard"))
     body = [
-        [c.pillar, c.label, c.detail, f"{format_number(c.points, 2)} / {c.max_points}"]
+        [c.pillar_name, c.label, c.detail, f"{format_number(c.points, 2)} / {c.max_points}"]
         for c in card.criteria
     ]
     body.append(["", _("Total"), "", f"{format_number(card.total, 2)} / 100"])

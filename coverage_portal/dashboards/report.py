@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards import drawing, geo, panels
 from regions.formatting import format_number
@@ -34,22 +35,34 @@ def context(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
         shape.fill = drawing.colour(value["coverage"] if value else None)
     data["shapes"] = shapes
     data["map_size"] = MAP_SIZE
-    segments = drawing.trend_line(data["trend_chart"]["coverage"], *TREND_SIZE)
+    chart = data["trend_chart"]
+    segments = drawing.trend_line(chart["coverage"], *TREND_SIZE)
     data["trend_segments"] = segments
     data["trend_polylines"] = [" ".join(f"{x:.1f},{y:.1f}" for x, y in s) for s in segments]
     data["trend_size"] = TREND_SIZE
-    data["denominators"] = _denominators(data)
+    data["trend_steps"] = [
+        drawing.trend_x(step["index"], len(chart["labels"]), TREND_SIZE[0])
+        for step in chart["denominator_changes"]
+    ]
+    data["trend_partial_points"] = drawing.trend_points(
+        chart["coverage"], chart["partial"], *TREND_SIZE
+    )
+    data["denominators"] = denominators(data)
     return data
 
 
-def _denominators(data: dict[str, Any]) -> list[str]:
-    """Each distinct denominator used on the report, e.g. 'Penduduk bekerja …, 2022: 1.830.662'."""
+def denominators(data: dict[str, Any]) -> list[str]:
+    """Each distinct denominator used on the report, named, never a code or "None":
+    'Penduduk bekerja (BPS Sakernas), 2022: 1.830.662 (Kalimantan Barat)'; a kind with no
+    figure for the year says so."""
     rows = [data.get("total"), *data.get("categories", [])]
     rows += [item.now for item in data.get("regencies", [])]
-    named = {
-        f"{r.denominator_kind.name}, {r.denominator_year}: {format_number(r.denominator_value)}"
-        + f" ({r.region.name})"
-        for r in rows
-        if r is not None and r.denominator_kind is not None
-    }
-    return sorted(named)
+    return sorted({_denominator(r) for r in rows if r is not None and r.denominator_kind})
+
+
+def _denominator(row: Any) -> str:
+    name = f"{row.denominator_kind.name}"
+    if row.denominator_value is None:
+        return f"{name}: {_('no figure for this year')} ({row.region.name})"
+    value = format_number(row.denominator_value)
+    return f"{name}, {row.denominator_year}: {value} ({row.region.name})"

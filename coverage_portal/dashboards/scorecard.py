@@ -42,12 +42,17 @@ class Criterion:
     points: Decimal
     detail: str
 
+    @property
+    def pillar_name(self) -> str:
+        return str(PILLARS.get(self.pillar, self.pillar))
+
 
 @dataclass
 class Scorecard:
     region: Region
     criteria: list[Criterion]
     rank: int | None = None
+    completeness: str = ""  # whether its coverage figures are complete, partial, not reported
 
     @property
     def total(self) -> Decimal:
@@ -143,6 +148,8 @@ def ranking(
     )
     facts = agreement_facts([i.region for i in items], period)
     cards = [score(i.region, period, i.now, non_asn.get(i.region.pk), facts) for i in items]
+    for card, item in zip(cards, items, strict=True):
+        card.completeness = item.status_label
     cards.sort(key=lambda c: (-c.total, c.region.code))
     for rank, card in enumerate(cards, start=1):
         card.rank = rank

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards.completeness import ProvinceReporting, RegencyReporting
 from coverage_portal.dashboards.scorecard import Scorecard
-from participants.selectors import RegionCoverage, TrendPoint
+from participants.selectors import RegionCoverage
 
 TEXT, INTEGER, PERCENT, POINTS, DATE = "text", "integer", "percent", "points", "date"
 
@@ -51,6 +51,7 @@ def ranking(name: str, title: str, items: list[RegionCoverage]) -> Table:
         (_("Regencies reported"), INTEGER),
         (_("Regencies expected"), INTEGER),
         (_("All approved"), TEXT),
+        (_("Completeness"), TEXT),
         *_denominator_columns(),
     ]
     rows = [
@@ -65,6 +66,7 @@ def ranking(name: str, title: str, items: list[RegionCoverage]) -> Table:
             i.now.regencies_reported if i.now else None,
             i.now.regencies_expected if i.now else None,
             (_("yes") if i.now.all_approved else _("no")) if i.now else "",
+            i.status_label,
             *_denominator(i.now),
         ]
         for i in items
@@ -72,13 +74,14 @@ def ranking(name: str, title: str, items: list[RegionCoverage]) -> Table:
     return Table(name, title, columns, rows)
 
 
-def categories(title: str, rows: list[Any]) -> Table:
+def categories(title: str, rows: list[Any], completeness: str) -> Table:
     columns = [
         (_("Category"), TEXT),
         (_("Name"), TEXT),
         (_("Part of"), TEXT),
         (_("Participants"), INTEGER),
         (_("Coverage (%)"), PERCENT),
+        (_("Completeness"), TEXT),
         *_denominator_columns(),
     ]
     body = [
@@ -88,6 +91,7 @@ def categories(title: str, rows: list[Any]) -> Table:
             "" if r.category.is_top_level else _("sub-group"),
             r.participants,
             r.coverage_percent,
+            completeness,
             *_denominator(r),
         ]
         for r in rows
@@ -95,19 +99,24 @@ def categories(title: str, rows: list[Any]) -> Table:
     return Table("kategori", title, columns, body)
 
 
-def trend(title: str, points: list[TrendPoint]) -> Table:
+def trend(title: str, points: list[Any]) -> Table:
+    """`points`: the panels' TrendRow list, so a download marks what the chart marks."""
     columns = [
         (_("Month"), TEXT),
         (_("Participants"), INTEGER),
         (_("Coverage (%)"), PERCENT),
+        (_("Completeness"), TEXT),
         *_denominator_columns(),
+        (_("Denominator change"), TEXT),
     ]
     body = [
         [
             f"{p.period:%Y-%m}",
             p.row.participants if p.row else None,
             p.row.coverage_percent if p.row else None,
+            (p.partial or _("complete")) if p.row else _("not reported"),
             *_denominator(p.row),
+            p.denominator_note,
         ]
         for p in points
     ]
@@ -164,6 +173,7 @@ def regency_completeness(title: str, items: list[RegencyReporting]) -> Table:
 
 def scorecards(title: str, cards: list[Scorecard]) -> Table:
     columns = [(_("Rank"), INTEGER), (_("Code"), TEXT), (_("Region"), TEXT)]
+    columns.append((_("Completeness"), TEXT))
     if cards:
         columns += [(f"{c.label}", POINTS) for c in cards[0].criteria]
     columns.append((_("Total"), POINTS))
@@ -172,6 +182,7 @@ def scorecards(title: str, cards: list[Scorecard]) -> Table:
             card.rank,
             card.region.code,
             card.region.name,
+            card.completeness,
             *(c.points for c in card.criteria),
             card.total,
         ]

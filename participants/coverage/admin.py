@@ -27,11 +27,13 @@ from participants.coverage.services import (
     workforce_total_save,
 )
 from regions.access import Action
+from regions.admin_numbers import NumbersAdminMixin, formatted_column
 from regions.admin_scoping import ReferenceListMixin, ScopedAdminMixin
+from regions.formatting import format_percent
 from regions.users import PortalUser
 
 
-class ServiceBackedAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class ServiceBackedAdmin(NumbersAdminMixin, ScopedAdminMixin, SimpleHistoryAdmin):
     change_action = Action.ADMINISTER
     save_service: Any = None
     delete_service: Any = None
@@ -71,6 +73,7 @@ class WorkforceTotalAdmin(ServiceBackedAdmin):
 @admin.register(Target)
 class TargetAdmin(ServiceBackedAdmin):
     list_display = ("region", "year", "category", "participants", "percent", "source")
+    percent_fields = ("percent",)
     list_filter = ("year", "category", "region__level")
     search_fields = ("region__code", "region__name", "source")
     list_select_related = ("region", "category")
@@ -86,7 +89,7 @@ class TargetAdmin(ServiceBackedAdmin):
 
 
 @admin.register(CoverageRow)
-class CoverageRowAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class CoverageRowAdmin(NumbersAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     """Read-only: the engine writes this table; the action rebuilds it."""
 
     list_display = (
@@ -100,10 +103,34 @@ class CoverageRowAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "regencies_expected",
         "all_approved",
     )
+    percent_fields = ("coverage_percent", "target_percent")
     list_filter = ("level", "period", "category", "all_approved")
     search_fields = ("region__code", "region__name")
     list_select_related = ("region", "category")
     actions = ["recompute_everything"]
+    # Every field is read-only, so the detail page shows them formatted too.
+    fields = readonly_fields = (
+        "region",
+        "period",
+        "category",
+        *(
+            formatted_column(CoverageRow._meta.get_field(name), shown)  # type: ignore[arg-type]
+            for name, shown in (
+                ("participants", None),
+                ("denominator_value", None),
+                ("coverage_percent", format_percent),
+                ("target_participants", None),
+                ("target_percent", format_percent),
+                ("target_gap", None),
+                ("regencies_reported", None),
+                ("regencies_expected", None),
+            )
+        ),
+        "denominator_kind",
+        "denominator_year",
+        "all_approved",
+        "computed_at",
+    )
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).defer("region__boundary")

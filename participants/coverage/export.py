@@ -1,4 +1,8 @@
-"""A coverage table as CSV or XLSX (numbers stay numbers; text is made formula-inert)."""
+"""A coverage table as CSV or XLSX (numbers stay numbers; text is made formula-inert).
+
+`completeness` is complete, partial or not_reported (participants.coverage.completeness);
+a region that has not reported has empty figures, never 0.
+"""
 
 from __future__ import annotations
 
@@ -31,26 +35,32 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
         "regencies_reported",
         "regencies_expected",
         "all_approved",
+        "completeness",
+        "reports_submitted",
+        "reports_expected",
     ]
     for line in table.lines:
-        total = line.total
+        total, month, shown = line.total, line.completeness, line.reported
         yield [
             format_period(table.period),
             line.region.code,
             line.region.name,
-            total.participants,
-            *[cell.participants if cell else None for cell in line.cells(table.categories)],
+            total.participants if shown else None,
+            *[cell.participants if cell and shown else None for cell in line.category_cells],
             total.denominator_kind.code if total.denominator_kind else None,
             total.denominator_value,
             total.denominator_year,
-            total.coverage_percent,
+            total.coverage_percent if shown else None,
             line.month_change,
             line.year_change,
             total.target_participants,
-            total.target_gap,
+            total.target_gap if shown else None,
             total.regencies_reported,
             total.regencies_expected,
             total.all_approved,
+            line.status,
+            month.reported if month else None,
+            month.expected_count if month else None,
         ]
 
 

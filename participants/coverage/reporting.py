@@ -1,4 +1,10 @@
-"""The coverage of one region and month as a plain dict (coverage_report, JSON, tables)."""
+"""The coverage of one region and month as a plain dict (coverage_report, JSON, tables).
+
+It carries the month's completeness by the one partial-month rule
+(participants.coverage.completeness): `completeness` is complete, partial or not_reported,
+with the provincial reports it rests on; a region that has not reported has no
+participants or coverage (null), never 0.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from participants.coverage.completeness import has_figures, month_completeness, row_status
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
@@ -27,20 +34,27 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
     main = rows.get(category.pk if category else None)
     if main is None:
         raise NoCoverage(f"{region.code} {format_period(period)}")
-    return {
+    month = month_completeness(period, region=region)
+    summary = {
         "region": region.code,
         "region_name": region.name,
         "period": format_period(period),
         "category": category.code if category else None,
         "participants": _participants(rows, main, category),
         "denominator": _denominator(main),
-        "coverage_percent": _two_decimals(main.coverage_percent),
+        "coverage_percent": two_decimals(main.coverage_percent),
         "target": _target(main),
-        "projection": _projection(row_progress(main, _series(main))),
+        "projection": projection_fields(row_progress(main, _series(main))),
         "regencies_reported": main.regencies_reported,
         "regencies_expected": main.regencies_expected,
         "all_approved": main.all_approved,
+        "completeness": row_status(main, month),
+        "reports_submitted": month.reported,
+        "reports_expected": month.expected_count,
     }
+    if not has_figures(main):
+        summary.update(participants={"total": None}, coverage_percent=None, projection=None)
+    return summary
 
 
 def _participants(rows: dict, main: CoverageRow, category: Category | None) -> dict[str, int]:
@@ -64,14 +78,16 @@ def _target(row: CoverageRow) -> dict[str, Any] | None:
         return None
     return {
         "participants": row.target_participants,
-        "percent": _two_decimals(row.target_percent),
+        "percent": two_decimals(row.target_percent),
         "gap": row.target_gap,
     }
 
 
 def _series(row: CoverageRow) -> dict[dt.date, int]:
-    """The region's participants over the 12 months before the row, as the projection reads."""
+    """The region's participants over the 12 months before the row, as the projection reads
+    (months the region did not report are left out, as on the pages)."""
     history = CoverageRow.objects.filter(
+        regencies_reported__gt=0,
         region_id=row.region_id,
         category=row.category,  # None: the all-categories total
         period__gte=add_months(row.period, -12),
@@ -80,18 +96,18 @@ def _series(row: CoverageRow) -> dict[dt.date, int]:
     return dict(history.values_list("period", "participants"))
 
 
-def _projection(found: Progress | None) -> dict[str, Any] | None:
+def projection_fields(found: Progress | None) -> dict[str, Any] | None:
     if found is None:
         return None
     return {
         "reached": found.reached,
         "reached_in": format_period(found.reached_in) if found.reached_in else None,
-        "monthly_trend": _two_decimals(found.monthly_trend),
+        "monthly_trend": two_decimals(found.monthly_trend),
         "needed_per_month": found.needed_per_month,
     }
 
 
-def _two_decimals(value: Decimal | None) -> float | None:
+def two_decimals(value: Decimal | None) -> float | None:
     if value is None:
         return None
     return float(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

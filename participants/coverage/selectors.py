@@ -2,7 +2,9 @@
 
 Every function takes the asking user and narrows through `regions.access`, so a dashboard,
 export or report can never show a region outside the user's scope. Pages read the coverage
-table only; nothing here recomputes coverage.
+table only; nothing here recomputes coverage. A row without a single regency's count (a
+region that has not reported that month) is left out, so it reads as "not reported", never
+as 0 participants (see participants.coverage.completeness).
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404
 
+from participants.coverage.completeness import (
+    MonthCompleteness,
+    latest_complete,
+    months_completeness,
+    row_status,
+    status_label,
+)
 from participants.coverage.models import CoverageRow, StaleBucket
 from participants.entry.models import MonthlyReport
 from participants.periods import add_months
@@ -26,7 +35,7 @@ from regions.users import PortalUser
 
 
 def _rows(user: PortalUser) -> QuerySet[CoverageRow]:
-    rows = scoped(CoverageRow.objects.all(), user, Action.VIEW)
+    rows = scoped(CoverageRow.objects.filter(regencies_reported__gt=0), user, Action.VIEW)
     return rows.select_related("region", "denominator_kind", "category").defer("region__boundary")
 
 
@@ -73,6 +82,21 @@ def available_periods(user: PortalUser, limit: int = 60) -> list[dt.date]:
         return [_as_date(period) for (period,) in cursor.fetchall()]
 
 
+def period_choices(
+    user: PortalUser, region: Region | None = None, limit: int = 60
+) -> list[MonthCompleteness]:
+    """The months with figures, newest first, each with its completeness for `region` (the
+    user's whole scope when None)."""
+    periods = available_periods(user, limit)
+    months = months_completeness(periods, user=user)
+    return [months[p].of(region) if region is not None else months[p] for p in periods]
+
+
+def latest_complete_period(user: PortalUser, region: Region | None = None) -> dt.date | None:
+    """The month pages open on: the newest complete one (the newest, when none is)."""
+    return latest_complete(period_choices(user, region))
+
+
 def _as_date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
@@ -90,6 +114,24 @@ class RegionCoverage:
     now: CoverageRow | None
     last_month: CoverageRow | None
     last_year: CoverageRow | None
+    completeness: MonthCompleteness | None = None  # of this region's figures
+
+    @property
+    def status(self) -> str:
+        """complete, partial or not_reported (participants.coverage.completeness)."""
+        return row_status(self.now, self.completeness) if self.completeness else ""
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status, self.completeness) if self.completeness else ""
+
+    @property
+    def denominator_changed_month(self) -> bool:
+        return denominator_changed(self.now, self.last_month)
+
+    @property
+    def denominator_changed_year(self) -> bool:
+        return denominator_changed(self.now, self.last_year)
 
     @staticmethod
     def _points(now: CoverageRow | None, then: CoverageRow | None) -> Decimal | None:
@@ -117,6 +159,17 @@ class RegionCoverage:
         return target_progress(self.now)
 
 
+def denominator_changed(now: CoverageRow | None, then: CoverageRow | None) -> bool:
+    """Whether two months' coverage rest on different denominators (another kind or year),
+    so a step between them may come from the denominator rather than the participants."""
+    if now is None or then is None or now.denominator_value is None:
+        return False
+    if then.denominator_value is None:
+        return False
+    mine = (now.denominator_kind_id, now.denominator_year)
+    return mine != (then.denominator_kind_id, then.denominator_year)
+
+
 def target_progress(row: CoverageRow | None) -> Decimal | None:
     """Share of the target reached, in percent: by participants, else by coverage percent."""
     if row is None:
@@ -136,13 +189,20 @@ def _by_region(rows: QuerySet[CoverageRow]) -> dict[int, dict[dt.date, CoverageR
 
 
 def coverage_of_regions(
-    user: PortalUser, *, level: str, period: dt.date, parent: Region | None = None
+    user: PortalUser,
+    *,
+    level: str,
+    period: dt.date,
+    parent: Region | None = None,
+    month: MonthCompleteness | None = None,
 ) -> list[RegionCoverage]:
     """Every region of `level` that existed in `period` (under `parent`), ranked by coverage.
 
-    Regions without figures are kept, as "no data", so a missing report is visible.
-    Two queries whatever the number of regions.
+    Regions without figures are kept, as "not reported", so a missing report is visible;
+    each carries its completeness (`month`, read when not given). Four queries whatever
+    the number of regions.
     """
+    month = month or months_completeness([period], user=user)[period]
     regions = _regions(user).filter(level=level).valid_on(period)
     if parent is not None:
         regions = regions.filter(parent=parent)
@@ -157,6 +217,7 @@ def coverage_of_regions(
             now=grouped[region.pk].get(months[0]),
             last_month=grouped[region.pk].get(months[1]),
             last_year=grouped[region.pk].get(months[2]),
+            completeness=month.of(region),
         )
         for region in regions
     ]

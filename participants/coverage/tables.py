@@ -1,7 +1,9 @@
 """Read the coverage table into region × category tables for one month.
 
 A fixed number of queries whatever the number of regions: this month's rows, last month's
-and last year's totals, and the 13 months of totals the target progress needs.
+and last year's totals, the 13 months of totals the target progress needs, and the month's
+completeness. A region that has not reported is kept as a line marked so, with no change
+against other months (participants.coverage.completeness).
 """
 
 from __future__ import annotations
@@ -9,6 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from participants.coverage.completeness import (
+    MonthCompleteness,
+    has_figures,
+    months_completeness,
+    row_status,
+    status_label,
+)
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
@@ -27,9 +36,25 @@ class CoverageLine:
     last_year: CoverageRow | None = None
     progress: Progress | None = None
     category_cells: list[CoverageRow | None] = field(default_factory=list)
+    completeness: MonthCompleteness | None = None
+
+    @property
+    def reported(self) -> bool:
+        return has_figures(self.total)
+
+    @property
+    def status(self) -> str:
+        return row_status(self.total, self.completeness) if self.completeness else ""
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status, self.completeness) if self.completeness else ""
 
     def change(self, other: CoverageRow | None) -> int | None:
-        return None if other is None else self.total.participants - other.participants
+        if not self.reported or not has_figures(other):
+            return None
+        assert other is not None
+        return self.total.participants - other.participants
 
     @property
     def month_change(self) -> int | None:
@@ -50,15 +75,15 @@ class CoverageTable:
     categories: list[Category]
     lines: list[CoverageLine]
     summary: CoverageRow | None
+    completeness: MonthCompleteness
 
     @property
     def all_approved(self) -> bool:
         return all(line.total.all_approved for line in self.lines)
 
-
-def latest_period(user: PortalUser) -> dt.date | None:
-    rows = access.scoped(CoverageRow.objects.filter(category=None), user)
-    return rows.order_by("-period").values_list("period", flat=True).first()
+    @property
+    def partial(self) -> bool:
+        return self.completeness.partial
 
 
 def coverage_table(user: PortalUser, *, period: dt.date, parent: Region | None) -> CoverageTable:
@@ -71,14 +96,18 @@ def coverage_table(user: PortalUser, *, period: dt.date, parent: Region | None) 
     lines = _lines(list(rows))
     _attach_history(lines, level, period)
     categories = _categories(lines)
+    month = months_completeness([period], user=user)[period]
     for line in lines:
         line.category_cells = line.cells(categories)
+        line.completeness = month.of(line.region)
+    summary = _summary(user, parent, period)
     return CoverageTable(
         period=period,
         parent=parent,
         categories=categories,
         lines=lines,
-        summary=_summary(user, parent, period),
+        summary=summary if has_figures(summary) else None,
+        completeness=month.of(parent) if parent else month,
     )
 
 
@@ -114,7 +143,13 @@ def _attach_history(lines: list[CoverageLine], level: str, period: dt.date) -> N
 def _progress(
     line: CoverageLine, history: dict[tuple[int, dt.date], CoverageRow], period: dt.date
 ) -> Progress | None:
-    series = {p: row.participants for (rid, p), row in history.items() if rid == line.region.pk}
+    if not line.reported:
+        return None
+    series = {
+        p: row.participants
+        for (rid, p), row in history.items()
+        if rid == line.region.pk and has_figures(row)
+    }
     return row_progress(line.total, series)
 
 

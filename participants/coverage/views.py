@@ -9,24 +9,26 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from participants.coverage.export import table_response
-from participants.coverage.tables import coverage_table, latest_period
+from participants.coverage.selectors import latest_complete_period
+from participants.coverage.tables import coverage_table
 from participants.periods import parse_period
 from regions.models import Region
 from regions.selectors import region_for
 
 
-def _chosen_period(request: HttpRequest) -> dt.date | None:
+def _chosen_period(request: HttpRequest, parent: Region | None) -> dt.date | None:
+    """The month asked for, else the newest complete one (participants.coverage.completeness)."""
     text = request.GET.get("period", "")
     if text:
         try:
             return parse_period(text)
         except ValueError as error:
             raise Http404 from error
-    return latest_period(request.user)
+    return latest_complete_period(request.user, parent)
 
 
 def _render(request: HttpRequest, parent: Region | None) -> HttpResponse:
-    period = _chosen_period(request)
+    period = _chosen_period(request, parent)
     if period is None:
         return render(request, "participants/coverage/empty.html", {"parent": parent})
     table = coverage_table(request.user, period=period, parent=parent)

@@ -1,10 +1,12 @@
 """Demo participant counts for `manage.py seed_demo`: plausible, calibrated, idempotent.
 
-Every regency valid in each month from 2022-01 to 2024-12 (old Papua codes before the split)
-gets a value for every seeded category. National and per-province totals follow the
-published figures (see `demo_calibration`). Past months are approved; the last month stays
-a draft, and Kalimantan Barat's last month is left empty for the demo officer to fill.
-All writes go through `counts_write(actor=None, source="demo")`.
+The demo follows today's date: every regency valid in each month from 2022-01 to the month
+now due (the one that just ended, reported by the 10th of this month; old Papua codes
+before the split) gets a value for every seeded category. National and per-province totals
+follow the published figures (see `demo_calibration`), which anchor December 2022 and
+December 2023 whatever the date. Months before the one now due are approved, so pages open
+on a complete month; the month now due stays a draft, and Kalimantan Barat's is left empty
+for the demo officer to fill. All writes go through `counts_write(actor=None, source="demo")`.
 """
 
 from __future__ import annotations
@@ -25,11 +27,10 @@ from django.utils.functional import SimpleLazyObject
 from participants.demo import calibration as calc
 from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.services import CellInput, counts_write
-from participants.periods import add_months
+from participants.periods import add_months, current_period
 from regions.models import Region
 
 FIRST = dt.date(2022, 1, 1)
-LAST = dt.date(2024, 12, 1)
 DEMO_MARK = "demo"  # the comment counts_write puts on the events of a demo write
 
 
@@ -53,8 +54,14 @@ class SeedResult:
     seconds: float = 0.0
 
 
-def seed(first: dt.date = FIRST, last: dt.date = LAST) -> SeedResult:
+def month_now_due() -> dt.date:
+    """The month that just ended: the demo's last month, left for the officer to fill."""
+    return add_months(current_period(), -1)
+
+
+def seed(first: dt.date = FIRST, last: dt.date | None = None) -> SeedResult:
     started = time.perf_counter()
+    last = last or month_now_due()
     periods = calc.demo_periods(first, last)
     regencies = _regencies(periods)
     provinces = sorted({r.province for r in regencies})

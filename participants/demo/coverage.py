@@ -18,10 +18,11 @@ from django.db.models import Sum
 from participants.coverage.models import Target, WorkforceKind, WorkforceTotal
 from participants.coverage.services import target_save, workforce_total_save
 from participants.entry.models import ParticipantCount
+from participants.periods import add_months, current_period
 from regions.loader import DATA_DIR
 from regions.models import Region
 
-YEARS = (2022, 2023, 2024)
+FIRST_YEAR = 2022
 DEMO_SOURCE = "DEMO: estimasi sintetis, bukan data BPS"
 BRIEF = "Brief domain: 632.494 peserta = 34,55% angkatan kerja (Kalbar, Des 2022)"
 KALBAR_2022_EMPLOYED = 1_830_662  # 632.494 / 34,55%
@@ -42,14 +43,20 @@ def seed() -> int:
     return written
 
 
+def demo_years() -> range:
+    """Every year the demo counts reach: from 2022 to the year of the month now due."""
+    return range(FIRST_YEAR, add_months(current_period(), -1).year + 1)
+
+
 def _figures() -> list[tuple[Region, int, int, str]]:
     real = _reference_figures()
+    years = demo_years()
     figures = []
     rng = random.Random("coverage-portal-demo-workforce")
     for province in Region.objects.provinces().order_by("code"):
         active = _active_at_end_of_2023(province)
         rate = Decimal(rng.uniform(0.22, 0.45))
-        for year in YEARS:
+        for year in years:
             if (province.code, year) in real:
                 value, source = real[(province.code, year)]
             elif active:
@@ -61,7 +68,7 @@ def _figures() -> list[tuple[Region, int, int, str]]:
                 continue
             figures.append((province, year, value, source))
     national = Region.objects.get(code="ID")
-    figures += [(national, y, *real[("ID", y)]) for y in YEARS if ("ID", y) in real]
+    figures += [(national, y, *real[("ID", y)]) for y in years if ("ID", y) in real]
     return figures
 
 

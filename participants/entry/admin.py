@@ -21,6 +21,7 @@ from participants.entry.models import Category, MonthlyReport, ParticipantCount,
 from participants.entry.services import CellInput, WriteResult, counts_write
 from regions import access
 from regions.access import Action
+from regions.admin_numbers import NumbersAdminMixin
 from regions.admin_scoping import ReferenceListAdmin, ScopedModelAdmin
 
 
@@ -143,7 +144,7 @@ def raise_problems(result: WriteResult) -> None:
 
 
 @admin.register(ParticipantCount)
-class ParticipantCountAdmin(ScopedModelAdmin):
+class ParticipantCountAdmin(NumbersAdminMixin, ScopedModelAdmin):
     scope_field = "region"
     change_action = Action.ENTER_DATA
     form = CountForm

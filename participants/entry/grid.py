@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -16,6 +16,7 @@ from participants.entry.forms import GridSubmission
 from participants.entry.models import MonthlyReport
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellProblem
+from participants.entry.workflow import acknowledged_at_import, is_returned, latest_step
 from participants.periods import add_months, current_period, format_period
 from regions import access
 from regions.access import Action
@@ -43,6 +44,7 @@ def save_grid(user: PortalUser, grid: Grid, submission: GridSubmission) -> dict[
     if errors:
         context = grid_context(user, grid, submission=submission, errors=errors)
         context["problem"] = _summary(result.errors, submission)
+        context["problem_cells"] = _problem_cells(context["rows"])
         context["warnings"] = warnings
         return context
     fresh = selectors.grid_for(user, grid.province, grid.period)
@@ -74,6 +76,33 @@ def _summary(problems: list[CellProblem], submission: GridSubmission) -> str:
     ) % {"count": count}
 
 
+def _problem_cells(rows: list[dict[str, Any]], limit: int = 5) -> list[dict[str, Any]]:
+    """The first cells with an error, in reading order, for the summary beside Save."""
+    found = [
+        {"regency": row["regency"], "cell": cell}
+        for row in rows
+        for cell in row["cells"]
+        if cell["errors"]
+    ]
+    return found[:limit]
+
+
+def _totals(grid: Grid, rows: list[dict[str, Any]]) -> list[tuple[Any, int]]:
+    """Per category, the sum of what the cells show, so totals and cells always agree."""
+    sums = dict.fromkeys((c.pk for c in grid.categories), 0)
+    for row in rows:
+        for cell in row["cells"]:
+            sums[cell["category"].pk] += cell["number"] or 0
+    return [(c, sums[c.pk]) for c in grid.categories]
+
+
+def _number(text: str) -> int | None:
+    try:
+        return services.parse_count(text) if text else None
+    except ValidationError:
+        return None
+
+
 def grid_context(
     user: PortalUser,
     grid: Grid,
@@ -94,10 +123,16 @@ def grid_context(
         for regency in grid.regencies
     ]
     report = grid.report
+    totals = _totals(grid, rows)
+    step = latest_step(report)
     return {
         "grid": grid,
         "rows": rows,
-        "totals": [(c, grid.totals.get(c.pk)) for c in grid.categories],
+        "totals": totals,
+        "province_total": sum(t for c, t in totals if c.is_top_level),
+        "step": step,
+        "returned": is_returned(report, step),
+        "acknowledged_at_import": report is not None and acknowledged_at_import(report),
         "version": submission.version if submission else (report.version if report else 0),
         "report": report,
         "late": is_late(report or MonthlyReport(province=grid.province, period=grid.period)),
@@ -160,6 +195,7 @@ def _cell(
         "name": f"{regency.pk}-{category.pk}",
         "category": category,
         "text": text,
+        "number": _number(text),
         "reason": reason,
         "hint": format_number(previous) if previous is not None else "",
         "change": _change(value, previous),

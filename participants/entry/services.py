@@ -31,7 +31,7 @@ from participants.entry.validation import (
     parse_count,
     subgroup_problems,
 )
-from participants.entry.versions import conflict_problems
+from participants.entry.versions import ACKNOWLEDGED_NOTE, conflict_problems
 from participants.entry.workflow import (
     report_approve,
     report_reopen,
@@ -73,16 +73,20 @@ def counts_write(
     source: Source,
     expected_versions: Mapping[int, int] | None = None,
     dry_run: bool = False,
+    warnings_acknowledged: bool = False,
 ) -> WriteResult:
     """Validate every cell, then (unless dry_run or any error) write them all in one go.
 
     `actor=None` is a trusted system caller (seed_demo); otherwise the actor needs
     ENTER_DATA on each regency's province. `expected_versions` maps a report id to the
     version the user saw; a report saved since is a conflict and nothing is written.
+    `warnings_acknowledged` records that the person read this write's warnings (an import
+    confirmed with them), so submitting the month does not ask again.
     """
     cells = list(cells)
     try:
-        return _write(actor, cells, source, expected_versions, dry_run)
+        note = ACKNOWLEDGED_NOTE if warnings_acknowledged else ""
+        return _write(actor, cells, source, expected_versions, dry_run, note)
     except IntegrityError as error:
         if not cells or not _same_cells_saved_meanwhile(error):
             raise
@@ -108,6 +112,7 @@ def _write(
     source: Source,
     expected_versions: Mapping[int, int] | None,
     dry_run: bool,
+    note: str = "",
 ) -> WriteResult:
     with transaction.atomic():
         ctx = load_context(cells)
@@ -122,7 +127,7 @@ def _write(
         if result.errors or dry_run:
             _count_planned(result, cells, ctx, changed)
             return result
-        _persist(result, actor, cells, ctx, changed, source)
+        _persist(result, actor, cells, ctx, changed, source, note)
     return result
 
 
@@ -183,6 +188,7 @@ def _persist(
     ctx: WriteContext,
     changed: set[int],
     source: Source,
+    note: str = "",
 ) -> None:
     now = timezone.now()
     new_reports = {ctx.report_key(c) for c in cells} - set(ctx.reports)
@@ -199,7 +205,7 @@ def _persist(
         ids = [ctx.stored[c.key].pk for c in updates]
         bulk_sql.update_counts(ids, _columns(updates, ctx, user_id, now))
         bulk_sql.copy_history(ids, kind="~", user_id=user_id, reason=source, at=now)
-    _record_reports(actor, touched, new_reports, source, now)
+    _record_reports(actor, touched, new_reports, source, now, note)
     result.created, result.updated, result.applied = len(creates), len(updates), True
 
 
@@ -232,6 +238,7 @@ def _record_reports(
     new_keys: set[tuple[int, dt.date]],
     source: Source,
     now: dt.datetime,
+    note: str = "",
 ) -> None:
     """Bump versions, log one event per report, and mark each province's months stale."""
     if not reports:
@@ -245,7 +252,7 @@ def _record_reports(
         if (r.province_id, r.period) in new_keys
     ]
     events += [
-        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source)
+        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source + note)
         for r in reports
     ]
     ReportEvent.objects.bulk_create(events)

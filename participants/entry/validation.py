@@ -7,12 +7,10 @@ The rules take a `WriteContext` loaded in a constant number of queries, so valid
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from participants.entry.models import Category, MonthlyReport, ParticipantCount
@@ -21,15 +19,12 @@ from regions import access, bounds
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
+from regions.numbers import parse_whole_number
 from regions.users import PortalUser
 
 MAX_EMPLOYERS = bounds.EMPLOYERS_IN_A_REGENCY
 MAX_COUNT = bounds.PEOPLE_IN_A_REGENCY
 MAX_REASON = 250
-MAX_DIGITS = 18  # more digits than any bound has: too large, whatever they say
-PLAIN = re.compile(r"^\d+$")
-GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
-SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 Key = tuple[int, int, dt.date]  # region id, category id, period
 
@@ -105,22 +100,11 @@ def cell_from_count(count: ParticipantCount) -> CellInput:
 
 
 def parse_count(text: str) -> int | None:
-    """'632.494', '632 494' or '632494' → 632494; '' → None; anything else is an error."""
-    value = (text or "").translate(SPACES).strip()
-    if not value:
-        return None
-    if PLAIN.match(value) or GROUPED.match(value):
-        digits = value.replace(".", "").replace(" ", "")
-        if len(digits) > MAX_DIGITS:  # int() of thousands of digits is slow, then refused
-            raise ValidationError(bounds.too_large_message(MAX_COUNT), "too_large")
-        return int(digits)
-    if value.startswith("-") and parse_count(value[1:]) is not None:
-        raise ValidationError(_("Enter a number of 0 or more, not a negative one."), "negative")
-    if re.match(r"^[\d., ]+$", value):
-        raise ValidationError(
-            _("Enter a whole number without decimals, e.g. 632.494 or 632494."), "decimal"
-        )
-    raise ValidationError(_("“%(text)s” is not a number.") % {"text": bounds.echo(text)}, "invalid")
+    """'632.494', '632 494' or '632494' → 632494; '' → None; anything else is an error.
+
+    The rule lives in regions.numbers, shared with the admin, imports and agreements forms.
+    """
+    return parse_whole_number(text)
 
 
 def value_problems(cell: CellInput) -> Iterator[tuple[str, str]]:

@@ -17,6 +17,8 @@ from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.validation import CellInput, CellProblem, WriteContext
 from regions.formatting import format_number
 
+# Appended to a save event's comment when its warnings were read and confirmed.
+ACKNOWLEDGED_NOTE = " · warnings acknowledged"
 SAVES = (ReportEvent.Action.SAVED, ReportEvent.Action.IMPORTED, ReportEvent.Action.CREATED)
 
 

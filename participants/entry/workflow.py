@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from participants.coverage.staleness import mark_stale
 from participants.entry.checks import missing_cells, report_warnings
 from participants.entry.models import MonthlyReport, ReportEvent
+from participants.entry.notices import step_notify
+from participants.entry.versions import ACKNOWLEDGED_NOTE, last_save
 from regions import access
 from regions.access import Action
 from regions.users import PortalUser, recorded
@@ -55,9 +57,10 @@ def _step(
         setattr(report, name, value)
     report.version += 1  # the row is locked (select_for_update), so no increment is lost
     report.save(update_fields=["status", "version", "updated_at", *times])
-    ReportEvent.objects.create(
+    event = ReportEvent.objects.create(
         report=report, action=action, actor=recorded(actor), at=timezone.now(), comment=comment
     )
+    step_notify(event)
     # Approval state is part of the coverage table (all_approved): recompute this bucket.
     mark_stale([(report.province_id, report.period)])
     return report
@@ -82,7 +85,7 @@ def report_submit(
             code="incomplete",
         )
     warnings = report_warnings(report)
-    if warnings and not acknowledge_warnings:
+    if warnings and not (acknowledge_warnings or acknowledged_at_import(report)):
         raise ValidationError(
             _("Please review and acknowledge the %(count)s warnings before submitting.")
             % {"count": len(warnings)},
@@ -127,4 +130,40 @@ def report_reopen(*, actor: PortalUser, report: MonthlyReport, reason: str) -> M
     _require_status(report, Status.APPROVED)
     return _step(
         report, actor, ReportEvent.Action.REOPENED, Status.REOPENED, reason, approved_at=None
+    )
+
+
+def acknowledged_at_import(report: MonthlyReport) -> bool:
+    """The last write was an import whose warnings the officer confirmed having read."""
+    last = last_save(report)
+    return last is not None and last.comment.endswith(ACKNOWLEDGED_NOTE)
+
+
+STEPS = (
+    ReportEvent.Action.SUBMITTED,
+    ReportEvent.Action.APPROVED,
+    ReportEvent.Action.SENT_BACK,
+    ReportEvent.Action.REOPENED,
+)
+
+
+def latest_step(report: MonthlyReport | None) -> ReportEvent | None:
+    """The report's latest workflow step (saves and imports are not steps)."""
+    if report is None or report.pk is None:
+        return None
+    steps = report.events.filter(action__in=STEPS).select_related("actor")
+    return steps.order_by("-at", "-pk").first()
+
+
+def is_returned(report: MonthlyReport | None, step: ReportEvent | None) -> bool:
+    """Sent back and not resubmitted yet: a draft whose latest step is the send-back.
+
+    Derived from the events rather than stored as a status, so the workflow keeps its four
+    states and nothing needs migrating; the approver's comment is the step's comment.
+    """
+    return (
+        report is not None
+        and report.status == Status.DRAFT
+        and step is not None
+        and step.action == ReportEvent.Action.SENT_BACK
     )

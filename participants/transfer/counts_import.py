@@ -7,6 +7,7 @@ writes everything in one transaction. Every problem comes back with its file lin
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,7 @@ class ImportReport:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     applied: bool = False
+    months: list[tuple[str, dt.date]] = field(default_factory=list)  # province code, period
 
     @property
     def ok(self) -> bool:
@@ -53,15 +55,26 @@ class ImportReport:
 
 
 def counts_import(
-    *, actor: PortalUser, data: Source, filename: str, dry_run: bool = False
+    *,
+    actor: PortalUser,
+    data: Source,
+    filename: str,
+    dry_run: bool = False,
+    warnings_acknowledged: bool = False,
 ) -> ImportReport:
     """Check a file (its bytes or an open binary file, read as it goes) and, unless
-    `dry_run` or any row has an error, write all of its rows."""
+    `dry_run` or any row has an error, write all of its rows.
+
+    With `warnings_acknowledged`, submitting the imported months will not ask about the
+    warnings again (unless the values are changed afterwards).
+    """
     try:
         parsed = parse_rows(read_rows(data, filename), Lookups.load())
     except FileProblem as problem:
         return ImportReport(errors=[Problem(problem.line, "", problem.message)])
     report = ImportReport(rows=parsed.rows, errors=parsed.errors, warnings=parsed.warnings)
+    cells = zip(parsed.cells, parsed.labels, strict=True)
+    report.months = sorted({(label[0].split(".")[0], c.period) for c, label in cells})
     if not parsed.rows:
         report.errors.append(Problem(None, "", _("The file has a header but no data rows.")))
     if not parsed.cells:
@@ -72,6 +85,7 @@ def counts_import(
             cells=parsed.cells,
             source="import",
             dry_run=dry_run or bool(report.errors),
+            warnings_acknowledged=warnings_acknowledged,
         )
     except ValidationError as error:  # refused as a whole, e.g. no right to enter data
         report.errors.append(Problem(None, "", " ".join(error.messages)))
@@ -89,7 +103,8 @@ def _merge(report: ImportReport, result: WriteResult, parsed: ParsedRows) -> Imp
 
 def _at_line(problem: CellProblem, parsed: ParsedRows) -> Problem:
     column = SERVICE_FIELD_COLUMNS.get(problem.field, problem.field)
-    return Problem(parsed.lines[problem.index], column, problem.message)
+    regency, category = parsed.labels[problem.index]
+    return Problem(parsed.lines[problem.index], column, problem.message, regency, category)
 
 
 def _sorted(report: ImportReport) -> ImportReport:

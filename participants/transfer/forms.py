@@ -8,11 +8,21 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.periods import FIRST_PERIOD, current_period, format_period, parse_period
+from participants.periods import (
+    FIRST_PERIOD,
+    add_months,
+    current_period,
+    format_period,
+    parse_period,
+)
 from regions import bounds
 
 MAX_UPLOAD_BYTES = bounds.IMPORT_MAX_BYTES
 FORMATS = [("xlsx", "Excel (XLSX)"), ("csv", "CSV")]
+SHAPES = [
+    ("grid", _("Grid: regencies × categories, as on the entry page")),
+    ("long", _("Long: one row per regency and category, as the export")),
+]
 
 
 class ImportUploadForm(forms.Form):
@@ -92,7 +102,12 @@ class ExportForm(forms.Form):
 class TemplateForm(forms.Form):
     province = forms.CharField(label=_("Province"))
     period = PeriodField(label=_("Month (YYYY-MM)"), required=False)
+    shape = forms.ChoiceField(label=_("Layout"), choices=SHAPES, initial="grid", required=False)
     format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="xlsx")
 
     def clean_period(self) -> dt.date:
-        return self.cleaned_data.get("period") or current_period()
+        """The month just ended by default: the one whose report is due."""
+        return self.cleaned_data.get("period") or add_months(current_period(), -1)
+
+    def clean_shape(self) -> str:
+        return self.cleaned_data.get("shape") or "grid"

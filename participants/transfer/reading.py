@@ -19,6 +19,7 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from participants.transfer import grid_shape
 from regions import bounds
 from regions.formatting import format_number
 
@@ -67,8 +68,13 @@ def counts_header(cell: str) -> str:
 
 
 def read_rows(data: Source, filename: str) -> Iterator[Row]:
-    """The counts file's data rows, after checking its header; blank rows are skipped."""
-    return read_table(data, filename, required=REQUIRED_COLUMNS, name_column=counts_header)
+    """The counts file's data rows, after checking its header; blank rows are skipped.
+
+    A grid-shaped file (regencies × categories, see grid_shape) comes back as the same rows.
+    """
+    return read_table(
+        data, filename, required=REQUIRED_COLUMNS, name_column=counts_header, grid=True
+    )
 
 
 def read_table(
@@ -77,6 +83,7 @@ def read_table(
     *,
     required: Sequence[str],
     name_column: Callable[[str], str] = str.lower,
+    grid: bool = False,
 ) -> Iterator[Row]:
     """Rows of any import file with the `required` columns, within the import bounds."""
     source = _seekable(data)
@@ -86,7 +93,7 @@ def read_table(
         raise FileProblem(_("The file is empty."))
     _check_size(source)
     read = _xlsx_lines if file_kind(head, filename) == "xlsx" else _csv_lines
-    return _rows(read(source), required, name_column)
+    return _bounded(_rows(read(source), required, name_column, grid))
 
 
 def _seekable(data: Source) -> IO[bytes]:
@@ -110,25 +117,29 @@ def _rows(
     lines: Iterator[tuple[int, list[object]]],
     required: Sequence[str],
     name_column: Callable[[str], str],
+    grid: bool,
 ) -> Iterator[Row]:
-    header: list[str] | None = None
-    rows = 0
-    for number, cells in lines:
-        if all(v is None or v == "" for v in cells):
-            continue
-        if header is None:
-            header = _check_header(cells, number, required, name_column)
-            continue
-        rows += 1
-        if rows > bounds.IMPORT_MAX_ROWS:
+    filled = ((n, cells) for n, cells in lines if any(v not in (None, "") for v in cells))
+    first = next(filled, None)
+    if first is None:
+        raise FileProblem(_("The file is empty."))
+    if grid and grid_shape.is_grid(first[1]):
+        yield from grid_shape.grid_rows(first, filled, FileProblem)
+        return
+    header = _check_header(first[1], first[0], required, name_column)
+    for number, cells in filled:
+        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
+
+
+def _bounded(rows: Iterator[Row]) -> Iterator[Row]:
+    for count, (number, row) in enumerate(rows, start=1):
+        if count > bounds.IMPORT_MAX_ROWS:
             raise FileProblem(
                 _("The file has more than %(rows)s data rows; split it into smaller files.")
                 % {"rows": format_number(bounds.IMPORT_MAX_ROWS)},
                 line=number,
             )
-        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
-    if header is None:
-        raise FileProblem(_("The file is empty."))
+        yield number, row
 
 
 def _check_header(

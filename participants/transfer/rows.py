@@ -30,6 +30,8 @@ class Problem:
     line: int | None  # None: the file as a whole
     column: str
     message: str
+    regency: str = ""  # "61.71 Kota Pontianak" when the row names one
+    category: str = ""  # "PU – Penerima Upah"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class RegencyInfo:
     valid_until: dt.date | None
     successor: str | None
     predecessor: str | None
+    name: str = ""
 
     def valid_on(self, period: dt.date) -> bool:
         started = self.valid_from is None or self.valid_from <= period
@@ -56,13 +59,13 @@ class Lookups:
     def load(cls) -> Lookups:
         rows = list(
             Region.objects.regencies().values_list(
-                "id", "code", "valid_from", "valid_until", "successor__code"
+                "id", "code", "valid_from", "valid_until", "successor__code", "name"
             )
         )
-        predecessors = {successor: code for _, code, _, _, successor in rows if successor}
+        predecessors = {successor: code for _, code, _, _, successor, _ in rows if successor}
         regencies = {
-            code: RegencyInfo(pk, code, start, end, successor, predecessors.get(code))
-            for pk, code, start, end, successor in rows
+            code: RegencyInfo(pk, code, start, end, successor, predecessors.get(code), name)
+            for pk, code, start, end, successor, name in rows
         }
         provinces = set(Region.objects.provinces().values_list("code", flat=True))
         return cls(regencies, provinces, {c.code: c for c in Category.objects.all()})
@@ -72,6 +75,7 @@ class Lookups:
 class ParsedRows:
     cells: list[CellInput] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # lines[i] is the file line of cells[i]
+    labels: list[tuple[str, str]] = field(default_factory=list)  # regency, category of cells[i]
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     rows: int = 0
@@ -83,21 +87,39 @@ def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
     for line, row in rows:
         parsed.rows += 1
         cell, errors = _parse_row(line, row, lookups)
-        parsed.errors += errors
+        where = describe(row, lookups)
+        parsed.errors += [labelled(e, where) for e in errors]
         if cell is None:
             if not errors:
                 message = _("The row has no value and was skipped.")
-                parsed.warnings.append(Problem(line, "active_participants", message))
+                parsed.warnings.append(Problem(line, "active_participants", message, *where))
             continue
         key = (cell.period, cell.region_id, cell.category_id)
         if key in seen:
             message = _("Duplicate row: line %(line)s has the same period, region and category.")
-            parsed.errors.append(Problem(line, "region_code", message % {"line": seen[key]}))
+            duplicate = Problem(line, "region_code", message % {"line": seen[key]}, *where)
+            parsed.errors.append(duplicate)
             continue
         seen[key] = line
         parsed.cells.append(cell)
         parsed.lines.append(line)
+        parsed.labels.append(where)
     return parsed
+
+
+def describe(row: dict[str, str], lookups: Lookups) -> tuple[str, str]:
+    """The row's regency and category as a person reads them (code and name)."""
+    code = _normalise_code(row.get("region_code", ""))
+    regency = lookups.regencies.get(code)
+    category = lookups.categories.get(row.get("category", "").strip().upper())
+    return (
+        f"{code} {regency.name}".strip() if regency else code,
+        f"{category.code} – {category.name}" if category else row.get("category", ""),
+    )
+
+
+def labelled(problem: Problem, where: tuple[str, str]) -> Problem:
+    return Problem(problem.line, problem.column, problem.message, *where)
 
 
 def _parse_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellInput | None, list]:

@@ -14,14 +14,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from participants.periods import current_period, format_period
-from participants.transfer import staging
+from participants.periods import add_months, current_period, format_period, parse_period
+from participants.transfer import grid_shape, staging
 from participants.transfer.counts_export import export_rows, template_rows, with_header
 from participants.transfer.counts_import import ImportReport, counts_import
+from participants.transfer.failures import import_failure_record
 from participants.transfer.forms import (
+    SHAPES,
     ExportForm,
     ImportConfirmForm,
     ImportUploadForm,
@@ -33,7 +36,7 @@ from regions import access, selectors
 from regions.access import Action
 from regions.formatting import format_number
 from regions.models import Region
-from regions.spreadsheets import streamed_spreadsheet_response
+from regions.spreadsheets import CONTENT_TYPES, safe_filename, streamed_spreadsheet_response
 
 PREVIEW_TEMPLATE = "participants/transfer/import.html"
 
@@ -48,7 +51,8 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
     template = "participants/transfer/_preview.html" if partial else PREVIEW_TEMPLATE
     context.setdefault("form", ImportUploadForm())
     context["provinces"] = selectors.provinces_for(request.user)
-    context["this_month"] = format_period(current_period())
+    context["due_month"] = format_period(add_months(current_period(), -1))
+    context["shapes"] = SHAPES
     return render(request, template, context, status=status)
 
 
@@ -56,7 +60,22 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
 @require_GET
 def import_upload(request: HttpRequest) -> HttpResponse:
     _require_enter_data(request)
-    return _import_page(request)
+    return _import_page(request, imported=_imported_months(request))
+
+
+def _imported_months(request: HttpRequest) -> list[dict[str, Any]]:
+    """The months just imported (?selesai=61:2024-05,…), within the user's scope."""
+    months = []
+    for item in request.GET.get("selesai", "").split(",")[:24]:
+        code, _sep, period = item.partition(":")
+        try:
+            month = parse_period(period)
+        except ValueError:
+            continue
+        province = selectors.provinces_for(request.user).filter(code=code).first()
+        if province is not None:
+            months.append({"province": province, "period": month, "text": period})
+    return months
 
 
 @login_required
@@ -68,6 +87,8 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         return _import_page(request, status=400, form=form)
     upload = form.cleaned_data["file"]
     report = counts_import(actor=request.user, data=upload, filename=upload.name, dry_run=True)
+    if not report.ok:
+        import_failure_record(actor=request.user, filename=upload.name, report=report)
     token = staging.stage(
         request.session,
         user_id=_user_id(request),
@@ -142,14 +163,23 @@ def import_apply(request: HttpRequest) -> HttpResponse:
             confirm.add_error("acknowledge", _("Please confirm that you have read the warnings."))
             check = staging.check_of(**_staged(request, token))
             return _preview(request, token, entry["filename"], check, status=400, confirm=confirm)
-        report = counts_import(actor=request.user, data=handle, filename=entry["filename"])
+        report = counts_import(
+            actor=request.user,
+            data=handle,
+            filename=entry["filename"],
+            warnings_acknowledged=bool(entry["warnings"]),
+        )
     # Applied or refused, the preview is done with: a refused file is uploaded again.
     staging.discard(**_staged(request, token))
     if not report.applied:  # the data changed since the preview, e.g. a month was approved
+        import_failure_record(
+            actor=request.user, filename=entry["filename"], report=report, applying=True
+        )
         refused = preview_page("", check_record(report), 1)
         return _import_page(request, 409, report=refused, filename=entry["filename"])
     messages.success(request, _summary(report))
-    return redirect("participants:import-upload")
+    done = ",".join(f"{code}:{format_period(period)}" for code, period in report.months)
+    return redirect(reverse("participants:import-upload") + f"?selesai={done}")
 
 
 def _summary(report: ImportReport) -> str:
@@ -186,9 +216,21 @@ def import_template(request: HttpRequest) -> HttpResponseBase:
     # A template is for importing: only those who may enter the province's data get one.
     access.require(request.user, Action.ENTER_DATA, province)
     period = form.cleaned_data["period"]
-    rows = template_rows(province=province, period=period)
     name = f"templat-jumlah-peserta-{province.code}-{format_period(period)}"
-    return _download(rows, form.cleaned_data["format"], name)
+    fmt = form.cleaned_data["format"]
+    if form.cleaned_data["shape"] == "grid":
+        return _grid_template(province, period, fmt, name)
+    return _download(template_rows(province=province, period=period), fmt, name)
+
+
+def _grid_template(province: Region, period: Any, fmt: str, name: str) -> HttpResponse:
+    if fmt == "xlsx":
+        content: bytes | str = grid_shape.template_xlsx(province, period)
+    else:
+        content = grid_shape.template_csv(province, period)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename(name, fmt)}"'
+    return response
 
 
 def _province(request: HttpRequest, code: str, *, national_ok: bool = False) -> Region | None:

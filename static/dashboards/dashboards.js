@@ -69,18 +69,48 @@
       });
   }
 
+  // A dashed vertical line where the denominator's year or kind changes, so a step there is
+  // not read as participants lost or gained.
+  var denominatorSteps = {
+    id: "denominatorSteps",
+    afterDatasetsDraw: function (chart, args, options) {
+      var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+      (options.steps || []).forEach(function (step) {
+        var at = x.getPixelForValue(step.index);
+        ctx.save();
+        ctx.strokeStyle = "#56606b"; ctx.setLineDash([4, 3]); ctx.lineWidth = 1;
+        ctx.beginPath(); ctx.moveTo(at, area.top); ctx.lineTo(at, area.bottom); ctx.stroke();
+        ctx.fillStyle = "#56606b"; ctx.font = "11px sans-serif"; ctx.fillText(step.label, at + 3, area.top + 11);
+        ctx.restore();
+      });
+    },
+  };
+
+  // Partial months (not every report submitted) are drawn as hollow points.
+  function pointFill(data, colour) {
+    return (data.partial || []).map(function (partial) { return partial ? "#fff" : colour; });
+  }
+
   function trendChart(canvas, data) {
     var datasets = [
-      { label: canvas.dataset.participantsLabel || "", data: data.participants, yAxisID: "y1", borderColor: "#b26a00", borderDash: [4, 3] },
+      { label: canvas.dataset.participantsLabel || "", data: data.participants, yAxisID: "y1", borderColor: "#b26a00", borderDash: [4, 3],
+        pointBackgroundColor: pointFill(data, "#b26a00"), pointRadius: 3 },
     ];
     // Unknown coverage is left out rather than drawn as a flat 0% line.
     if (data.coverage.some(function (v) { return v !== null; })) {
-      datasets.unshift({ label: canvas.dataset.coverageLabel || "%", data: data.coverage, yAxisID: "y", borderColor: "#0b6e4f", spanGaps: false });
+      datasets.unshift({ label: canvas.dataset.coverageLabel || "%", data: data.coverage, yAxisID: "y", borderColor: "#0b6e4f", spanGaps: false,
+        pointBackgroundColor: pointFill(data, "#0b6e4f"), pointRadius: 3 });
     }
     return new Chart(canvas, {
       type: "line",
       data: { labels: data.labels, datasets: datasets },
-      options: { maintainAspectRatio: false, animation: false, scales: {
+      plugins: [denominatorSteps],
+      options: { maintainAspectRatio: false, animation: false,
+        plugins: { denominatorSteps: { steps: data.denominator_changes || [] },
+          tooltip: { callbacks: { footer: function (items) {
+            return items.length && (data.partial || [])[items[0].dataIndex] ? data.partial_label : "";
+          } } } },
+        scales: {
         y: { display: "auto", position: "left", ticks: { callback: function (v) { return NUMBER.format(v) + "%"; } } },
         y1: { position: "right", grid: { drawOnChartArea: false }, ticks: { callback: function (v) { return NUMBER.format(v); } } },
       } },

@@ -1,12 +1,17 @@
-// Data-entry grid: keyboard navigation, pasting a spreadsheet block, live totals.
-// Everything is delegated from document, so it keeps working after htmx swaps the grid.
+// Data-entry grid: keyboard navigation, pasting a spreadsheet block, live totals, the first
+// problem after a failed save, a warning before leaving unsaved values, the ∅ toggle and the
+// cell-history panel beside its cell. Everything is delegated from document, so it keeps
+// working after htmx swaps the grid.
 (function () {
   "use strict";
+
+  var dirty = false;
 
   function cellAt(row, col) {
     return document.querySelector('#grid-form input.value[data-row="' + row + '"][data-col="' + col + '"]');
   }
 
+  // The server's rule (parse_count): 632.494, 632 494 and 632494 are the same number.
   function parseCount(text) {
     var t = (text || "").replace(/[\s\u00a0\u202f.]/g, "");
     return /^\d+$/.test(t) ? parseInt(t, 10) : null;
@@ -18,6 +23,7 @@
 
   function recomputeTotals() {
     var heads = document.querySelectorAll("#grid-form thead th[data-top]");
+    if (!heads.length || !document.querySelector("#grid-form input.value")) { return; }
     var province = 0;
     heads.forEach(function (head, col) {
       var sum = 0;
@@ -31,6 +37,35 @@
     });
     var total = document.getElementById("province-total");
     if (total) { total.textContent = formatCount(province); }
+  }
+
+  // ∅ is in the Tab order only where the value is empty, so typing a row with Tab stays fast.
+  function syncNoDataTabStops() {
+    document.querySelectorAll("#grid-form td.cell").forEach(function (td) {
+      var input = td.querySelector("input.value");
+      var summary = td.querySelector("details.nodata summary");
+      if (input && summary) { summary.tabIndex = input.value.trim() ? -1 : 0; }
+    });
+  }
+
+  function markDirty(value) {
+    dirty = value;
+    var note = document.querySelector('#grid-form [data-testid="unsaved"]');
+    if (note) { note.hidden = !value; }
+  }
+
+  function focusFirstProblem() {
+    var link = document.querySelector("#grid-form [data-first-problem]");
+    var target = link && document.getElementById(link.dataset.firstProblem);
+    if (!target) { return; }
+    target.scrollIntoView({ block: "center", inline: "center" });
+    target.focus({ preventScroll: true });
+  }
+
+  function setUp() {
+    recomputeTotals();
+    syncNoDataTabStops();
+    focusFirstProblem();
   }
 
   function move(input, dRow, dCol) {
@@ -66,10 +101,88 @@
         if (target) { target.value = value.trim(); }
       });
     });
+    markDirty(true);
     recomputeTotals();
+    syncNoDataTabStops();
   });
 
   document.addEventListener("input", function (event) {
-    if (event.target.matches && event.target.matches("#grid-form input.value")) { recomputeTotals(); }
+    if (!event.target.matches || !event.target.closest("#grid-form[data-editable]")) { return; }
+    markDirty(true);
+    if (event.target.matches("input.value")) { recomputeTotals(); syncNoDataTabStops(); }
   });
+
+  // Leaving with unsaved values asks first; saving (htmx or plain) does not.
+  window.addEventListener("beforeunload", function (event) {
+    if (!dirty) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
+  document.addEventListener("submit", function (event) {
+    if (event.target.id === "grid-form") { dirty = false; }
+  }, true);
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.target.id === "grid-form") { dirty = false; }
+  });
+
+  // The summary beside Save links to its cells: focus the input, not just the anchor.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("#grid-form [data-focus]");
+    if (link) {
+      var target = document.getElementById(link.dataset.focus);
+      if (target) { event.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus(); }
+      return;
+    }
+    if (event.target.closest && event.target.closest("[data-close-history]")) { closeHistory(); }
+  });
+
+  // The history panel opens beside the cell whose ⟲ was clicked, and closes with Esc or ✕.
+  var historyOrigin = null;
+
+  function closeHistory() {
+    var panel = document.getElementById("cell-history");
+    if (panel) { panel.hidden = true; panel.innerHTML = ""; }
+    if (historyOrigin) { historyOrigin.focus(); historyOrigin = null; }
+  }
+
+  function placeHistory(panel, anchor) {
+    var box = anchor.getBoundingClientRect();
+    var width = Math.min(520, document.documentElement.clientWidth - 16);
+    var left = Math.min(box.right + 8, document.documentElement.clientWidth - width - 8);
+    panel.style.width = width + "px";
+    panel.style.left = Math.max(8, left) + window.scrollX + "px";
+    panel.style.top = box.top + window.scrollY + "px";
+  }
+
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    var link = event.target.closest && event.target.closest("a.audit");
+    if (link) { historyOrigin = link; }
+  });
+
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var panel = event.target;
+    if (panel.id === "cell-history") {
+      panel.hidden = false;
+      if (historyOrigin) { placeHistory(panel, historyOrigin.closest("td") || historyOrigin); }
+      var close = panel.querySelector("[data-close-history]");
+      if (close) { close.focus(); }
+    }
+  });
+
+  // After the grid is swapped (outerHTML replaces #entry), totals and focus are set up again.
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target.id === "cell-history" || !document.getElementById("grid-form")) { return; }
+    markDirty(false);
+    setUp();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !document.getElementById("cell-history")?.hidden) { closeHistory(); }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
 })();

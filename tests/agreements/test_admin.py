@@ -33,13 +33,3 @@ def test_meetings_in_the_admin_follow_the_regions_concerned(client, kolaka_staff
     assert "Rapat Koltim" in page
     assert "Rapat Kalbar" not in page
     assert client.get(reverse("admin:agreements_meeting_change", args=[mine.pk])).status_code == 200
-
-
-def test_notifications_admin_shows_nothing_to_a_province_officer(client, kalbar_officer, viewer):
-    from agreements.models_documents import Notification
-
-    Notification.objects.create(user=viewer, key="k:1", message="pesan rahasia")
-    client.force_login(kalbar_officer)
-    response = client.get(reverse("admin:agreements_notification_changelist"))
-    assert response.status_code == 200
-    assert "pesan rahasia" not in response.content.decode()

@@ -5,10 +5,9 @@ from django.core import mail
 from django.core.management import call_command
 
 from agreements.models import Agreement
-from agreements.models_documents import Notification
 from agreements.reminders import reminders_send
 from agreements.tasks import daily_reminders
-from regions.models import Role
+from regions.models import Notification, Role
 from tests.agreements.factories import (
     ActionFactory,
     ActiveAgreementFactory,
@@ -27,7 +26,7 @@ def test_an_agreement_expiring_within_90_days_notifies_the_province_once(
     agreement = ActiveAgreementFactory.create(valid_until=TODAY + dt.timedelta(days=60))
     reminders_send(today=TODAY)
     reminders_send(today=TODAY)
-    notes = Notification.objects.filter(key=f"agreement-90:{agreement.pk}")
+    notes = Notification.objects.filter(event=f"agreement-90:{agreement.pk}")
     assert [n.user for n in notes] == [kalbar_officer]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [kalbar_officer.email]
@@ -38,7 +37,7 @@ def test_the_30_day_reminder_is_a_second_distinct_notification(kalbar_officer):
     agreement = ActiveAgreementFactory.create(valid_until=TODAY + dt.timedelta(days=60))
     reminders_send(today=TODAY)
     reminders_send(today=TODAY + dt.timedelta(days=40))
-    keys = set(Notification.objects.filter(user=kalbar_officer).values_list("key", flat=True))
+    keys = set(Notification.objects.filter(user=kalbar_officer).values_list("event", flat=True))
     assert keys == {f"agreement-90:{agreement.pk}", f"agreement-30:{agreement.pk}"}
 
 
@@ -60,7 +59,7 @@ def test_overdue_commitments_and_actions_reach_branch_staff_of_the_regency(kolak
     )
     ActionFactory.create(meeting=meeting, due_date=TODAY + dt.timedelta(days=3))
     reminders_send(today=TODAY)
-    keys = set(Notification.objects.filter(user=kolaka_staff).values_list("key", flat=True))
+    keys = set(Notification.objects.filter(user=kolaka_staff).values_list("event", flat=True))
     assert keys == {f"action-overdue:{action.pk}", f"commitment-overdue:{commitment.pk}"}
 
 
@@ -80,15 +79,29 @@ def test_the_notification_page_lists_only_my_notifications(client, kalbar_office
     other = make_user(Role.PROVINCIAL_OFFICER, province="61")
     agreement = ActiveAgreementFactory.create(valid_until=TODAY + dt.timedelta(days=10))
     reminders_send(today=TODAY)
-    Notification.objects.filter(user=other).update(message="pesan orang lain")
+    Notification.objects.filter(user=other).update(
+        key="notice.text", params={"text": "pesan orang lain"}
+    )
     client.force_login(kalbar_officer)
-    page = client.get("/kesepakatan/notifikasi/").content.decode()
+    assert client.get("/kesepakatan/notifikasi/").url == "/notifikasi/"
+    page = client.get("/notifikasi/").content.decode()
     assert agreement.title in page
-    assert 'class="badge unread">1<' in page
+    assert 'data-testid="unread-count">1<' in page
     assert "pesan orang lain" not in page
-    client.post("/kesepakatan/notifikasi/dibaca/")
+    client.post("/notifikasi/dibaca/")
     assert not Notification.objects.filter(user=kalbar_officer, read_at=None).exists()
-    assert "badge unread" not in client.get("/kesepakatan/notifikasi/").content.decode()
+    assert "unread-count" not in client.get("/notifikasi/").content.decode()
+
+
+def test_a_reminder_reads_in_the_readers_language(client, kalbar_officer):
+    ActiveAgreementFactory.create(title="MoU Kalbar", valid_until=dt.date(2027, 2, 21))
+    reminders_send(today=TODAY)
+    client.force_login(kalbar_officer)
+    indonesian = client.get("/notifikasi/").content.decode()
+    assert "berakhir pada 21 Februari 2027" in indonesian
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get("/notifikasi/").content.decode()
+    assert "expires on 21 February 2027, in 42 days" in english
 
 
 def test_the_management_command_runs_the_same_job(kalbar_officer, capsys):

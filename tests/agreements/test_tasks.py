@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from agreements.models import Agreement
-from agreements.models_documents import Notification
 from agreements.tasks import daily_reminders
+from regions.models import Notification
 from tests.agreements.factories import ActiveAgreementFactory, CommitmentFactory
 from tests.worker import celery_worker, real_broker, wait_for
 
@@ -28,11 +28,11 @@ def test_daily_reminders_through_celery_expire_notify_and_never_repeat(
     with celery_worker() as worker, real_broker():
         queue = getattr(worker, "queue", worker)  # a Worker now; its queue name before
         daily_reminders.apply_async(queue=queue)
-        assert wait_for(lambda: mine.filter(key=f"agreement-30:{expiring.pk}").exists())
+        assert wait_for(lambda: mine.filter(event=f"agreement-30:{expiring.pk}").exists())
         # a second run, marked by a new overdue commitment it must report
         late = CommitmentFactory.create(agreement=expiring, due_date=dt.date(2020, 1, 1))
         daily_reminders.apply_async(queue=queue)
-        assert wait_for(lambda: mine.filter(key=f"commitment-overdue:{late.pk}").exists())
+        assert wait_for(lambda: mine.filter(event=f"commitment-overdue:{late.pk}").exists())
     ended.refresh_from_db()
     assert ended.status == Agreement.Status.EXPIRED
     assert mine.count() == 2

@@ -204,7 +204,7 @@ def test_overdue_commitments_are_highlighted(client, kalbar_officer):
 def test_list_pages_answer_the_outsider_with_nothing_of_kalbar(client, jatim_officer, name):
     ActiveAgreementFactory.create()
     client.force_login(jatim_officer)
-    response = client.get(reverse(f"agreements:{name}"))
+    response = client.get(reverse(f"agreements:{name}"), follow=True)
     assert response.status_code == 200
     assert "Kalimantan Barat" not in response.content.decode()
 

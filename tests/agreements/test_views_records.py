@@ -100,3 +100,25 @@ def test_regulations_filter_by_enactment_date(client, viewer):
     client.force_login(viewer)
     response = client.get(reverse("agreements:regulation-list"), {"enacted_to": "2020-01-01"})
     assert list(response.context["page"]) == [old]
+
+
+def test_a_budget_typed_the_indonesian_way_is_read_in_full(client, kalbar_officer):
+    client.force_login(kalbar_officer)
+    data = {"region": region("61").pk, "year": "2023", "category_code": "NON_ASN",
+            "workers": "12.141", "amount": "Rp36.722.869.847", "realised": "1.000.000"}  # fmt: skip
+    client.post(reverse("agreements:budget-create"), data)
+    budget = BudgetAllocation.objects.get()
+    assert (budget.workers, budget.amount, budget.realised) == (12_141, 36_722_869_847, 1_000_000)
+
+
+def test_a_commitment_with_decimal_workers_is_refused(client, kolaka_staff):
+    client.force_login(kolaka_staff)
+    meeting = MeetingFactory.create(host_region=region("74.11"), regions=[region("74.11")])
+    url = reverse("agreements:commitment-create") + f"?meeting={meeting.pk}"
+    data = {"region": region("74.11").pk, "kind": "budget", "status": "planned",
+            "description": "Iuran non-ASN", "responsible": "BKPSDM",
+            "workers": "1.500,5"}  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "workers" in response.context["form"].errors
+    assert not Commitment.objects.filter(description="Iuran non-ASN").exists()

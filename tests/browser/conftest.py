@@ -69,3 +69,23 @@ def log_in(page: Any, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("button[type=submit].primary")
     page.wait_for_load_state("networkidle")
+
+
+BLOCKING_IMPACTS = ("critical", "serious")
+
+
+def axe_violations(page: Any, name: str) -> list[str]:
+    """axe-core's critical and serious violations on the current page, one line each.
+
+    The full report is written to test-artifacts/axe-<name>.txt for reading afterwards.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    found = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}.txt").write_text(results.generate_report())
+    return [
+        f"{name}: {v['impact']} {v['id']} ({len(v['nodes'])}×) {v['nodes'][0]['target']}"
+        for v in found
+    ]

@@ -3,9 +3,11 @@ from tests.browser.conftest import log_in, screenshot
 from tests.conftest import PASSWORD
 
 
-def test_provincial_officer_logs_in_and_sees_the_province_list(page, make_user):
+def test_provincial_officer_logs_in_to_their_home_and_finds_the_province_list(page, make_user):
     officer = make_user(Role.PROVINCIAL_OFFICER, province="61", username="petugas.kalbar")
     log_in(page, officer.username, PASSWORD)
+    assert "Kalimantan Barat" in page.get_by_test_id("home-title").inner_text()
+    page.get_by_role("link", name="Wilayah").click()
     table = page.get_by_test_id("province-list")
     assert table.is_visible()
     assert "Kalimantan Barat" in table.inner_text()

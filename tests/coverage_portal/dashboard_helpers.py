@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 
 class _TableReader(HTMLParser):
-    def __init__(self, testid: str) -> None:
+    def __init__(self, testid: str, key: str = "data-code") -> None:
         super().__init__()
-        self.testid, self.inside = testid, 0
+        self.testid, self.key, self.inside = testid, key, 0
         self.rows: dict[str, list[str]] = {}
         self.code: str | None = None
         self.cell: list[str] | None = None
@@ -19,8 +19,8 @@ class _TableReader(HTMLParser):
             self.inside = 1
         elif tag == "table" and self.inside:
             self.inside += 1
-        elif self.inside and tag == "tr" and found.get("data-code"):
-            self.code = found["data-code"] or ""
+        elif self.inside and tag == "tr" and found.get(self.key):
+            self.code = found[self.key] or ""
             self.rows[self.code] = []
         elif self.inside and self.code and tag == "td":
             self.cell = []
@@ -39,9 +39,9 @@ class _TableReader(HTMLParser):
             self.cell.append(data)
 
 
-def table_rows(html: str, testid: str) -> dict[str, list[str]]:
-    """{data-code: [cell texts]} for the rows of the table with this data-testid."""
-    reader = _TableReader(testid)
+def table_rows(html: str, testid: str, key: str = "data-code") -> dict[str, list[str]]:
+    """{data-code (or `key`): [cell texts]} for the rows of the table with this data-testid."""
+    reader = _TableReader(testid, key)
     reader.feed(html)
     return reader.rows
 

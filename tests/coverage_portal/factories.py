@@ -23,8 +23,9 @@ class CoverageRowFactory(factory.django.DjangoModelFactory):
     category = None
     participants = 1000
     computed_at = factory.LazyFunction(timezone.now)
-    regencies_reported = 0
-    regencies_expected = 0
+    # Reported unless a test says otherwise: a row with no regency reported is "not reported".
+    regencies_reported = 1
+    regencies_expected = 1
     all_approved = True
 
 

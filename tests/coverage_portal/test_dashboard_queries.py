@@ -32,6 +32,7 @@ def two_years_of_everything():
                         participants=participants, denominator_kind=employed,
                         denominator_value=participants * 3, denominator_year=period.year,
                         coverage_percent=Decimal("33.3333"), computed_at=now,
+                        regencies_reported=1, regencies_expected=1,
                     )
                 )  # fmt: skip
     CoverageRow.objects.bulk_create(rows, batch_size=5000)

@@ -15,7 +15,7 @@ def test_anonymous_visitor_is_sent_to_login(client):
 
 def test_national_viewer_sees_38_provinces_with_regency_counts(client, viewer):
     client.force_login(viewer)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("region-list"))
     assert response.status_code == 200
     provinces = list(response.context["provinces"])
     assert len(provinces) == 38
@@ -27,7 +27,7 @@ def test_national_viewer_sees_38_provinces_with_regency_counts(client, viewer):
 
 def test_home_page_is_in_indonesian_by_default(client, viewer):
     client.force_login(viewer)
-    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en")
+    response = client.get(reverse("region-list"), HTTP_ACCEPT_LANGUAGE="en-US,en")
     assert response["Content-Language"] == "id"
     assert "Provinsi" in response.content.decode()
 
@@ -35,7 +35,7 @@ def test_home_page_is_in_indonesian_by_default(client, viewer):
 def test_language_switch_turns_the_ui_english(client, viewer):
     client.force_login(viewer)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = client.get(reverse("home"))
+    response = client.get(reverse("region-list"))
     assert response["Content-Language"] == "en"
     assert "Provinces" in response.content.decode()
 
@@ -49,7 +49,7 @@ def test_header_shows_user_role_and_scope(client, kalbar_officer):
 
 def test_officer_province_list_holds_only_own_province(client, kalbar_officer):
     client.force_login(kalbar_officer)
-    provinces = client.get(reverse("home")).context["provinces"]
+    provinces = client.get(reverse("region-list")).context["provinces"]
     assert [p.code for p in provinces] == ["61"]
 
 
@@ -115,3 +115,13 @@ def test_password_change_works(client, kalbar_officer):
     assert response.status_code == 302
     kalbar_officer.refresh_from_db()
     assert kalbar_officer.check_password("Bpjs-Kalbar-2026!")
+
+
+def test_notifications_admin_shows_nothing_to_a_province_officer(client, kalbar_officer, viewer):
+    from regions.notifications.services import notification_send
+
+    notification_send(recipients=[viewer], key="notice.text", params={"text": "pesan rahasia"})
+    client.force_login(kalbar_officer)
+    response = client.get(reverse("admin:regions_notification_changelist"))
+    assert response.status_code in (200, 403)
+    assert "pesan rahasia" not in response.content.decode()

@@ -17,7 +17,18 @@ from regions import demo as regions_demo
 class Command(BaseCommand):
     help = "Create demo offices, accounts and data (idempotent) and print the demo logins."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--accounts", action="store_true", help="Only print the demo accounts (make run)."
+        )
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Seed without printing the accounts."
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["accounts"]:
+            self._print_accounts(regions_demo.seed())
+            return
         started = time.perf_counter()
         accounts = regions_demo.seed()
         counts = participants.demo_counts_seed()
@@ -33,6 +44,10 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready in {time.perf_counter() - started:.0f} s.")
         )
+        if not options["no_accounts"]:
+            self._print_accounts(accounts)
+
+    def _print_accounts(self, accounts: Any) -> None:
         self.stdout.write("Demo accounts (password for all: " + regions_demo.DEMO_PASSWORD + "):")
         for account in accounts:
             where = account.province_code or account.office_code or "nasional"

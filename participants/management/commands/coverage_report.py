@@ -48,6 +48,15 @@ class Command(BaseCommand):
                 self.stdout.write(_table(summary))
 
 
+def _completeness(summary: dict) -> str:
+    submitted, expected = summary["reports_submitted"], summary["reports_expected"]
+    if summary["completeness"] == "not_reported":
+        return "belum melapor"
+    if summary["completeness"] == "complete":
+        return "lengkap"
+    return f"sebagian: {submitted} dari {expected} laporan provinsi dikirim"
+
+
 def _table(summary: dict) -> str:
     denominator = summary["denominator"]
     target = summary["target"]
@@ -55,7 +64,7 @@ def _table(summary: dict) -> str:
         f"Wilayah        {summary['region']} {summary['region_name']}",
         f"Periode        {summary['period']}",
         *(
-            f"Peserta {code:<7}{format_number(value):>15}"
+            f"Peserta {code:<7}{format_number(value) if value is not None else 'belum melapor':>15}"
             for code, value in summary["participants"].items()
         ),
         "Penyebut       "
@@ -74,6 +83,7 @@ def _table(summary: dict) -> str:
         ),
         f"Proyeksi       {_projection(summary['projection'])}",
         f"Kab/kota lapor {summary['regencies_reported']} dari {summary['regencies_expected']}",
+        f"Kelengkapan    {_completeness(summary)}",
         f"Disetujui      {'ya' if summary['all_approved'] else 'belum semua'}",
     ]
     return "\n".join(lines)

@@ -135,3 +135,23 @@ def test_apportion_splits_a_total_exactly(total, weights):
 def test_no_demo_label_without_demo_data(db):
     assert not demo.demo_data_present()
     assert not demo.context(HttpRequest())["demo_data"]
+
+
+def test_the_demo_follows_today_and_leaves_the_month_now_due_to_the_officer(db, viewer):
+    from participants import selectors
+    from participants.coverage import engine
+    from participants.periods import add_months, current_period
+
+    due = demo.month_now_due()
+    before = add_months(due, -1)
+    demo.seed(first=before, last=due)
+    engine.recompute_stale()
+
+    assert due == add_months(current_period(), -1)
+    statuses = dict(
+        MonthlyReport.objects.filter(province__code="35").values_list("period", "status")
+    )
+    assert statuses == {before: "approved", due: "draft"}
+    assert not ParticipantCount.objects.filter(period=due, region__parent__code="61").exists()
+    assert selectors.latest_complete_period(viewer) == before  # pages open on a whole month
+    assert selectors.month_completeness(due).partial

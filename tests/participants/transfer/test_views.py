@@ -91,8 +91,9 @@ def test_preview_then_confirm_writes_every_row(client, kalbar_officer):
 
     response = client.post(APPLY, {"token": token_of(preview)}, follow=True)
 
-    assert response.redirect_chain[-1][0] == UPLOAD
+    assert response.redirect_chain[-1][0] == f"{UPLOAD}?selesai=61:2024-05"
     assert ParticipantCount.objects.filter(period=MAY).count() == 5
+    assert b"/laporan/61/2024-05/#workflow" in response.content
     assert "5" in next(str(m) for m in response.context["messages"])
 
 
@@ -225,7 +226,8 @@ def test_export_queries_do_not_grow_with_rows(
 def test_template_lists_every_current_regency_and_category(client, kalbar_officer):
     client.force_login(kalbar_officer)
 
-    response = client.get(TEMPLATE, {"province": "61", "period": "2024-05", "format": "xlsx"})
+    long = {"province": "61", "period": "2024-05", "format": "xlsx", "shape": "long"}
+    response = client.get(TEMPLATE, long)
 
     rows = xlsx_rows(response.content)[1:]
     assert {r[1] for r in rows} == {f"61.{n:02d}" for n in range(1, 13)} | {"61.71", "61.72"}
@@ -236,8 +238,9 @@ def test_template_lists_every_current_regency_and_category(client, kalbar_office
 def test_template_for_old_papua_uses_the_codes_valid_that_month(client, national_admin):
     client.force_login(national_admin)
 
-    before = client.get(TEMPLATE, {"province": "91", "period": "2022-07", "format": "csv"})
-    after = client.get(TEMPLATE, {"province": "91", "period": "2022-08", "format": "csv"})
+    ask = {"province": "91", "format": "csv", "shape": "long"}
+    before = client.get(TEMPLATE, {**ask, "period": "2022-07"})
+    after = client.get(TEMPLATE, {**ask, "period": "2022-08"})
 
     codes_before = {r[1] for r in csv_rows(b"".join(before.streaming_content))[1:]}
     codes_after = {r[1] for r in csv_rows(b"".join(after.streaming_content))[1:]}

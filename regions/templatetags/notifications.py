@@ -1,10 +1,10 @@
-"""{% unread_notifications %}: the user's unread reminder count, for a badge in the navigation."""
+"""{% unread_notifications %}: the signed-in user's unread count, for the badge in the header."""
 
 from typing import Any
 
 from django import template
 
-from agreements.selectors import unread_count
+from regions.notifications.selectors import unread_count
 
 register = template.Library()
 

@@ -1,0 +1,192 @@
+"""Coverage from the precomputed table, one object per region × month in coverage_report's
+shape (participants by category, the named denominator, coverage %, target, completeness)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from coverage_portal.api.base import ConditionalGetMixin
+from coverage_portal.api.fields import MonthField
+from coverage_portal.api.filters import MonthFilter
+from participants.models import Category, CoverageRow
+from participants.selectors import add_months, projection_fields, row_progress, two_decimals
+from regions import access
+from regions.access import Action
+from regions.models import Region
+
+
+class CoverageSerializer(serializers.Serializer):
+    """Reads a CoverageRow with `breakdown` (category rows of the same region and month)."""
+
+    region = serializers.CharField(source="region.code")
+    region_name = serializers.CharField(source="region.name")
+    level = serializers.CharField()
+    period = MonthField(read_only=True)
+    category = serializers.CharField(source="category.code", default=None, allow_null=True)
+    participants = serializers.SerializerMethodField()
+    denominator = serializers.SerializerMethodField()
+    coverage_percent = serializers.SerializerMethodField()
+    target = serializers.SerializerMethodField()
+    projection = serializers.SerializerMethodField(
+        help_text="When the target is reached at the 12-month trend (null without a target)."
+    )
+    regencies_reported = serializers.IntegerField()
+    regencies_expected = serializers.IntegerField()
+    all_approved = serializers.BooleanField()
+
+    def get_participants(self, row: CoverageRow) -> dict[str, int]:
+        """{"total": …, one key per category (a category's own sub-groups for a category)}."""
+        shown = {"total": row.participants}
+        shown.update(getattr(row, "breakdown", {}))
+        return shown
+
+    def get_denominator(self, row: CoverageRow) -> dict[str, Any] | None:
+        if row.denominator_value is None:
+            return None
+        kind = row.denominator_kind.code if row.denominator_kind else None
+        return {"kind": kind, "value": row.denominator_value, "year": row.denominator_year}
+
+    def get_coverage_percent(self, row: CoverageRow) -> float | None:
+        return two_decimals(row.coverage_percent)
+
+    def get_projection(self, row: CoverageRow) -> dict[str, Any] | None:
+        return getattr(row, "projection", None)
+
+    def get_target(self, row: CoverageRow) -> dict[str, Any] | None:
+        if row.target_participants is None and row.target_percent is None:
+            return None
+        return {
+            "participants": row.target_participants,
+            "percent": two_decimals(row.target_percent),
+            "gap": row.target_gap,
+        }
+
+
+class CoverageFilter(django_filters.FilterSet):
+    region = django_filters.CharFilter(
+        field_name="region__code", help_text="A region: ID (national), 61, 61.71."
+    )
+    parent = django_filters.CharFilter(
+        field_name="region__parent__code", help_text="Every region under this one, e.g. 61."
+    )
+    period = MonthFilter(field_name="period", help_text="YYYY-MM")
+    category = django_filters.CharFilter(
+        method="filter_category", help_text="A category code; without it, all categories' total."
+    )
+    level = django_filters.ChoiceFilter(choices=Region.Level.choices)
+
+    class Meta:
+        model = CoverageRow
+        fields: list[str] = []
+
+    def filter_category(self, rows: QuerySet, name: str, value: str) -> QuerySet:
+        return rows.filter(category__code=value)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        if not self.form.cleaned_data.get("category"):
+            queryset = queryset.filter(category__isnull=True)
+        return super().filter_queryset(queryset)
+
+
+EXAMPLE = OpenApiExample(
+    "Kalimantan Barat, December 2022",
+    value={
+        "region": "61",
+        "region_name": "Kalimantan Barat",
+        "level": "province",
+        "period": "2022-12",
+        "category": None,
+        "participants": {"total": 633494, "BPU": 98541, "JAKON": 149949, "PU": 385004},
+        "denominator": {"kind": "EMPLOYED", "value": 1830662, "year": 2022},
+        "coverage_percent": 34.6,
+        "target": {"participants": 700000, "percent": None, "gap": 66506},
+        "regencies_reported": 14,
+        "regencies_expected": 14,
+        "all_approved": True,
+    },
+    response_only=True,
+)
+
+
+class CoverageListView(ConditionalGetMixin, generics.ListAPIView):
+    serializer_class = CoverageSerializer
+    filterset_class = CoverageFilter
+
+    def get_queryset(self) -> QuerySet[CoverageRow]:
+        rows = CoverageRow.objects.select_related("region", "category", "denominator_kind")
+        rows = rows.defer("region__boundary")
+        scoped = access.scoped(rows, self.request.user, Action.VIEW)
+        return scoped.order_by("-period", "region__code", "category__order")
+
+    @extend_schema(
+        summary="Coverage per region and month (the fields of coverage_report)",
+        description="The precomputed coverage table, in scope. Without `category` each item "
+        "is a region's all-categories total with its participants per category; with one it "
+        "is that category (and its sub-groups). `denominator` is null when unknown (never 0%).",
+        examples=[EXAMPLE],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        page = super().paginate_queryset(queryset)
+        if page:
+            _attach_breakdown(page)
+        return page
+
+
+def _attach_breakdown(rows: list[CoverageRow]) -> None:
+    """The per-category participants of every row on the page, in two queries."""
+    parts = CoverageRow.objects.filter(
+        region_id__in={r.region_id for r in rows},
+        period__in={r.period for r in rows},
+        category__isnull=False,
+    ).values_list("region_id", "period", "category__code", "participants")
+    by_bucket: dict[tuple[int, Any], dict[str, int]] = {}
+    for region_id, period, code, participants in parts:
+        by_bucket.setdefault((region_id, period), {})[code] = participants
+    subgroups: dict[int, list[str]] = {}
+    for parent_id, code in Category.objects.filter(parent__isnull=False).values_list(
+        "parent_id", "code"
+    ):
+        subgroups.setdefault(parent_id, []).append(code)
+    for row in rows:
+        by_code = by_bucket.get((row.region_id, row.period), {})
+        row.breakdown = _shown(row, by_code, subgroups)  # type: ignore[attr-defined]
+    _attach_projection(rows)
+
+
+def _attach_projection(rows: list[CoverageRow]) -> None:
+    """The target projection of every row that has a target, from one query of history."""
+    targeted = [r for r in rows if r.target_participants]
+    if not targeted:
+        return
+    history = CoverageRow.objects.filter(
+        region_id__in={r.region_id for r in targeted},
+        period__gte=add_months(min(r.period for r in targeted), -12),
+        period__lte=max(r.period for r in targeted),
+    ).values_list("region_id", "category_id", "period", "participants")
+    series: dict[tuple[int, int | None], dict[Any, int]] = {}
+    for region_id, category_id, period, participants in history:
+        series.setdefault((region_id, category_id), {})[period] = participants
+    for row in targeted:
+        first = add_months(row.period, -12)
+        mine = series.get((row.region_id, row.category_id), {})
+        window = {p: v for p, v in mine.items() if first <= p <= row.period}
+        row.projection = projection_fields(row_progress(row, window))  # type: ignore[attr-defined]
+
+
+def _shown(row: CoverageRow, by_code: dict[str, int], subgroups: dict[int, list[str]]) -> dict:
+    """As coverage_report: every category for a total; a category and its sub-groups else."""
+    if row.category is None:
+        return dict(sorted(by_code.items()))
+    shown = {row.category.code: by_code.get(row.category.code, row.participants)}
+    shown.update({code: by_code.get(code, 0) for code in subgroups.get(row.category.pk, [])})
+    return shown

@@ -1,0 +1,43 @@
+"""OpenAPI: every operation lists the errors it can answer, in one shared error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Documentation only; see BulkResultSerializer for why the fields are built here."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            "detail": serializers.CharField(help_text="One sentence saying what went wrong."),
+            "errors": serializers.DictField(
+                child=serializers.JSONField(),
+                help_text="Field name → messages, when the parameters or body were invalid.",
+            ),
+        }
+
+
+ERRORS = {
+    "400": "Invalid parameters or body; `detail` says which and why.",
+    "401": "No or an unknown, expired or revoked token (send `Authorization: Token <token>`).",
+    "403": "The account's role may not do this here.",
+    "404": "Not found, or outside the account's scope.",
+    "429": "Too many requests for this token; wait the seconds given in `Retry-After`.",
+}
+BODY_ERRORS = {"415": "The body's Content-Type is not one this operation reads."}
+
+
+class PortalSchema(AutoSchema):
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses = super()._get_response_bodies(direction)
+        errors = ERRORS | (BODY_ERRORS if self.method in ("POST", "PUT", "PATCH") else {})
+        for code, description in errors.items():
+            if code not in responses:
+                body = self._get_response_for_code(ErrorSerializer, code, ["application/json"])
+                body["description"] = description
+                responses[code] = body
+        return responses

@@ -1,0 +1,26 @@
+"""gunicorn's configuration, one for the image, compose, the serving test and the load bench.
+
+    gunicorn -c python:coverage_portal.gunicorn_conf coverage_portal.wsgi:application
+
+A `--bind` or other option on the command line overrides what is set here.
+"""
+
+bind = "0.0.0.0:8000"
+# Threads, not more processes: a request mostly waits for PostgreSQL, and a process costs
+# ~90 MB. Measured with bench/load.py on 2 cores (see the README's Production section).
+worker_class = "gthread"
+workers = 3
+threads = 4
+# A recompute-heavy page may wait for the full rebuild (2–3 s); anything near a minute is stuck.
+timeout = 60
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so slow growth of a process's memory never accumulates.
+max_requests = 5000
+max_requests_jitter = 500
+# Heartbeat files on tmpfs: a container's overlay filesystem can stall the heartbeat.
+worker_tmp_dir = "/dev/shm"
+# Django logs each request (with its request id, coverage_portal.middleware); gunicorn
+# logs only its own events.
+accesslog = None
+errorlog = "-"

@@ -1,0 +1,1 @@
+"""The public transparency page (/publik/): approved figures only, for anyone."""

@@ -1,0 +1,57 @@
+"""The public figures as flat rows (one per region × category), for CSV and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LICENCE = {
+    "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "attribution": "Coverage Portal — BPJS Ketenagakerjaan and regional governments",
+}
+
+COLUMNS = (
+    "period",
+    "region_code",
+    "region_name",
+    "level",
+    "category",
+    "participants",
+    "coverage_percent",
+    "denominator_kind",
+    "denominator_value",
+    "denominator_year",
+    "regencies_reported",
+    "regencies_expected",
+)
+
+
+def rows_of(figures: dict[str, Any]) -> list[dict[str, Any]]:
+    lines = [figures["national"], *[p for p in figures["provinces"] if p["approved"]]]
+    period = f"{figures['period']:%Y-%m}"
+    rows: list[dict[str, Any]] = []
+    for line in filter(None, lines):
+        rows.append(_row(period, line, "", line["participants"], line))
+        for code, participants in line["by_category"].items():
+            rows.append(_row(period, line, code, participants, None))
+    return rows
+
+
+def _row(period: str, line: dict, category: str, participants: int, total: dict | None) -> dict:
+    """Coverage and its denominator belong to the total; category rows carry counts only."""
+    denominator = (total or {}).get("denominator") or {}
+    values = (
+        period,
+        line["code"],
+        line["name"],
+        line["level"],
+        category,
+        participants,
+        total["coverage_percent"] if total else None,
+        denominator.get("kind"),
+        denominator.get("value"),
+        denominator.get("year"),
+        line["regencies_reported"],
+        line["regencies_expected"],
+    )
+    return dict(zip(COLUMNS, values, strict=True))

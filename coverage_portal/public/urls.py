@@ -1,0 +1,10 @@
+from django.urls import path
+
+from coverage_portal.public import views
+
+app_name = "public"
+urlpatterns = [
+    path("", views.page, name="page"),
+    path("data.csv", views.data_csv, name="csv"),
+    path("data.json", views.data_json, name="json"),
+]

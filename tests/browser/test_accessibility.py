@@ -1,0 +1,143 @@
+"""axe-core on every main page, as each role sees it: no critical and no serious violation.
+
+Each test signs in once and walks its role's pages, so the whole check costs two live-server
+set-ups. Reports land in test-artifacts/axe-<page>.txt; the phone check (390 px wide, no
+sideways scrolling of the page) runs on the pages people open on the road.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import Workbook
+
+from participants.entry.services import counts_write, report_send_back, report_submit
+from participants.models import MonthlyReport
+from participants.selectors import add_months, due_period
+from regions.demo import seed_offices
+from regions.models import Office, Region, Role
+from tests.agreements.factories import ActionFactory, ActiveAgreementFactory, MeetingFactory
+from tests.browser.conftest import axe_violations, log_in
+from tests.browser.test_dashboards import two_years_of_figures  # noqa: F401 (a fixture)
+from tests.conftest import PASSWORD
+from tests.participants.conftest import full_month
+
+PHONE = {"width": 390, "height": 844}
+PHONE_PAGES = {"home-viewer", "dashboard-national", "scorecard"}
+
+
+@pytest.fixture
+def regions_present(transactional_db: None) -> None:
+    if not Region.objects.exists():
+        call_command("load_regions", verbosity=0)
+
+
+def _walk(page, pages: dict[str, str], phone: frozenset[str] = frozenset()) -> list[str]:
+    problems: list[str] = []
+    for name, url in pages.items():
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        problems += axe_violations(page, name)
+        if name in phone:
+            problems += _sideways(page, name)
+    return problems
+
+
+def _sideways(page, name: str) -> list[str]:
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(size)
+    return [f"{name}: the page is {width} px wide on a 390 px phone"] if width > 390 else []
+
+
+def _upload_with_a_problem(page) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["period", "region_code", "category", "active_participants"])
+    sheet.append([f"{due_period():%Y-%m}", "61.71", "PU", "12,5"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page.goto("/laporan/impor/")
+    page.set_input_files(
+        "#id_file",
+        files=[{"name": "kalbar.xlsx", "mimeType": "application/octet-stream",
+                "buffer": buffer.getvalue()}],
+    )  # fmt: skip
+    page.get_by_test_id("upload-form").locator("button[type=submit]").click()
+    page.get_by_test_id("import-preview").wait_for()
+
+
+def test_the_officers_pages_have_no_serious_violations(regions_present, page, make_user):
+    officer = make_user(Role.PROVINCIAL_OFFICER, province="61")
+    approver = make_user(Role.PROVINCIAL_APPROVER, province="61")
+    period, earlier = due_period(), add_months(due_period(), -1)
+    counts_write(actor=officer, cells=full_month("61", earlier), source="web")
+    report = MonthlyReport.objects.get(period=earlier)
+    report = report_submit(actor=officer, report=report, acknowledge_warnings=True)
+    report_send_back(actor=approver, report=report, comment="Cek angka PU.")
+    agreement = ActiveAgreementFactory.create()
+    meeting = MeetingFactory.create()
+    ActionFactory.create(meeting=meeting)
+
+    page.goto("/accounts/login/")
+    problems = axe_violations(page, "login")
+    log_in(page, officer.username, PASSWORD)
+    pages = {
+        "home-officer": "/",
+        "grid": f"/laporan/61/{period:%Y-%m}/",
+        "grid-returned": f"/laporan/61/{earlier:%Y-%m}/",
+        "agreement-list": "/kesepakatan/",
+        "agreement-detail": f"/kesepakatan/{agreement.pk}/",
+        "agreement-form": "/kesepakatan/baru/",
+        "meeting-list": "/kesepakatan/rapat/",
+        "meeting-detail": f"/kesepakatan/rapat/{meeting.pk}/",
+        "meeting-form": "/kesepakatan/rapat/baru/",
+        "notifications": "/notifikasi/",
+    }
+    problems += _walk(page, pages, phone=frozenset({"home-officer", "grid", "meeting-form"}))
+    page.goto(pages["grid"])
+    page.locator('[data-testid="cell-61.01-PU"] input.value').fill("12,5")
+    page.get_by_test_id("save").click()
+    page.get_by_test_id("problem").wait_for()
+    problems += axe_violations(page, "grid-with-errors")
+    _upload_with_a_problem(page)
+    problems += axe_violations(page, "import-preview")
+    assert problems == [], "\n".join(problems)
+    assert page.console_errors == []
+
+
+def test_the_other_roles_pages_have_no_serious_violations(
+    regions_present,
+    page,
+    make_user,
+    two_years_of_figures,  # noqa: F811
+):
+    seed_offices()
+    people = {
+        "viewer": make_user(Role.VIEWER),
+        "approver": make_user(Role.PROVINCIAL_APPROVER, province="61"),
+        "branch": make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-kolaka")),
+        "admin": make_user(Role.NATIONAL_ADMIN),
+    }
+    walks = {
+        "viewer": {
+            "home-viewer": "/",
+            "dashboard-national": "/dasbor/",
+            "dashboard-province": "/dasbor/provinsi/61/",
+            "dashboard-regency": "/dasbor/kabupaten/61.71/",
+            "scorecard": "/dasbor/skor/",
+            "completeness": "/dasbor/kelengkapan/",
+        },
+        "approver": {"home-approver": "/"},
+        "branch": {"home-branch": "/"},
+        "admin": {"home-admin": "/", "admin-index": "/admin/"},
+    }
+    problems: list[str] = []
+    for role, pages in walks.items():
+        page.context.clear_cookies()
+        log_in(page, people[role].username, PASSWORD)
+        problems += _walk(page, pages, phone=frozenset(PHONE_PAGES))
+    assert problems == [], "\n".join(problems)
