@@ -323,7 +323,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # Style attributes stay allowed: htmx settles a swapped element by copying its old
+        # attributes, Leaflet's and Chart.js's sizes among them. Styles cannot run script.
+        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
