@@ -67,6 +67,7 @@ def admin(user: PortalUser) -> dict[str, Any]:
         **viewer(user),
         "approved": participants.approved_recently(user)[:15],
         "stalled": list(participants.stalled_recomputes(user)[:20]),
+        "failed": list(participants.failed_buckets_for(user)[:20]),
         "failures": participants.import_failures_for(user)[:10],
     }
 

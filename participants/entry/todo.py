@@ -123,7 +123,8 @@ def stalled_recomputes(user: PortalUser) -> QuerySet[StaleBucket]:
     if not access.is_national(user):
         return StaleBucket.objects.none()
     cutoff = timezone.now() - STALLED_AFTER
-    stalled = StaleBucket.objects.filter(marked_at__lt=cutoff).select_related("province")
+    stalled = StaleBucket.objects.filter(marked_at__lt=cutoff, failed_at__isnull=True)
+    stalled = stalled.select_related("province")
     return stalled.defer("province__boundary").order_by("marked_at")
 
 

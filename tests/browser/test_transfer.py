@@ -20,8 +20,9 @@ def test_officer_previews_fixes_and_imports_a_file(page, make_user, settings, tm
     page.locator("[data-testid=template-form] input[name=period]").fill("2024-05")
     with page.expect_download() as download:
         page.get_by_role("button", name="Unduh templat").click()
-    template = xlsx_rows(Path(download.value.path()).read_bytes())
-    assert ("2024-05", "61.71", "Kota Pontianak", "PU") in [r[:4] for r in template]
+    template = xlsx_rows(Path(download.value.path()).read_bytes())  # the grid layout
+    assert template[0][:2] == ("Bulan", "2024-05")
+    assert ("61.71", "Kota Pontianak") in [r[:2] for r in template]
 
     bad = tmp_path / "mei-salah.csv"
     bad.write_bytes(csv_bytes([*kalbar_month(), ("2024-05", "61.71", "JAKON", "12,5")]))
@@ -44,4 +45,7 @@ def test_officer_previews_fixes_and_imports_a_file(page, make_user, settings, tm
 
     assert "5 baris diimpor" in page.locator(".messages").inner_text()
     assert ParticipantCount.objects.count() == 5
+    page.get_by_test_id("open-imported-grid").click()  # one click to the month's grid
+    page.wait_for_url("**/laporan/61/2024-05/#workflow")
+    assert page.get_by_test_id("submit").is_visible()
     assert page.console_errors == []
