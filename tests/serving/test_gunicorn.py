@@ -12,7 +12,7 @@ from django.db import connection
 from participants.models import Category
 from participants.selectors import add_months, current_period, format_period
 from regions.models import Region, Role
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, restore_reference_data
 from tests.participants.coverage.factories import put_workforce
 from tests.production import SERVER_APPLICATION_NAME, gunicorn, production_env
 from tests.worker import free_port, wait_for
@@ -25,6 +25,9 @@ HASHED = re.compile(r"\.[0-9a-f]{12}\.\w+$")
 
 @pytest.fixture
 def officer(make_user):
+    # The reference data again: a transactional test before this one in the same worker
+    # ends with a flush, and its restore is skipped when its connection was lost.
+    restore_reference_data()
     put_workforce("61", PERIOD.year, 100_000)
     return make_user(Role.PROVINCIAL_OFFICER, province="61")
 
