@@ -95,15 +95,13 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
-# A kept connection that died (PostgreSQL restarted) is replaced at the start of the next
-# request instead of failing it.
+# A connection that died (PostgreSQL restarted) is replaced, not failed, on the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Under `make run` the web server and the worker share the file: wait for each other.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The coverage table's NULLS NOT DISTINCT index exists on PostgreSQL only; the SQLite quick
-# start goes without it (participants/models_coverage.py).
+# The coverage table's NULLS NOT DISTINCT index is PostgreSQL's only (coverage/models.py).
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -266,55 +264,11 @@ REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)
 DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=20)
 
 # --- API and open data (coverage_portal/api/, coverage_portal/public/) ------------------------
-# Knox keeps only a SHA-512 digest of each token; a token lives 90 days unless revoked earlier.
-# (Imported here so this block stays self-contained for whoever edits the settings above.)
-from datetime import timedelta  # noqa: E402
+# REST_KNOX, SPECTACULAR_SETTINGS and the public page's cache and rate, read by name.
+from coverage_portal.api.conf import *  # noqa: E402, F403
 
 INSTALLED_APPS += ["knox", "drf_spectacular_sidecar"]
-API_SETTINGS: dict[str, object] = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first: its WWW-Authenticate header makes DRF answer 401, not 403.
-        "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["coverage_portal.api.guards.MayView"],
-    "DEFAULT_THROTTLE_CLASSES": ["coverage_portal.api.guards.TokenRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"token": "1200/minute"},
-    "DEFAULT_PAGINATION_CLASS": "coverage_portal.api.base.Pagination",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "EXCEPTION_HANDLER": "coverage_portal.api.errors.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "coverage_portal.api.schema.PortalSchema",
-    "COERCE_DECIMAL_TO_STRING": False,
-}
-REST_FRAMEWORK.update(API_SETTINGS)  # type: ignore[arg-type]  # one dict of mixed values
-REST_KNOX = {"TOKEN_TTL": timedelta(days=90), "TOKEN_LIMIT_PER_USER": 10}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Coverage Portal API",
-    "DESCRIPTION": (
-        "Employment social-security coverage per Indonesian region (Inpres 2/2021): regions, "
-        "monthly participant counts and their workflow, workforce totals, targets, coverage, "
-        "agreements, and DHIS2 dataValueSets / IHE ADX exchange. Send `Authorization: Token "
-        "<token>` (create one on the portal's API tokens page or with `manage.py api_token`)."
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
-    "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {
-        "ReportStatusEnum": "participants.models.MonthlyReport.Status",
-        "AgreementStatusEnum": "agreements.models.Agreement.Status",
-        "CommitmentStatusEnum": "agreements.models.Commitment.Status",
-        "ImportStatusEnum": ["SUCCESS", "WARNING", "ERROR"],
-    },
-}
-# The public page: how long its figures are cached, and how many requests an address may send.
-PUBLIC_CACHE_SECONDS = 300
-PUBLIC_RATE_PER_MINUTE = 60
+REST_FRAMEWORK.update(API_SETTINGS)  # type: ignore[arg-type]  # noqa: F405
 # Output safety, in every environment: a Content-Security-Policy (django-csp) that runs only
 # the portal's own script files, never inline script or on* attributes; user text reaches
 # JavaScript through json_script and textContent. Browsers must not guess content types,
@@ -323,7 +277,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # Style attributes stay allowed: htmx settles a swapped element by copying its old
+        # attributes, Leaflet's and Chart.js's sizes among them. Styles cannot run script.
+        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -94,17 +94,44 @@ def whole_number_problem(value: Any, limit: int) -> str | None:
     return None
 
 
+@deconstructible
+class AtMost:
+    """A model validator for a figure up to `limit`, its message made in the reader's
+    language when it is raised (a message made at import would be frozen in one language,
+    and in the migrations)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: Any) -> None:
+        if value is not None and value > self.limit:
+            raise ValidationError(too_large_message(self.limit), "too_large")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AtMost) and other.limit == self.limit
+
+
+@deconstructible
+class YearRange:
+    def __init__(self, first: int = FIRST_YEAR) -> None:
+        self.first = first
+
+    def __call__(self, value: Any) -> None:
+        problem = year_problem(value, self.first)
+        if problem:
+            raise ValidationError(problem, "year_range")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, YearRange) and other.first == self.first
+
+
 def at_most(limit: int) -> list[Any]:
     """Model validators for a count from 0 to `limit`."""
-    return [
-        MinValueValidator(0),
-        MaxValueValidator(limit, message=too_large_message(limit)),
-    ]
+    return [MinValueValidator(0), AtMost(limit)]
 
 
 def year_validators(first: int = FIRST_YEAR) -> list[Any]:
-    message = str(YEAR_OUT_OF_RANGE) % {"first": first, "last": LAST_YEAR}
-    return [MinValueValidator(first, message=message), MaxValueValidator(LAST_YEAR, message)]
+    return [YearRange(first)]
 
 
 def year_problem(year: int | None, first: int = FIRST_YEAR) -> str | None:

@@ -6,7 +6,8 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from regions.access import Action, is_national, regions_for
+from regions import access
+from regions.access import Action, regions_for
 from regions.models import Office, Region, UserScope
 from regions.users import PortalUser
 
@@ -57,9 +58,6 @@ def people_acting_on(province: Region, role: str) -> list[User]:
 
 
 def offices_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Office]:
-    """BPJS offices serving a regency the user may `action` (every office for national users)."""
-    regions = regions_for(user, action)
-    if is_national(user) and regions.exists():
-        return Office.objects.order_by("kind", "name")
-    served = Office.objects.filter(officeregency__region__in=regions)
-    return Office.objects.filter(pk__in=served.values("pk")).order_by("kind", "name")
+    """BPJS offices a record of the user's may name (regions.access.offices_for: the branches
+    serving their regencies and those branches' regional offices; all for national users)."""
+    return access.offices_for(user, action).order_by("kind", "name")

@@ -62,12 +62,19 @@ def production_env(
     }
 
 
+# Servers started by tests name themselves, so a test can cut exactly their connections.
+SERVER_APPLICATION_NAME = "portal-test-server"
+
+
 def database_url_of_this_run() -> str:
     """The database pytest-django made for this test run (processes we start share it)."""
     from django.db import connection
 
     db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return (
+        f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        f"?application_name={SERVER_APPLICATION_NAME}"
+    )
 
 
 @dataclass

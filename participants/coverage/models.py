@@ -266,7 +266,7 @@ class StaleBucket(models.Model):
     # A bucket the engine could not compute keeps its mark with the reason; the other
     # buckets go on, and national administrators see it listed (admin, admin home).
     failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = models.TextField(_("error"), blank=True, db_default="")  # raw SQL marks too
 
     class Meta:
         verbose_name = _("stale coverage bucket")

@@ -44,7 +44,8 @@ def test_region_and_office_pickers_offer_only_the_users_scope(client, kolaka_sta
     client.force_login(kolaka_staff)
     form = client.get(CREATE).context["form"]
     offices = {o.code for o in form.fields["offices"].queryset}
-    assert offices == {"cabang-kolaka"}
+    # their branch, and the regional office it reports to (meetings are often held with it)
+    assert offices == {"cabang-kolaka", "kanwil-sulawesi-maluku"}
     codes = {r.code for r in form.fields["regions"].queryset}
     assert "74.11" in codes and "61" not in codes
     assert form.fields["regions"].widget.attrs["data-searchable"] == "1"

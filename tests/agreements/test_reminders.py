@@ -111,6 +111,6 @@ def test_the_management_command_runs_the_same_job(kalbar_officer, capsys):
 
 
 def test_the_celery_task_runs_the_job_for_today(kalbar_officer):
-    ActiveAgreementFactory.create(valid_from=dt.date(2001, 1, 1), valid_until=dt.date(2002, 1, 1))
+    ActiveAgreementFactory.create(valid_from=dt.date(2000, 1, 1), valid_until=dt.date(2001, 1, 1))
     result = daily_reminders.delay().get(timeout=30)
     assert result["expired"] == 1

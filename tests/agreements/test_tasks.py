@@ -21,7 +21,7 @@ def test_daily_reminders_through_celery_expire_notify_and_never_repeat(
     regions_present, regions_reloaded, kalbar_officer
 ):
     ended = ActiveAgreementFactory.create(
-        valid_from=dt.date(2001, 1, 1), valid_until=dt.date(2002, 1, 1)
+        valid_from=dt.date(2000, 1, 1), valid_until=dt.date(2001, 1, 1)
     )
     expiring = ActiveAgreementFactory.create(valid_until=dt.date.today() + dt.timedelta(days=20))
     mine = Notification.objects.filter(user=kalbar_officer)

@@ -91,3 +91,13 @@ def test_a_budget_above_the_largest_regional_budget_is_a_form_error(client, kalb
         {"region": region("61").pk, "year": "2024", "category_code": "X", "amount": "1" + "0" * 15},
     )
     assert response.status_code == 200 and not BudgetAllocation.objects.exists()
+
+
+def test_an_officer_may_name_only_the_offices_serving_their_province(client, kalbar_officer):
+    from regions.demo import seed_offices
+
+    seed_offices()
+    client.force_login(kalbar_officer)
+    form = client.get(reverse("agreements:agreement-create")).context["form"]
+    names = {office.code for office in form.fields["office"].queryset}
+    assert "cabang-pontianak" in names and "cabang-kolaka" not in names

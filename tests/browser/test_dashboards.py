@@ -72,8 +72,10 @@ def seeded_categories():
 
 
 def wait_for_map(page):
-    # A selector, not a JavaScript predicate: the Content-Security-Policy forbids eval.
-    page.locator("#map[data-features]:not([data-features='0'])").wait_for(timeout=60_000)
+    # A function, not an expression: the portal's CSP forbids the eval Playwright uses for one.
+    page.wait_for_function(
+        "() => Number(document.querySelector('#map')?.dataset.features) > 0", timeout=60_000
+    )
 
 
 def test_national_map_to_province_to_regency(page, make_user, two_years_of_figures):
@@ -124,3 +126,20 @@ def test_month_selector_swaps_the_dashboard_in_place(page, make_user, two_years_
     wait_for_map(page)
     assert page.get_by_test_id("total-participants").inner_text() != before
     assert page.console_errors == []
+
+
+def test_a_region_name_with_markup_shows_as_text_in_the_map_tooltip(
+    page, make_user, two_years_of_figures
+):
+    """Stored script: a name holding HTML must reach the tooltip as text, never as markup."""
+    from regions.models import Region
+
+    Region.objects.filter(code="61").update(name='<img src=x id="injected">Kalbar')
+    viewer = make_user(Role.VIEWER)
+    log_in(page, viewer.username, PASSWORD)
+    page.goto("/dasbor/")
+    wait_for_map(page)
+    page.locator('#map path[data-code="61"]').hover()
+    tooltip = page.locator(".leaflet-tooltip")
+    assert '<img src=x id="injected">Kalbar' in tooltip.inner_text()
+    assert page.locator("#injected").count() == 0

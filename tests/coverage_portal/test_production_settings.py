@@ -35,14 +35,16 @@ def documented_production_env() -> dict[str, str]:
 
 
 def run_django(code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """A fresh process configured only by `env` (the test run's own variables removed)."""
-    example = documented_production_env()
-    environment = {k: v for k, v in os.environ.items() if k not in example}
-    environment.update(env)
+    """A fresh process configured only by `env`: nothing of the test run's environment
+    (its database, or DJANGO_ALLOW_ASYNC_UNSAFE that the browser tests set) leaks in."""
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
-        env={**environment, "DJANGO_SETTINGS_MODULE": "coverage_portal.settings"},
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "coverage_portal.settings",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,

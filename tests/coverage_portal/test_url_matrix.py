@@ -109,7 +109,9 @@ def url_patterns() -> Iterator[tuple[str, list[str]]]:
                 yield from walk(pattern.url_patterns, pattern.namespace or namespace)
             elif isinstance(pattern, URLPattern) and pattern.name:
                 name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-                yield name, list(pattern.pattern.regex.groupindex)
+                params = list(pattern.pattern.regex.groupindex)
+                if "format" not in params:  # the API's `.json` twins run the same views
+                    yield name, params
 
     yield from walk(get_resolver().url_patterns, None)
 
@@ -225,6 +227,40 @@ def fillers(world: World) -> dict[str, list[Case]]:
     }
     for step in ("grid", "submit", "approve", "send-back", "reopen", "report-history"):
         cases[f"participants:{step}"] = _provinces(f"participants:{step}", **month)
+    return cases | api_fillers(world)
+
+
+def api_fillers(world: World) -> dict[str, list[Case]]:
+    """The API's routes, with the same records (it answers 401/403 rather than a redirect)."""
+    by_kind = {
+        "agreement": "agreement",
+        "meeting": "meeting",
+        "commitment": "commitment",
+        "regulation": "regulation",
+        "budget": "budget",
+        "workforce-total": "workforce",
+        "target": "target",
+    }
+    cases: dict[str, list[Case]] = {}
+    for route, kind in by_kind.items():
+        name = f"api:{route}-detail"
+        cases[name] = [
+            Case(reverse(name, kwargs={"pk": world.record(kind, p).pk}), name, p, record=(kind, p))
+            for p in PLACES
+        ]
+    reports = {p: world.record("count", p).report for p in ("61", "7401")}
+    for step in ("detail", "approve", "reopen", "send-back", "submit"):
+        name = f"api:report-{step}"
+        cases[name] = [
+            Case(reverse(name, kwargs={"pk": r.pk}), name, PROVINCE_OF[p], province=True)
+            for p, r in reports.items()
+        ]
+    codes = {"region": "61.71", "category": "PU", "workforce-kind": "EMPLOYED"}
+    for route, code in codes.items():
+        name = f"api:{route}-detail"
+        cases[name] = [Case(reverse(name, kwargs={"code": code}), name)]
+    for name in ("api:token-rotate", "api:token-revoke"):
+        cases[name] = [Case(reverse(name, kwargs={"key": "no-such-token"}), name)]
     return cases
 
 
@@ -357,8 +393,10 @@ def judge(identity: str, case: Case, response: Any, findings: Findings) -> None:
 def expected_statuses(identity: str, case: Case) -> set[int] | None:
     """The statuses a request may answer; None where any non-error status is right."""
     is_admin = case.name.startswith("admin:")
-    if case.name in PUBLIC:
+    if case.name in PUBLIC or case.name.startswith("public:"):
         return None
+    if case.name.startswith("api:"):
+        return _api_statuses(identity, case)
     if identity == "anonymous":
         return {302}
     if is_admin:
@@ -371,6 +409,14 @@ def expected_statuses(identity: str, case: Case) -> set[int] | None:
         return {200} if identity in CHANGERS[case.record[1]] else {403}
     if case.place is not None:
         return {200}
+    return None
+
+
+def _api_statuses(identity: str, case: Case) -> set[int] | None:
+    if identity == "anonymous":  # the API's own pages (docs, tokens) send people to log in
+        return {302, 401, 403}
+    if case.place is not None and not visible(identity, case):
+        return {401, 403, 404, 405}
     return None
 
 
