@@ -3,6 +3,7 @@ mark the action done, and find the meeting on the regency's timeline."""
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from regions.demo import seed_offices
 from regions.models import Office, Region, Role
@@ -83,9 +84,7 @@ def test_branch_staff_log_a_meeting_and_see_it_on_the_timeline(
     assert "notulen.pdf" in page.get_by_test_id("documents").inner_text()
 
     page.get_by_role("button", name="Tandai selesai").first.click()
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=action-row]').innerText.includes('Selesai')"
-    )
+    expect(page.get_by_test_id("action-row").first).to_contain_text("Selesai")
     assert page.get_by_role("button", name="Tandai selesai").count() == 1
     screenshot(page, "agreements-meeting-logged")
 

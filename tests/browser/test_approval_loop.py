@@ -38,10 +38,6 @@ def _same_block(rows: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _focused_cell(page) -> str:
-    return page.evaluate("document.activeElement.closest('td')?.dataset.testid || ''")
-
-
 def test_send_back_fix_resubmit_approve_and_notify(page, make_user):
     officer = make_user(Role.PROVINCIAL_OFFICER, province="61", username="petugas.kalbar")
     approver = make_user(Role.PROVINCIAL_APPROVER, province="61", username="penyetuju.kalbar")
@@ -60,7 +56,7 @@ def test_send_back_fix_resubmit_approve_and_notify(page, make_user):
     page.locator(cell("61.02", "BPU")).fill("12,5")  # a decimal: refused
     page.get_by_test_id("save").click()
     page.get_by_test_id("problem").wait_for()
-    assert _focused_cell(page) == "cell-61.02-BPU"
+    expect(page.locator(cell("61.02", "BPU"))).to_be_focused()  # once htmx has settled
     assert "Kabupaten Mempawah" in page.get_by_test_id("problem").inner_text()
     screenshot(page, "loop-2-failed-save-first-problem")
     page.locator(cell("61.02", "BPU")).fill("510")
