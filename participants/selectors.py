@@ -21,8 +21,11 @@ from participants.coverage.progress import Progress, row_progress
 # The API and the public page print figures as coverage_report does.
 from participants.coverage.reporting import (
     NoCoverage,
+    completeness_fields,
     coverage_summary,
+    denominator_fields,
     projection_fields,
+    target_fields,
     two_decimals,
 )
 from participants.coverage.selectors import (
@@ -102,10 +105,12 @@ __all__ = [
     "category_rows",
     "cell_changes",
     "coverage_of_regions",
+    "completeness_fields",
     "coverage_summary",
     "coverage_table",
     "current_period",
     "denominator_changed",
+    "denominator_fields",
     "due_period",
     "expected_regencies",
     "failed_buckets_for",
@@ -148,6 +153,7 @@ __all__ = [
     "stalled_recomputes",
     "status_label",
     "submission_is_late",
+    "target_fields",
     "target_progress",
     "two_decimals",
 ]

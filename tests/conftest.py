@@ -7,14 +7,17 @@ eagerly inside tests unless a test drives a real worker (tests/regions/test_task
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, connections
 from django.db.utils import OperationalError
+from django.test.utils import override_settings
 from pytest_django.plugin import blocking_manager_key
 
 from coverage_portal.celery import app as celery_app
@@ -46,6 +49,26 @@ def _disconnect_other_sessions() -> None:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_of_this_worker() -> Iterator[None]:
+    """Each xdist worker keeps its cache in its own Redis database.
+
+    Workers have their own test databases but would share one Redis cache: one worker's
+    cached figures, throttle counters and `cache.clear()` would leak into another's tests.
+    The environment is set too, so the gunicorn and Celery processes a test starts agree.
+    """
+    url = settings.CACHES["default"].get("LOCATION")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker.startswith("gw"):
+        yield
+        return
+    base, _, _db = str(url).rpartition("/")
+    own = f"{base}/{1 + int(worker[2:]) % 15}"
+    os.environ["REDIS_URL"] = own
+    with override_settings(CACHES={"default": {**settings.CACHES["default"], "LOCATION": own}}):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

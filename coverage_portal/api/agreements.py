@@ -16,6 +16,7 @@ from agreements.selectors import agreements_for, meetings_for
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
 from regions.models import Office
+from regions.users import PortalUser
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -103,7 +104,7 @@ class AgreementViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVie
         agreements = agreements_for(self.request.user).prefetch_related("legal_bases")
         return agreements.defer("region__boundary").order_by("-signed_on", "-pk")
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.agreement_save(actor=actor, agreement=instance, **m2m)
 
 
@@ -182,7 +183,7 @@ class MeetingViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewS
     def get_queryset(self) -> QuerySet[Meeting]:
         return meetings_for(self.request.user).order_by("-starts_at", "-pk")
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         regions = m2m.get("regions", list(instance.regions.all()) if instance.pk else [])
         offices = m2m.get("offices", list(instance.offices.all()) if instance.pk else [])
         return services.meeting_save(

@@ -16,7 +16,17 @@ from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.fields import MonthField
 from coverage_portal.api.filters import MonthFilter
 from participants.models import Category, CoverageRow
-from participants.selectors import add_months, projection_fields, row_progress, two_decimals
+from participants.selectors import (
+    add_months,
+    completeness_fields,
+    denominator_fields,
+    has_figures,
+    months_completeness,
+    projection_fields,
+    row_progress,
+    target_fields,
+    two_decimals,
+)
 from regions import access
 from regions.access import Action
 from regions.models import Region
@@ -40,33 +50,41 @@ class CoverageSerializer(serializers.Serializer):
     regencies_reported = serializers.IntegerField()
     regencies_expected = serializers.IntegerField()
     all_approved = serializers.BooleanField()
+    completeness = serializers.SerializerMethodField(
+        help_text="complete, partial (a provincial report it rests on is not yet submitted) "
+        "or not_reported (no regency has a count: participants and coverage are null)."
+    )
+    reports_submitted = serializers.SerializerMethodField()
+    reports_expected = serializers.SerializerMethodField()
 
-    def get_participants(self, row: CoverageRow) -> dict[str, int]:
+    def get_participants(self, row: CoverageRow) -> dict[str, int | None]:
         """{"total": …, one key per category (a category's own sub-groups for a category)}."""
-        shown = {"total": row.participants}
+        if not has_figures(row):
+            return {"total": None}
+        shown: dict[str, int | None] = {"total": row.participants}
         shown.update(getattr(row, "breakdown", {}))
         return shown
 
     def get_denominator(self, row: CoverageRow) -> dict[str, Any] | None:
-        if row.denominator_value is None:
-            return None
-        kind = row.denominator_kind.code if row.denominator_kind else None
-        return {"kind": kind, "value": row.denominator_value, "year": row.denominator_year}
+        return denominator_fields(row)
 
     def get_coverage_percent(self, row: CoverageRow) -> float | None:
-        return two_decimals(row.coverage_percent)
+        return two_decimals(row.coverage_percent) if has_figures(row) else None
 
     def get_projection(self, row: CoverageRow) -> dict[str, Any] | None:
-        return getattr(row, "projection", None)
+        return getattr(row, "projection", None) if has_figures(row) else None
 
     def get_target(self, row: CoverageRow) -> dict[str, Any] | None:
-        if row.target_participants is None and row.target_percent is None:
-            return None
-        return {
-            "participants": row.target_participants,
-            "percent": two_decimals(row.target_percent),
-            "gap": row.target_gap,
-        }
+        return target_fields(row)
+
+    def get_completeness(self, row: CoverageRow) -> str:
+        return str(row.month_fields["completeness"])  # type: ignore[attr-defined]
+
+    def get_reports_submitted(self, row: CoverageRow) -> int:
+        return int(row.month_fields["reports_submitted"])  # type: ignore[attr-defined]
+
+    def get_reports_expected(self, row: CoverageRow) -> int:
+        return int(row.month_fields["reports_expected"])  # type: ignore[attr-defined]
 
 
 class CoverageFilter(django_filters.FilterSet):
@@ -110,6 +128,9 @@ EXAMPLE = OpenApiExample(
         "regencies_reported": 14,
         "regencies_expected": 14,
         "all_approved": True,
+        "completeness": "complete",
+        "reports_submitted": 1,
+        "reports_expected": 1,
     },
     response_only=True,
 )
@@ -161,6 +182,15 @@ def _attach_breakdown(rows: list[CoverageRow]) -> None:
         by_code = by_bucket.get((row.region_id, row.period), {})
         row.breakdown = _shown(row, by_code, subgroups)  # type: ignore[attr-defined]
     _attach_projection(rows)
+    _attach_completeness(rows)
+
+
+def _attach_completeness(rows: list[CoverageRow]) -> None:
+    """Each row's month by the one partial-month rule, two queries for the whole page."""
+    months = months_completeness({r.period for r in rows})
+    for row in rows:
+        month = months[row.period].of(row.region)
+        row.month_fields = completeness_fields(row, month)  # type: ignore[attr-defined]
 
 
 def _attach_projection(rows: list[CoverageRow]) -> None:
@@ -169,6 +199,7 @@ def _attach_projection(rows: list[CoverageRow]) -> None:
     if not targeted:
         return
     history = CoverageRow.objects.filter(
+        regencies_reported__gt=0,  # months a region did not report are left out, as on pages
         region_id__in={r.region_id for r in targeted},
         period__gte=add_months(min(r.period for r in targeted), -12),
         period__lte=max(r.period for r in targeted),

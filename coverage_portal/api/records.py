@@ -15,6 +15,7 @@ from agreements.selectors import budgets_for, commitments_for, regulations_for
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.filters import region_filterset
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
+from regions.users import PortalUser
 
 
 def documented(noun: str, example: dict[str, Any]) -> Any:
@@ -84,7 +85,7 @@ class CommitmentViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVi
             commitments_for(self.request.user).defer("region__boundary").order_by("due_date", "pk")
         )
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.commitment_save(actor=actor, commitment=instance)
 
 
@@ -125,7 +126,7 @@ class RegulationViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVi
     def get_queryset(self) -> QuerySet[Regulation]:
         return regulations_for(self.request.user).defer("region__boundary").order_by("-year", "pk")
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.regulation_save(actor=actor, regulation=instance)
 
 
@@ -165,5 +166,5 @@ class BudgetViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSe
     def get_queryset(self) -> QuerySet[BudgetAllocation]:
         return budgets_for(self.request.user).defer("region__boundary").order_by("-year", "pk")
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.budget_save(actor=actor, budget=instance)

@@ -17,6 +17,7 @@ from participants import services
 from participants.models import Category, Target, WorkforceKind, WorkforceTotal
 from regions import access
 from regions.access import Action
+from regions.users import PortalUser
 
 
 class WorkforceTotalSerializer(serializers.ModelSerializer):
@@ -79,7 +80,7 @@ class WorkforceTotalViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.Mod
             "region__code", "-year", "pk"
         )
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.workforce_total_save(total=instance, actor=actor)
 
 
@@ -106,5 +107,5 @@ class TargetViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSe
             "region__code", "-year", "pk"
         )
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.target_save(target=instance, actor=actor)

@@ -9,6 +9,7 @@ from rest_framework import mixins, permissions, serializers
 
 from coverage_portal.api.guards import MayLogActivity, MayView
 from regions.models import Region
+from regions.users import PortalUser
 
 REGIONS = Region.objects.defer("boundary")
 
@@ -39,7 +40,7 @@ class ServiceWriteMixin(mixins.CreateModelMixin, mixins.UpdateModelMixin):
             return [MayView()]
         return [self.write_permission()]
 
-    def service(self, *, actor: Any, instance: Any, **m2m: Any) -> Any:
+    def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         raise NotImplementedError
 
     def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:

@@ -12,7 +12,12 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from participants.coverage.completeness import has_figures, month_completeness, row_status
+from participants.coverage.completeness import (
+    MonthCompleteness,
+    has_figures,
+    month_completeness,
+    row_status,
+)
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
@@ -41,20 +46,27 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
         "period": format_period(period),
         "category": category.code if category else None,
         "participants": _participants(rows, main, category),
-        "denominator": _denominator(main),
+        "denominator": denominator_fields(main),
         "coverage_percent": two_decimals(main.coverage_percent),
-        "target": _target(main),
+        "target": target_fields(main),
         "projection": projection_fields(row_progress(main, _series(main))),
         "regencies_reported": main.regencies_reported,
         "regencies_expected": main.regencies_expected,
         "all_approved": main.all_approved,
-        "completeness": row_status(main, month),
-        "reports_submitted": month.reported,
-        "reports_expected": month.expected_count,
+        **completeness_fields(main, month),
     }
     if not has_figures(main):
         summary.update(participants={"total": None}, coverage_percent=None, projection=None)
     return summary
+
+
+def completeness_fields(row: CoverageRow, month: MonthCompleteness) -> dict[str, Any]:
+    """`month` narrowed to the row's region (MonthCompleteness.of)."""
+    return {
+        "completeness": row_status(row, month),
+        "reports_submitted": month.reported,
+        "reports_expected": month.expected_count,
+    }
 
 
 def _participants(rows: dict, main: CoverageRow, category: Category | None) -> dict[str, int]:
@@ -66,14 +78,14 @@ def _participants(rows: dict, main: CoverageRow, category: Category | None) -> d
     return {"total": main.participants, **dict(sorted(by_code.items()))}
 
 
-def _denominator(row: CoverageRow) -> dict[str, Any] | None:
+def denominator_fields(row: CoverageRow) -> dict[str, Any] | None:
     if row.denominator_value is None:
         return None
     kind = row.denominator_kind.code if row.denominator_kind else None
     return {"kind": kind, "value": row.denominator_value, "year": row.denominator_year}
 
 
-def _target(row: CoverageRow) -> dict[str, Any] | None:
+def target_fields(row: CoverageRow) -> dict[str, Any] | None:
     if row.target_participants is None and row.target_percent is None:
         return None
     return {
