@@ -18,9 +18,11 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import cpu
 from bench.stack import ROOT, Stack, production_stack
 
 PAGE_P95_MS = 500
@@ -108,7 +110,9 @@ def main() -> None:
         users = 38 + 200
         print(f"load: {users} users for {args.minutes:g} min against {stack.url}", flush=True)
         before = os.getloadavg()[0]
+        spent, started = cpu.reading(), time.monotonic()
         stats = run_locust(stack, args.minutes, users)
+        print(cpu.report(spent, cpu.reading(), time.monotonic() - started))
         met = report(stats, args.minutes)
         server_side(stack.workdir / "gunicorn.log")
         print(

@@ -71,7 +71,7 @@ class Officer(Signed):
             self.grid, data=form, headers=headers, name="save grid month", catch_response=True
         ) as answer:
             if answer.status_code != 200 or 'data-testid="saved"' not in (answer.text or ""):
-                answer.failure(f"{answer.status_code}: not saved")
+                answer.failure(f"{answer.status_code}: not saved ({answer.error!r})")
                 self.version = self._version(
                     self.page(self.grid, "/laporan/[prov]/[month]/ (open)")
                 )

@@ -14,7 +14,11 @@ threads = 4
 # A recompute-heavy page may wait for the full rebuild (2–3 s); anything near a minute is stuck.
 timeout = 60
 graceful_timeout = 30
-keepalive = 5
+# Longer than any client or proxy keeps an idle connection (nginx and load balancers: 60 s),
+# so gunicorn never closes one just as a request is sent down it: a client that does not
+# retry (a POST, an API client) would see the connection closed. Measured with bench/load.py:
+# at 5 s, about 1 save in 100 failed so. An idle kept connection costs no thread (gthread).
+keepalive = 75
 # Recycle workers now and then, so slow growth of a process's memory never accumulates.
 max_requests = 5000
 max_requests_jitter = 500

@@ -9,10 +9,10 @@ serves and the provinces they lie in).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from regions.models import Office, Region, RegionQuerySet, Role, UserScope
 from regions.users import PortalUser
@@ -40,12 +40,26 @@ def scope_of(user: PortalUser) -> UserScope | None:
     """The user's role and scope; a superuser without one acts as a national administrator."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
-    try:
-        return user.scope
-    except UserScope.DoesNotExist:
-        if user.is_superuser:
-            return UserScope(user=user, role=Role.NATIONAL_ADMIN, kind=UserScope.Kind.NATIONAL)
-        return None
+    scope = _cached_scope(user)
+    if scope is None and user.is_superuser:
+        return UserScope(user=user, role=Role.NATIONAL_ADMIN, kind=UserScope.Kind.NATIONAL)
+    return scope
+
+
+def _cached_scope(user: PortalUser) -> UserScope | None:
+    """`user.scope`, read once per request with its province and office, without the
+    province's boundary GeoJSON (the header of every page names the province)."""
+    assert isinstance(user, Model)  # signed in: a stored user
+    reverse = UserScope._meta.get_field("user").remote_field  # the `user.scope` side
+    if not reverse.is_cached(user):
+        found = (
+            UserScope.objects.select_related("province", "office")
+            .defer("province__boundary")
+            .filter(user=user)
+            .first()
+        )
+        reverse.set_cached_value(user, found)
+    return cast(UserScope | None, reverse.get_cached_value(user))
 
 
 def role_of(user: PortalUser) -> str | None:

@@ -29,8 +29,9 @@ def provinces_for(user: PortalUser) -> QuerySet[Region]:
 
 
 def region_for(user: PortalUser, code: str, level: str) -> Region:
-    """One region by code; 404 when it does not exist or lies outside the user's scope."""
-    region = regions_for(user, Action.VIEW).filter(code=code, level=level).first()
+    """One region by code (its boundary left in the database: the map asks for it alone);
+    404 when it does not exist or lies outside the user's scope."""
+    region = regions_for(user, Action.VIEW).filter(code=code, level=level).defer("boundary").first()
     if region is None:
         raise Http404
     return region

@@ -9,6 +9,7 @@ against other months (participants.coverage.completeness).
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from participants.coverage.completeness import (
@@ -129,33 +130,31 @@ def _categories(lines: list[CoverageLine]) -> list[Category]:
 
 
 def _attach_history(lines: list[CoverageLine], level: str, period: dt.date) -> None:
+    """Last month, last year and the 12-month series of each line, in one query."""
     regions = [line.region.pk for line in lines]
     totals = CoverageRow.objects.filter(level=level, category=None, region_id__in=regions)
-    history: dict[tuple[int, dt.date], CoverageRow] = {
-        (r.region_id, r.period): r
-        for r in totals.filter(period__gte=add_months(period, -12), period__lte=period)
-    }
+    totals = totals.filter(period__gte=add_months(period, -12), period__lte=period)
+    # The changes and the projection read only these: the rest stays in the database.
+    totals = totals.only("region_id", "period", "participants", "regencies_reported")
+    by_region: dict[int, dict[dt.date, CoverageRow]] = defaultdict(dict)
+    for row in totals:
+        by_region[row.region_id][row.period] = row
     for line in lines:
-        line.last_month = history.get((line.region.pk, add_months(period, -1)))
-        line.last_year = history.get((line.region.pk, add_months(period, -12)))
-        line.progress = _progress(line, history, period)
+        history = by_region[line.region.pk]
+        line.last_month = history.get(add_months(period, -1))
+        line.last_year = history.get(add_months(period, -12))
+        line.progress = _progress(line, history)
 
 
-def _progress(
-    line: CoverageLine, history: dict[tuple[int, dt.date], CoverageRow], period: dt.date
-) -> Progress | None:
+def _progress(line: CoverageLine, history: dict[dt.date, CoverageRow]) -> Progress | None:
     if not line.reported:
         return None
-    series = {
-        p: row.participants
-        for (rid, p), row in history.items()
-        if rid == line.region.pk and has_figures(row)
-    }
+    series = {p: row.participants for p, row in history.items() if has_figures(row)}
     return row_progress(line.total, series)
 
 
 def _summary(user: PortalUser, parent: Region | None, period: dt.date) -> CoverageRow | None:
-    region = parent or Region.objects.filter(level=Region.Level.NATIONAL).first()
+    region = parent or Region.objects.filter(level=Region.Level.NATIONAL).defer("boundary").first()
     if region is None or not access.can(user, access.Action.VIEW, region):
         return None
     return (

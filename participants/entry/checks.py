@@ -34,7 +34,9 @@ def missing_cells(report: MonthlyReport) -> list[str]:
 def report_warnings(report: MonthlyReport) -> list[tuple[ParticipantCount, CellProblem]]:
     """Every warning on the report's stored values, with the count it is about."""
     counts = list(
-        ParticipantCount.objects.filter(report=report).select_related("region", "category")
+        ParticipantCount.objects.filter(report=report)
+        .select_related("region", "category")
+        .defer("region__boundary")
     )
     cells = [cell_from_count(c) for c in counts]
     ctx = load_context(cells, lock=False)

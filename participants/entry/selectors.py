@@ -62,7 +62,10 @@ def single_province(user: PortalUser) -> Region | None:
 
 
 def report_for(province: Region, period: dt.date) -> MonthlyReport | None:
-    return MonthlyReport.objects.filter(province=province, period=period).first()
+    report = MonthlyReport.objects.filter(province=province, period=period).first()
+    if report is not None:
+        report.province = province  # the caller's, without a second read of its boundary
+    return report
 
 
 def _values(user: PortalUser, province: Region, period: dt.date) -> QuerySet[ParticipantCount]:

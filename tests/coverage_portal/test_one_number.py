@@ -3,8 +3,9 @@
 For a sample of regions, months and categories — a complete month, the month before it and
 a partial one in which one province has submitted, one is still in draft and the rest have
 not reported — the dashboards, the coverage tables (/cakupan/), their CSV and XLSX
-downloads, the dashboard downloads, the PDF's text and `coverage_report` all show the
-coverage table's figure, or all say the region has not reported.
+downloads, the dashboard downloads, the PDF's text, `coverage_report` and the API's
+coverage endpoint all show the coverage table's figure, or all say the region has not
+reported.
 """
 
 from __future__ import annotations
@@ -176,6 +177,7 @@ def _province(seen, period: dt.date, code: str) -> None:
     people, coverage = shown(figure)
     page = seen("dashboards:province", code, bulan=bulan).content.decode()
     report = json.loads(_coverage_report(code, bulan))
+    assert _api(seen, code, bulan) == _without_names(report)
     pdf = _pdf_text(seen("dashboards:report-pdf", code, bulan=bulan).content)
     trend = {
         r[0]: r for r in csv_of(seen("dashboards:export", "tren", "csv", bulan=bulan, wilayah=code))
@@ -228,6 +230,7 @@ def _regencies(seen, period: dt.date) -> None:
         report = json.loads(_coverage_report(code, bulan))
         pdf = _pdf_text(seen("dashboards:report-pdf", province, bulan=bulan).content)
 
+        assert _api(seen, code, bulan) == _without_names(report)
         assert regencies[code][2] == people
         assert people in table[code]
         assert report["participants"]["total"] == in_file(figure)[0]
@@ -246,10 +249,21 @@ def test_a_partial_month_is_the_same_partial_month_everywhere(seen):
 
     assert page.context["completeness"].label == table.completeness.label
     assert (report["reports_submitted"], report["reports_expected"]) == (1, 37)
+    assert _api(seen, "ID", "2022-12") == _without_names(report)
     assert report["participants"]["total"] == row("ID", DEC).participants
     assert (
         report["participants"]["total"] == row("61", DEC).participants + row("35", DEC).participants
     )
+
+
+def _api(seen, code: str, period: str) -> dict:
+    (item,) = seen("api:coverage", region=code, period=period).json()["results"]
+    del item["level"]
+    return _without_names(item)
+
+
+def _without_names(figures: dict) -> dict:
+    return {k: v for k, v in figures.items() if k != "region_name"}
 
 
 def _coverage_report(code: str, period: str) -> str:

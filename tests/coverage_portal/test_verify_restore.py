@@ -47,7 +47,8 @@ def restored(transactional_db: None, regions_reloaded: None, tmp_path: Path) -> 
     source = connection.settings_dict["NAME"]
     subprocess.run(["pg_dump", *server, "-Fc", "-f", str(dump), source], check=True)
     _sql("postgres", f'DROP DATABASE IF EXISTS "{name}"')
-    _sql("postgres", f'CREATE DATABASE "{name}"')
+    # From template0, as pg_restore's documentation advises: template1 may be in use.
+    _sql("postgres", f'CREATE DATABASE "{name}" TEMPLATE template0')
     subprocess.run(["pg_restore", *server, "--no-owner", "-d", name, str(dump)], check=True)
     try:
         yield name

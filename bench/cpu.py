@@ -1,0 +1,43 @@
+"""CPU seconds spent by each part of the stack between two readings of /proc (Linux).
+
+A live process's own time plus the time of its children that ended, so a PostgreSQL backend
+that exited is still counted, in the postmaster. Read where the 2 cores went under load.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PARTS = ("gunicorn", "celery", "postgres", "redis-server", "locust")
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def reading() -> dict[str, float]:
+    """CPU seconds per part of the stack, and in all ("machine": every process here)."""
+    spent = dict.fromkeys((*PARTS, "other", "machine"), 0.0)
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rpartition(")")[2].split()
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # ended while being read
+            continue
+        seconds = sum(int(f) for f in fields[11:15]) / TICK  # utime stime cutime cstime
+        part = next((p for p in PARTS if p in command), "other")
+        spent[part] += seconds
+        spent["machine"] += seconds
+    return spent
+
+
+def report(before: dict[str, float], after: dict[str, float], wall: float) -> str:
+    used = {part: after[part] - before[part] for part in before}
+    cores = os.cpu_count() or 1
+    shares = ", ".join(
+        f"{part} {used[part]:.0f} s ({used[part] / wall:.2f} cores)"
+        for part in (*PARTS, "other")
+        if used[part] > 0.5
+    )
+    busy = used["machine"] / (wall * cores)
+    return f"CPU over {wall:.0f} s: {shares}; the machine {busy:.0%} busy on {cores} cores"
