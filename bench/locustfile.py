@@ -20,6 +20,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import gevent
 from locust import FastHttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,6 +35,13 @@ VIEW_EVERY = (float(os.environ.get("VIEW_MIN", 5)), float(os.environ.get("VIEW_M
 FRESH_WITHIN = 30.0  # seconds before a save that never shows counts as a failure
 POLL_EVERY = 0.5
 VERSION = re.compile(r'name="version" value="(\d+)"')
+
+
+def joining(think: tuple[float, float]) -> None:
+    """Users join at a random point of their first pause, as at a month-end already under
+    way: 238 users sending their first request within the same second is a burst of its
+    own, which the two minutes are not about."""
+    gevent.sleep(random.uniform(0, think[1]))
 
 
 class Signed(FastHttpUser):
@@ -57,6 +65,7 @@ class Officer(Signed):
 
     def on_start(self) -> None:
         self.account = next(OFFICERS)
+        joining(SAVE_EVERY)
         self.grid = f"/laporan/{self.account['province']}/{self.account['period']}/"
         self.saves = count(1)
         self.version = self._version(self.page(self.grid, "/laporan/[prov]/[month]/ (open)"))
@@ -113,6 +122,7 @@ class Viewer(Signed):
 
     def on_start(self) -> None:
         self.account = next(VIEWERS)
+        joining(VIEW_EVERY)
 
     def province(self) -> str:
         return random.choice(ACCOUNTS["provinces"])
