@@ -6,11 +6,12 @@ A `--bind` or other option on the command line overrides what is set here.
 """
 
 bind = "0.0.0.0:8000"
-# Threads, not more processes: a request mostly waits for PostgreSQL, and a process costs
-# ~90 MB. Measured with bench/load.py on 2 cores (see the README's Production section).
+# Two threads per process: a request waits for PostgreSQL part of the time, but more threads
+# fight over the GIL. Measured with bench/load.py on 2 cores (README, Production): 4 × 2 used
+# 31 ms of CPU per request, 5 × 2 34 ms, 3 × 4 40 ms, 8 × 1 45 ms. A process costs ~90 MB.
 worker_class = "gthread"
-workers = 3
-threads = 4
+workers = 4
+threads = 2
 # A recompute-heavy page may wait for the full rebuild (2–3 s); anything near a minute is stuck.
 timeout = 60
 graceful_timeout = 30
