@@ -6,11 +6,13 @@ A `--bind` or other option on the command line overrides what is set here.
 """
 
 bind = "0.0.0.0:8000"
-# Two threads per process: a request waits for PostgreSQL part of the time, but more threads
-# fight over the GIL. Measured with bench/load.py on 2 cores (README, Production): 4 × 2 used
-# 31 ms of CPU per request, 5 × 2 34 ms, 3 × 4 40 ms, 8 × 1 45 ms. A process costs ~90 MB.
+# Few processes of two threads: a request waits for PostgreSQL part of the time, but more
+# threads fight over the GIL, and more processes each keep caches of their own. Measured with
+# bench/load.py on 2 cores (README, Production), CPU per request: 3 × 2 30 ms, 4 × 2 31 ms,
+# 5 × 2 34 ms, 3 × 4 40 ms, 8 × 1 45 ms. Raise `workers` with the cores (GUNICORN_CMD_ARGS or
+# --workers); a process costs ~90 MB.
 worker_class = "gthread"
-workers = 4
+workers = 3
 threads = 2
 # A recompute-heavy page may wait for the full rebuild (2–3 s); anything near a minute is stuck.
 timeout = 60
