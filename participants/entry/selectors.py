@@ -12,6 +12,7 @@ from django.http import Http404
 from participants.entry.checks import expected_regencies
 from participants.entry.deadlines import is_late
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
+from participants.entry.workflow import returned_among
 from participants.periods import add_months
 from regions import access
 from regions.access import Action
@@ -113,6 +114,7 @@ def report_rows(user: PortalUser, period: dt.date, months: int) -> list[dict[str
     periods = [add_months(period, -n) for n in range(months)]
     reports = MonthlyReport.objects.filter(province__in=provinces, period__in=periods)
     found = {(r.province_id, r.period): r for r in reports}
+    returned = returned_among(reports)
     rows = []
     for d in periods:
         for province in sorted(provinces, key=lambda p: p.code):
@@ -123,6 +125,7 @@ def report_rows(user: PortalUser, period: dt.date, months: int) -> list[dict[str
                     "province": province,
                     "period": d,
                     "report": report,
+                    "returned": report is not None and report.pk in returned,
                     "deadline": shown.deadline,
                     "late": is_late(shown),
                 }

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -167,3 +168,15 @@ def is_returned(report: MonthlyReport | None, step: ReportEvent | None) -> bool:
         and step is not None
         and step.action == ReportEvent.Action.SENT_BACK
     )
+
+
+def returned_among(reports: QuerySet[MonthlyReport]) -> set[int]:
+    """The ids of `reports` that `is_returned`, in one query (for lists of reports)."""
+    latest = (
+        ReportEvent.objects.filter(report=OuterRef("pk"), action__in=STEPS)
+        .order_by("-at", "-pk")
+        .values("action")[:1]
+    )
+    drafts = reports.filter(status=Status.DRAFT).annotate(latest_action=Subquery(latest))
+    sent_back = drafts.filter(latest_action=ReportEvent.Action.SENT_BACK)
+    return set(sent_back.values_list("pk", flat=True))

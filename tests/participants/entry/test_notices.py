@@ -84,3 +84,14 @@ def test_a_sent_back_report_is_returned_until_it_is_submitted_again(report, peop
     again = report_submit(actor=people["officer"], report=back)
     assert not is_returned(again, latest_step(again))
     assert latest_step(again).action == "submitted"
+
+
+def test_the_report_list_shows_a_returned_report_as_returned(report, people, client):
+    submitted = report_submit(actor=people["officer"], report=report)
+    back = report_send_back(actor=people["approver"], report=submitted, comment="Cek PU")
+    client.force_login(people["officer"])
+    page = client.get("/laporan/", {"period": "2023-12"}).content.decode()
+    assert page.count('data-testid="returned-badge"') == 1
+    report_submit(actor=people["officer"], report=back)
+    page = client.get("/laporan/", {"period": "2023-12"}).content.decode()
+    assert 'data-testid="returned-badge"' not in page and "2023" in page
