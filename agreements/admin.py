@@ -13,6 +13,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from agreements import selectors, services
+from agreements.documents.models import Document
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import (
     Agreement,
     BudgetAllocation,
@@ -21,8 +23,6 @@ from agreements.models import (
     Regulation,
     Signatory,
 )
-from agreements.models_documents import Document
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from agreements.permissions import may_change
 from regions import access
 from regions.access import Action

@@ -10,8 +10,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation, Signatory
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
 from regions import selectors as region_selectors
 from regions.access import Action

@@ -15,8 +15,8 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.urls import reverse
 
+from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_meetings import FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
 from regions.models import Region

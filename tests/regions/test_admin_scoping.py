@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from agreements.meetings.models import Meeting
 from agreements.models import BudgetAllocation, Commitment, LegalBasis
-from agreements.models_meetings import Meeting
 from participants.coverage.services import category_save
 from participants.models import Category, StaleBucket, Target, WorkforceKind, WorkforceTotal
 from regions.admin_scoping import PortalAdminMixin

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from agreements import demo as agreements_demo
+from agreements.demo import scenarios as agreements_demo
 from participants import services as participants
 from regions import demo as regions_demo
 

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agreements import exports, selectors, services
-from agreements.documents import document_attach, document_delete
+from agreements.documents.models import Document
+from agreements.documents.services import document_attach, document_delete
 from agreements.filters import BudgetFilter, RegulationFilter
 from agreements.forms import BudgetForm, DocumentForm, RegulationForm
-from agreements.models_documents import Document
+from agreements.pages import add_errors, flash_error, get_visible, list_page
 from agreements.permissions import may_change, may_view, require_change
-from agreements.viewkit import add_errors, flash_error, get_visible, list_page
 from regions import access
 from regions.access import Action
 from regions.models import Region

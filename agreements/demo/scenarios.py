@@ -11,10 +11,10 @@ import datetime as dt
 
 from django.db import transaction
 
-from agreements import demo_kit as kit
 from agreements import services
+from agreements.demo import builders as kit
+from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, Commitment, LegalBasis, Regulation
-from agreements.models_meetings import FollowUpAction, Meeting
 from regions.demo import seed_offices
 from regions.models import Office, Region
 from regions.users import PortalUser

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from agreements import services
+from agreements.meetings.models import FollowUpAction
 from agreements.models import Agreement, Commitment
-from agreements.models_meetings import FollowUpAction
 from tests.agreements.factories import (
     ActionFactory,
     ActiveAgreementFactory,

@@ -26,10 +26,10 @@ from agreements.forms import (
     SignForm,
     TerminateForm,
 )
-from agreements.formsets import adding_row, quiet, with_extra_row
 from agreements.models import Agreement, Commitment
+from agreements.pages import add_errors, flash_error, get_visible, list_page
 from agreements.permissions import may_change, require_change
-from agreements.viewkit import add_errors, flash_error, get_visible, list_page
+from agreements.rows import adding_row, quiet, with_extra_row
 
 
 @login_required

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 
 from agreements import services
+from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Commitment
-from agreements.models_meetings import FollowUpAction, Meeting
 from regions.models import Office, Region
 from regions.users import PortalUser
 

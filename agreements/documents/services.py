@@ -19,7 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models_documents import OWNER_FIELDS, Document
+from agreements.documents.models import OWNER_FIELDS, Document
 from agreements.permissions import require_change
 from regions.users import PortalUser, recorded
 

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agreements.documents import document_attach
-from agreements.models_documents import Document
+from agreements.documents.models import Document
+from agreements.documents.services import document_attach
 from tests.agreements.factories import ActiveAgreementFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -2,9 +2,10 @@ import datetime as dt
 
 import pytest
 
-from agreements import demo, selectors
+from agreements import selectors
+from agreements.demo import scenarios as demo
+from agreements.meetings.models import Meeting
 from agreements.models import Agreement, Commitment, Regulation
-from agreements.models_meetings import Meeting
 from regions.demo import seed_accounts
 
 pytestmark = pytest.mark.django_db

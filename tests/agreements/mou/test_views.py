@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement
-from agreements.models_meetings import FollowUpAction, Meeting
 from tests.agreements.factories import (
     ActionFactory,
     ActiveAgreementFactory,

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from agreements import exports, selectors, services
 from agreements.filters import MeetingFilter
 from agreements.forms import ActionFormSet, AttendeeFormSet, DocumentForm, MeetingForm
-from agreements.formsets import adding_row, quiet, with_extra_row
-from agreements.models_meetings import Meeting
+from agreements.meetings.models import Meeting
+from agreements.pages import add_errors, flash_error, get_visible, list_page
 from agreements.permissions import may_change, require_change
-from agreements.viewkit import add_errors, flash_error, get_visible, list_page
+from agreements.rows import adding_row, quiet, with_extra_row
 from regions.spreadsheets import safe_filename
 from regions.users import PortalUser
 
