@@ -81,6 +81,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.transfer.exchange.export import ExportedCount, exported_counts, readable
 from participants.transfer.failures import import_failures_for
 
 # The month a page opens on, under the name earlier callers know.
@@ -91,6 +92,7 @@ __all__ = [
     "NOT_REPORTED",
     "PARTIAL",
     "CoverageTable",
+    "ExportedCount",
     "Grid",
     "MonthCompleteness",
     "NoCoverage",
@@ -113,6 +115,7 @@ __all__ = [
     "denominator_fields",
     "due_period",
     "expected_regencies",
+    "exported_counts",
     "failed_buckets_for",
     "format_period",
     "grid_for",
@@ -132,6 +135,7 @@ __all__ = [
     "period_choices",
     "projection_fields",
     "province_for",
+    "readable",
     "readable_region",
     "recent_decisions",
     "region_categories",

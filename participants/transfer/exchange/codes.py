@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from participants.models import Category
+from participants.entry.models import Category
 from regions.models import Region
 
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from coverage_portal.api.codes import category_ids, regency_ids
-from participants.models import ParticipantCount
-from participants.services import CellInput, counts_write
+from participants.entry.models import ParticipantCount
+from participants.entry.services import CellInput, counts_write
+from participants.transfer.exchange.codes import category_ids, regency_ids
 
 ACTIVE, INACTIVE, EMPLOYERS = "ACTIVE", "INACTIVE", "EMPLOYERS"
 MEASURES = {

@@ -20,7 +20,8 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from django.utils import timezone
 
-from coverage_portal.api.exchange import (
+from participants.transfer.exchange.export import ExportedCount
+from participants.transfer.exchange.values import (
     ACTIVE,
     MAX_VALUES,
     MEASURES,
@@ -28,7 +29,6 @@ from coverage_portal.api.exchange import (
     FormatError,
     conflict,
 )
-from coverage_portal.api.export import ExportedCount
 
 NAMESPACE = "urn:ihe:qrph:adx:2015"
 ADX, GROUP, DATA_VALUE = (f"{{{NAMESPACE}}}{name}" for name in ("adx", "group", "dataValue"))

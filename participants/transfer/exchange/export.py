@@ -9,8 +9,8 @@ from typing import Any
 
 from rest_framework.exceptions import NotFound
 
-from coverage_portal.api.exchange import ACTIVE, EMPLOYERS, INACTIVE
-from participants.models import ParticipantCount
+from participants.entry.models import ParticipantCount
+from participants.transfer.exchange.values import ACTIVE, EMPLOYERS, INACTIVE
 from regions import access
 from regions.access import Action
 from regions.models import Region
