@@ -16,8 +16,8 @@ from agreements.models_documents import Document
 from agreements.models_meetings import Meeting
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def regions_of(record: models.Model) -> list[Region]:

@@ -19,8 +19,8 @@ from agreements.models import Agreement, BudgetAllocation, Commitment, Regulatio
 from agreements.models_meetings import FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def agreements_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Agreement]:

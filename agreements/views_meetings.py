@@ -22,8 +22,8 @@ from agreements.formsets import adding_row, quiet, with_extra_row
 from agreements.models_meetings import Meeting
 from agreements.permissions import may_change, require_change
 from agreements.viewkit import add_errors, flash_error, get_visible, list_page
+from regions.access.users import PortalUser
 from regions.spreadsheets import safe_filename
-from regions.users import PortalUser
 
 
 @login_required

@@ -19,9 +19,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from regions.access.users import PortalUser, recorded
 from regions.notifications.messages import render
 from regions.notifications.models import Notification
-from regions.users import PortalUser, recorded
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from agreements.models import BudgetAllocation, Commitment, LegalBasis
 from agreements.models_meetings import Meeting
 from participants.coverage.services import category_save
 from participants.models import Category, StaleBucket, Target, WorkforceKind, WorkforceTotal
-from regions.admin_scoping import PortalAdminMixin
+from regions.access.admin import PortalAdminMixin
 from regions.models import Region, UserScope
 from tests.agreements.factories import ActiveAgreementFactory, BudgetFactory, MeetingFactory
 
