@@ -1,4 +1,4 @@
-"""Admin pages, limited to the user's scope through regions.admin_scoping.
+"""Admin pages, limited to the user's scope through regions.access.admin.
 
 Every save goes through agreements.services (the same checks as the pages); a service's
 ValidationError shows on the form.
@@ -26,14 +26,14 @@ from agreements.models import (
 from agreements.permissions import may_change
 from regions import access
 from regions.access import Action
-from regions.admin_numbers import NumbersAdminMixin
-from regions.admin_scoping import (
+from regions.access.admin import (
     PortalModelAdmin,
     ReferenceListAdmin,
     ScopedModelAdmin,
     ScopedTabularInline,
     formset_saved_by_service,
 )
+from regions.values.admin import NumbersAdminMixin
 
 
 @admin.register(LegalBasis)

@@ -15,9 +15,9 @@ from agreements.models import Agreement, BudgetAllocation, Commitment, Regulatio
 from regions import access
 from regions import selectors as region_selectors
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.numbers import DecimalNumberField, WholeNumberField
-from regions.users import PortalUser
+from regions.values.numbers import DecimalNumberField, WholeNumberField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -16,8 +16,8 @@ from agreements.meetings.models import Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def regions_of(record: models.Model) -> list[Region]:

@@ -19,8 +19,8 @@ from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def agreements_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Agreement]:

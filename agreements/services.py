@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, LegalBasis, Regulation
 from agreements.permissions import regions_of, require_change
+from regions.access.users import PortalUser, recorded
 from regions.models import Office, Region
-from regions.users import PortalUser, recorded
 
 Status = Agreement.Status
 

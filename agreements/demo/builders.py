@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from agreements import services
 from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Commitment
+from regions.access.users import PortalUser
 from regions.models import Office, Region
-from regions.users import PortalUser
 
 UNKNOWN_TIME = "Jam rapat tidak disebut sumber; dicatat pukul 09.00 waktu setempat."
 

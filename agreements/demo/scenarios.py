@@ -15,9 +15,9 @@ from agreements import services
 from agreements.demo import builders as kit
 from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, Commitment, LegalBasis, Regulation
+from regions.access.users import PortalUser
 from regions.demo import seed_offices
 from regions.models import Office, Region
-from regions.users import PortalUser
 
 
 def seed_kaltara_2021(actor: PortalUser) -> Meeting:

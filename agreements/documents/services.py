@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from agreements.documents.models import OWNER_FIELDS, Document
 from agreements.permissions import require_change
-from regions.users import PortalUser, recorded
+from regions.access.users import PortalUser, recorded
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",

@@ -22,8 +22,8 @@ from agreements.meetings.models import Meeting
 from agreements.pages import add_errors, flash_error, get_visible, list_page
 from agreements.permissions import may_change, require_change
 from agreements.rows import adding_row, quiet, with_extra_row
+from regions.access.users import PortalUser
 from regions.spreadsheets import safe_filename
-from regions.users import PortalUser
 
 
 @login_required

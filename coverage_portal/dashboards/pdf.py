@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from coverage_portal.dashboards import report
-from regions.formatting import format_number, format_percent
-from regions.users import PortalUser
+from regions.access.users import PortalUser
+from regions.values.formatting import format_number, format_percent
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "dejavu"

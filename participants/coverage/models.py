@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -251,6 +253,9 @@ class RecomputeBucket(models.Model):
 
     def __str__(self) -> str:
         return f"recompute {self.province_id} {self.period:%Y-%m}"
+
+
+Bucket = tuple[int, dt.date]  # province id, first day of the month: what a stale mark names
 
 
 class StaleBucket(models.Model):

@@ -30,8 +30,8 @@ from participants.coverage.models import CoverageRow, StaleBucket
 from participants.entry.models import MonthlyReport
 from participants.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
+from regions.access.users import PortalUser
 from regions.models import Region, RegionQuerySet
-from regions.users import PortalUser
 
 
 def _rows(user: PortalUser) -> QuerySet[CoverageRow]:

@@ -16,8 +16,8 @@ from participants.coverage.models import CoverageRow, Target, WorkforceTotal
 from participants.coverage.staleness import mark_stale
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def mark_region_year_stale(*, region: Region, year: int, month: int | None = None) -> None:

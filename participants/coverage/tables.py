@@ -24,8 +24,8 @@ from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
 from participants.periods import add_months
 from regions import access
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 @dataclass

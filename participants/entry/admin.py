@@ -21,8 +21,8 @@ from participants.entry.models import Category, MonthlyReport, ParticipantCount,
 from participants.entry.services import CellInput, WriteResult, counts_write
 from regions import access
 from regions.access import Action
-from regions.admin_numbers import NumbersAdminMixin
-from regions.admin_scoping import ReferenceListAdmin, ScopedModelAdmin
+from regions.access.admin import ReferenceListAdmin, ScopedModelAdmin
+from regions.values.admin import NumbersAdminMixin
 
 
 @admin.register(Category)

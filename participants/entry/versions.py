@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.validation import CellInput, CellProblem, WriteContext
-from regions.formatting import format_number
+from regions.values.formatting import format_number
 
 # Appended to a save event's comment when its warnings were read and confirmed.
 ACKNOWLEDGED_NOTE = " · warnings acknowledged"

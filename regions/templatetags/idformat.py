@@ -2,7 +2,7 @@
 
 from django import template
 
-from regions import formatting
+from regions.values import formatting
 
 register = template.Library()
 register.filter("angka", formatting.format_number)

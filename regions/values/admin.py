@@ -1,4 +1,4 @@
-"""Indonesian numbers in the admin: typed through regions.numbers, shown through formatting.
+"""Indonesian numbers in the admin: typed through regions.values.numbers, shown through formatting.
 
 A ModelAdmin that mixes in `NumbersAdminMixin` reads every count, total and amount a person
 types with the one parser ("150.000" is 150000; "150,5" is refused where a whole number is
@@ -17,8 +17,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
 
-from regions.formatting import format_number, format_percent, format_rupiah
-from regions.numbers import NUMBER_FORMFIELDS
+from regions.values.formatting import format_number, format_percent, format_rupiah
+from regions.values.numbers import NUMBER_FORMFIELDS
 
 FORMATTED = (
     models.PositiveBigIntegerField,

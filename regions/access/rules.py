@@ -14,8 +14,8 @@ from typing import Any, cast
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
+from regions.access.users import PortalUser
 from regions.models import Office, Region, RegionQuerySet, Role, UserScope
-from regions.users import PortalUser
 
 
 class Action(StrEnum):

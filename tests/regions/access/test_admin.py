@@ -15,7 +15,7 @@ from agreements.meetings.models import Meeting
 from agreements.models import BudgetAllocation, Commitment, LegalBasis
 from participants.coverage.services import category_save
 from participants.models import Category, StaleBucket, Target, WorkforceKind, WorkforceTotal
-from regions.admin_scoping import PortalAdminMixin
+from regions.access.admin import PortalAdminMixin
 from regions.models import Region, UserScope
 from tests.agreements.factories import ActiveAgreementFactory, BudgetFactory, MeetingFactory
 

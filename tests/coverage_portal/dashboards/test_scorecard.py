@@ -7,7 +7,7 @@ from django.urls import reverse
 from agreements.models import Agreement, BudgetAllocation, Commitment
 from participants.models import Category
 from regions.models import Region
-from tests.coverage_portal.dashboard_helpers import table_rows, text_of
+from tests.coverage_portal.dashboards.helpers import table_rows, text_of
 from tests.coverage_portal.factories import CoverageRowFactory, total_row
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.conftest import ARTIFACTS
-from tests.coverage_portal.dashboard_helpers import table_rows
+from tests.coverage_portal.dashboards.helpers import table_rows
 from tests.coverage_portal.factories import category_row, total_row
 
 pytestmark = pytest.mark.django_db

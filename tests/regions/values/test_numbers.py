@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from regions.numbers import (
+from regions.values.numbers import (
     DecimalNumberField,
     WholeNumberField,
     parse_decimal_number,

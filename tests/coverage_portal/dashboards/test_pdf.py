@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from participants.coverage import engine
 from participants.models import CoverageRow
 from participants.selectors import add_months
-from regions.formatting import format_number, format_percent
+from regions.values.formatting import format_number, format_percent
 from tests.participants.coverage.factories import put_counts, put_workforce
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from regions import bounds
-from regions.formatting import format_number
+from regions.values.formatting import format_number
 
 PLAIN = re.compile(r"^\d+$")
 GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from participants.models import MonthlyReport
 from regions.models import Region
-from tests.coverage_portal.dashboard_helpers import table_rows
+from tests.coverage_portal.dashboards.helpers import table_rows
 from tests.coverage_portal.factories import MonthlyReportFactory, total_row
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from regions.formatting import (
+from regions.values.formatting import (
     format_date,
     format_number,
     format_percent,
