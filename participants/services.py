@@ -15,7 +15,7 @@ from participants.coverage.services import (
 )
 from participants.demo.counts import seed as demo_counts_seed
 from participants.demo.coverage import seed as demo_coverage_seed
-from participants.entry.categories import categories_set_active, category_save
+from participants.entry.categories import category_save
 from participants.entry.services import (
     CellInput,
     CellProblem,
@@ -37,7 +37,6 @@ __all__ = [
     "ImportReport",
     "WorkforceImportReport",
     "WriteResult",
-    "categories_set_active",
     "category_save",
     "counts_import",
     "counts_write",
