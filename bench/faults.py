@@ -165,7 +165,7 @@ def redis_outage(stack: Stack, users: dict[str, Any], down: float = 15.0) -> Non
 def _restart_a_stuck_worker(stack: Stack, ledger: Ledger, users: dict[str, Any]) -> float | None:
     """Celery's worker can stop consuming after its Redis restarts (an upstream Celery/kombu
     problem): the runbook's answer is restarting the worker; the sweep then catches up."""
-    from participants.coverage.tasks import recompute_stale
+    from participants.tasks import recompute_stale
 
     print("   the worker did not resume consuming after Redis came back; restarting it")
     stack.kill_worker(stack.workers[0])

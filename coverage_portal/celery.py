@@ -10,4 +10,5 @@ app = Celery("coverage_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Tasks kept beside their feature package rather than in an app's tasks.py.
-app.autodiscover_tasks(["participants.coverage", "participants.transfer", "regions.notifications"])
+app.autodiscover_tasks(["participants.coverage", "regions.notifications"])
+app.autodiscover_tasks(["participants.transfer"])

@@ -6,7 +6,6 @@ never depend on how the app is cut inside.
 
 from participants.coverage.engine import recompute_all, recompute_stale
 from participants.coverage.services import (
-    category_save,
     mark_everything_stale,
     mark_region_year_stale,
     target_delete,
@@ -16,6 +15,7 @@ from participants.coverage.services import (
 )
 from participants.demo.counts import seed as demo_counts_seed
 from participants.demo.coverage import seed as demo_coverage_seed
+from participants.entry.categories import category_save
 from participants.entry.services import (
     CellInput,
     CellProblem,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from agreements.meetings.models import Meeting
 from agreements.models import BudgetAllocation, Commitment, LegalBasis
-from participants.coverage.services import category_save
+from participants.entry.categories import category_save
 from participants.models import Category, StaleBucket, Target, WorkforceKind, WorkforceTotal
 from regions.access.admin import PortalAdminMixin
 from regions.models import Region, UserScope
