@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from django.utils import formats
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 UNKNOWN = "–"
@@ -63,3 +67,27 @@ def format_short(value: int | float | Decimal | None) -> str:
 def format_date(value: dt.date | None) -> str:
     """date(2023, 2, 21) → '21 Februari 2023' (month name in the UI language)."""
     return UNKNOWN if value is None else formats.date_format(value, "j F Y")
+
+
+def format_datetime(moment: dt.datetime | None, region: Any = None) -> str:
+    """A moment in the region's own zone: '5 Desember 2026 14.22 WIB' ('5 December 2026
+    14:22 WIB' in English). Without a region, the portal's zone. The one date-time format of
+    every page, message and download."""
+    if not isinstance(moment, dt.datetime):
+        return UNKNOWN
+    from regions.models import TIMEZONE_ABBREVIATIONS
+
+    zone = getattr(region, "timezone", "") or settings.TIME_ZONE
+    local = timezone.localtime(moment, ZoneInfo(zone))
+    clock = "%H.%M" if (get_language() or "id").startswith("id") else "%H:%M"
+    abbreviation = TIMEZONE_ABBREVIATIONS.get(zone, zone)
+    return f"{formats.date_format(local, 'j F Y')} {local.strftime(clock)} {abbreviation}"
+
+
+def format_person(user: Any) -> str:
+    """Who did it: the person's full name, else the username; 'sistem' / 'system' when no
+    person did (demo data, a command, a task) or the account is gone."""
+    if user is None or not hasattr(user, "username"):
+        return _("system")
+    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return full_name or user.username or _("system")

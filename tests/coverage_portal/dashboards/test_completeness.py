@@ -45,7 +45,7 @@ def test_deadline_is_judged_in_the_provinces_own_time_zone(client, viewer, decem
     _response, rows = page(client, bulan="2022-12")
     assert "tepat waktu" in rows["61"][5] or "on time" in rows["61"][5]
     assert rows["91"][5] in ("terlambat", "late")
-    assert rows["91"][3] == "11 Januari 2023 WIT"
+    assert rows["91"][3] == "11 Januari 2023 01.30 WIT"
 
 
 def test_an_approved_report_can_still_have_been_late(client, viewer, december_reports):

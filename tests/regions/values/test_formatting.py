@@ -7,8 +7,10 @@ from django.utils import translation
 
 from regions.values.formatting import (
     format_date,
+    format_datetime,
     format_number,
     format_percent,
+    format_person,
     format_rupiah,
     format_short,
 )
@@ -73,3 +75,38 @@ def test_template_filters_render_indonesian_formats():
     context = Context({"n": 632494, "p": 34.55, "r": 36722869847, "d": dt.date(2023, 2, 21)})
     with translation.override("id"):
         assert template.render(context) == "632.494 34,55% Rp36.722.869.847 21 Februari 2023"
+
+
+class _Province:
+    timezone = "Asia/Jayapura"
+
+
+def test_one_date_time_format_in_the_provinces_zone_and_the_pages_language():
+    moment = dt.datetime(2026, 12, 5, 5, 22, tzinfo=dt.UTC)
+    with translation.override("id"):
+        assert format_datetime(moment, _Province()) == "5 Desember 2026 14.22 WIT"
+        assert format_datetime(moment) == "5 Desember 2026 12.22 WIB"
+        assert format_datetime(None) == "–"
+    with translation.override("en"):
+        assert format_datetime(moment, _Province()) == "5 December 2026 14:22 WIT"
+
+
+class _Person:
+    username = "petugas.kalbar"
+
+    def __init__(self, full_name):
+        self.full_name = full_name
+
+    def get_full_name(self):
+        return self.full_name
+
+
+def test_who_did_it_names_the_person_or_the_system():
+    template = Template(
+        "{% load idformat %}{{ a|who }}/{{ b|who }}/{{ c|who }}/{{ gone.actor|who }}"
+    )
+    context = Context({"a": _Person("Rini Suryani"), "b": _Person(""), "c": None, "gone": None})
+    with translation.override("id"):
+        assert template.render(context) == "Rini Suryani/petugas.kalbar/sistem/sistem"
+    with translation.override("en"):
+        assert format_person(None) == "system"
