@@ -4,6 +4,7 @@ Every selector takes the asking user and narrows through `regions.access`. The p
 and the deadline rule are re-exported too, so no other floor reaches into a package.
 """
 
+from participants.coverage.changes import change_notes
 from participants.coverage.completeness import (
     COMPLETE,
     NOT_REPORTED,
@@ -106,6 +107,7 @@ __all__ = [
     "available_periods",
     "category_rows",
     "cell_changes",
+    "change_notes",
     "completeness_fields",
     "coverage_of_regions",
     "coverage_summary",
