@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import formats
 
-from regions.formatting import format_number
+from regions.values.formatting import format_number
 
 WIDTH, HEIGHT = 720, 240
 LEFT, RIGHT, TOP, BOTTOM = 96, 12, 22, 40
