@@ -11,3 +11,6 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Tasks kept beside their feature package rather than in an app's tasks.py.
 app.autodiscover_tasks(["participants.transfer"])
+
+# The worker's and beat's liveness guards hang on Celery's signals.
+from coverage_portal import liveness  # noqa: E402, F401
