@@ -7,7 +7,10 @@ the national dataset) under 38 officers saving and 10 viewers reading, through:
 
 1. PostgreSQL stopped for a few seconds and started again: users get the friendly 503 page,
    the portal recovers by itself, and no save the portal acknowledged is lost.
-2. Redis stopped: saves still succeed; coverage catches up once Redis is back.
+2. Redis stopped for 15 s, for 60 s, and restarted twice in a row: saves still succeed, and
+   coverage catches up once Redis is back with no one touching anything (the worker and beat
+   reconnect, or their liveness guards exit and the supervisor, as compose would, starts
+   fresh ones): reported as seconds from Redis back to coverage caught up, target 2 min.
 3. The worker SIGKILLed in the middle of a full recompute: the coverage table is never
    partial, and the redelivered task completes.
 4. Two workers at once: recomputes stay serialised (one advisory-lock holder at a time) and
@@ -26,14 +29,16 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.fault_load import Ledger, Load, p95, statuses
-from bench.services_control import Postgres, Redis
+from bench.services_control import Postgres, Redis, Supervisor
 from bench.stack import ROOT, Stack, production_stack
 
 ADVISORY_LOCK_KEY = 4_202_103  # participants.coverage serialises every recompute on it
 VISIBILITY_TIMEOUT = 10  # seconds before a dead worker's task is handed out again
+CATCH_UP_TARGET = 120  # seconds from Redis back to coverage caught up, with no hand restart
 FAILURES: list[str] = []
 
 
@@ -131,54 +136,82 @@ def postgres_restart(stack: Stack, users: dict[str, Any], down: float = 5.0) -> 
     )
 
 
-def redis_outage(stack: Stack, users: dict[str, Any], down: float = 15.0) -> None:
-    print(f"\n2. Redis stopped for {down:.0f} s, under load", flush=True)
+def redis_outage(
+    stack: Stack, users: dict[str, Any], supervisor: Supervisor, label: str, downs: list[float]
+) -> None:
+    """Redis stopped for each of `downs` seconds in a row (3 s up between), under load; then
+    nobody touches anything: the worker and beat reconnect, or their liveness guards make
+    them exit and the supervisor starts fresh ones, and the sweep catches coverage up."""
+    print(f"\n2. Redis {label}, under load", flush=True)
     redis = Redis(os.environ["CELERY_BROKER_URL"])
-    with Load(stack.url, users) as load:
+    restarts_before = len(supervisor.restarts)
+    health = HealthSampler(stack.url)
+    with health, Load(stack.url, users) as load:
         time.sleep(8)
         stopped = time.monotonic()
-        redis.stop()
-        time.sleep(down)
-        redis.start()
-        started = time.monotonic()
-        time.sleep(15)
+        for n, down in enumerate(downs):
+            if n:
+                time.sleep(3)
+            redis.stop()
+            time.sleep(down)
+            redis.start()
+        back = time.monotonic()
+        time.sleep(15)  # saves go on after Redis is back; coverage cannot settle before
     ledger = load.ledger
-    saves = ledger.between(stopped, started, "save")
-    pages = ledger.between(stopped, started, "page")
+    caught_up = wait(lambda: coverage_caught_up(ledger, users), timeout=300)
+    caught_at = time.monotonic() if caught_up is not None else None
+    saves = ledger.between(stopped, back, "save")
     before = ledger.between(0, stopped, "save")
     print(f"   before:      saves {statuses(before)} (p95 {p95(before):.0f} ms)")
     print(
         f"   while down:  saves {statuses(saves)} (p95 {p95(saves):.0f} ms); "
-        f"pages {statuses(pages)}"
+        f"pages {statuses(ledger.between(stopped, back, 'page'))}"
     )
     print(f"   error pages: {len(ledger.unfriendly)} {sorted(set(ledger.unfriendly))[:5]}")
-    caught_up = wait(lambda: coverage_caught_up(ledger, users), timeout=30)
-    if caught_up is None:
-        caught_up = _restart_a_stuck_worker(stack, ledger, users)
-    else:
-        print(f"   coverage caught up {caught_up:.1f} s after the load stopped")
+    restarts = supervisor.restarts[restarts_before:]
+    print(f"   restarted by the supervisor (a liveness guard's exit): {restarts or 'none'}")
+    print(f"   /healthz after Redis was back: {health.summary(back)}")
     lost = lost_saves(ledger, users)
-    check(not lost and all(a.saved for a in saves) and caught_up is not None, "redis outage")
+    within = caught_at is not None and caught_at - back <= CATCH_UP_TARGET
+    check(not lost and all(a.saved for a in saves) and within, f"redis {label}")
+    print(
+        f"   coverage caught up {caught_at - back:.1f} s after Redis was back "
+        f"(target {CATCH_UP_TARGET} s), no one touching anything"
+        if caught_at is not None
+        else "   coverage did NOT catch up within 5 minutes"
+    )
     print(f"   lost saves: {len(lost)}")
 
 
-def _restart_a_stuck_worker(stack: Stack, ledger: Ledger, users: dict[str, Any]) -> float | None:
-    """Celery's worker can stop consuming after its Redis restarts (an upstream Celery/kombu
-    problem): the runbook's answer is restarting the worker; the sweep then catches up."""
-    from participants.tasks import recompute_stale
+class HealthSampler:
+    """/healthz every two seconds while the block runs: when it said 503 and when 200."""
 
-    print("   the worker did not resume consuming after Redis came back; restarting it")
-    stack.kill_worker(stack.workers[0])
-    stack.start_worker("worker-after-redis")
-    restarted = time.monotonic()
-    recompute_stale.delay()  # what the five-minute sweep (celery beat) sends
-    caught_up = wait(lambda: coverage_caught_up(ledger, users), timeout=120)
-    print(
-        f"   caught up {time.monotonic() - restarted:.1f} s after the restart and the sweep"
-        if caught_up is not None
-        else "   coverage did NOT catch up within 120 s"
-    )
-    return caught_up
+    def __init__(self, url: str) -> None:
+        self.url = f"{url}/healthz"
+        self.samples: list[tuple[float, int]] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> HealthSampler:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=30)
+
+    def _sample(self) -> None:
+        while not self.stop.wait(2.0):
+            try:
+                status = requests.get(self.url, timeout=10).status_code
+            except requests.RequestException:
+                status = 0
+            self.samples.append((time.monotonic(), status))
+
+    def summary(self, since: float) -> str:
+        after = [(t, s) for t, s in self.samples if t >= since]
+        ok = next((t for t, s in after if s == 200), None)
+        return f"200 again {ok - since:.0f} s later" if ok else "not 200 again while sampled"
 
 
 def table_fingerprint() -> tuple[Any, ...]:
@@ -303,10 +336,13 @@ def main() -> None:
     ) as stack:
         os.environ["CELERY_VISIBILITY_TIMEOUT"] = str(VISIBILITY_TIMEOUT)
         users = json.loads(stack.users_file.read_text())
-        postgres_restart(stack, users)
-        redis_outage(stack, users)
-        worker_killed_mid_recompute(stack)
-        two_workers(stack, users)
+        with Supervisor(stack) as supervisor:
+            postgres_restart(stack, users)
+            redis_outage(stack, users, supervisor, "stopped for 15 s", [15])
+            redis_outage(stack, users, supervisor, "stopped for 60 s", [60])
+            redis_outage(stack, users, supervisor, "restarted twice in a row", [2, 2])
+            worker_killed_mid_recompute(stack)
+            two_workers(stack, users)
     print(f"\nfaults: {'all survived' if not FAILURES else 'FAILED: ' + ', '.join(FAILURES)}")
     sys.exit(1 if FAILURES else 0)
 

@@ -1,16 +1,21 @@
-"""Stop and start the PostgreSQL and Redis that scripts/with-services.sh started.
+"""Stop and start the PostgreSQL and Redis that scripts/with-services.sh started, and keep
+the Celery processes running as a supervisor would.
 
-Both are found from their own answers (data directory, command line), so the benchmark
-needs nothing from the script but the URLs it exports.
+Both services are found from their own answers (data directory, command line), so the
+benchmark needs nothing from the script but the URLs it exports.
 """
 
 from __future__ import annotations
 
 import os
 import shlex
+import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import environ
 import psycopg
@@ -84,3 +89,55 @@ class Redis:
         )
         while self._cli("PING").strip() != "PONG":
             time.sleep(0.1)
+
+
+class Supervisor:
+    """What compose's `restart: unless-stopped` does for the worker and beat: a process that
+    exits by itself (a liveness guard, a crash) is started again at once. One the benchmark
+    kills (a negative return code: a signal) is left alone, as an operator's stop would be."""
+
+    def __init__(self, stack: Any) -> None:
+        self.stack = stack
+        self.beat: subprocess.Popen[bytes] | None = None
+        self.restarts: list[str] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> Supervisor:
+        self.beat = self._start_beat()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=90)
+        if self.beat is not None:
+            os.killpg(self.beat.pid, signal.SIGTERM)
+            self.beat.wait(timeout=30)
+
+    def _start_beat(self) -> subprocess.Popen[bytes]:
+        log = (self.stack.workdir / "beat.log").open("ab")
+        return subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "coverage_portal", "beat", "--loglevel=INFO"],
+            cwd=_root(),
+            env=self.stack.env,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+
+    def _watch(self) -> None:
+        while not self.stop.wait(1.0):
+            for worker in list(self.stack.workers):
+                if (worker.poll() or 0) > 0 and worker in self.stack.workers:
+                    self.stack.workers.remove(worker)
+                    name = f"worker-supervised-{len(self.restarts) + 1}"
+                    self.restarts.append(f"{name} (worker exited {worker.returncode})")
+                    self.stack.start_worker(name)
+            if self.beat is not None and (self.beat.poll() or 0) > 0:
+                self.restarts.append(f"beat (exited {self.beat.returncode})")
+                self.beat = self._start_beat()
+
+
+def _root() -> Path:
+    return Path(__file__).resolve().parents[1]

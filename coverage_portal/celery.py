@@ -19,3 +19,6 @@ if os.environ.get("CELERY_BROKER_URL", "").startswith("filesystem://"):
     # The quick start's worker runs as whoever typed `make run`, often root in a container;
     # it only takes JSON from its own folder, so the warning about root says nothing new.
     warnings.filterwarnings("ignore", category=SecurityWarning)
+
+# The worker's and beat's liveness guards hang on Celery's signals.
+from coverage_portal import liveness  # noqa: E402, F401

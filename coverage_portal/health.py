@@ -1,5 +1,5 @@
-"""Checks behind /healthz: database, cache, broker, whether a Celery worker answers, and
-whether the coverage engine keeps up."""
+"""Checks behind /healthz: database, cache, broker, whether a Celery worker answers, whether
+the heartbeat beat sends gets consumed, and whether the coverage engine keeps up."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kombu import Connection
 
 from coverage_portal.celery import app
 from participants.models import StaleBucket
+from regions.models import WorkerHeartbeat
 
 # The five-minute sweep runs a recompute even when nothing is stale, so with the worker and
 # beat alive no bucket waits this long and no run is this old.
@@ -69,6 +70,33 @@ def check_worker(broker_ok: bool) -> dict[str, Any]:
         return {"ok": False, "error": str(error), "workers": []}
     workers = sorted(name for reply in replies for name in reply)
     return {"ok": bool(workers), "workers": workers}
+
+
+def last_heartbeat_at() -> dt.datetime | None:
+    """When a worker last ran beat's heartbeat: the newest row, found through the primary
+    key's index (rows are written in time order; the table is never filtered by time)."""
+    return WorkerHeartbeat.objects.order_by("-pk").values_list("seen_at", flat=True).first()
+
+
+def check_heartbeat() -> dict[str, Any]:
+    """Beat, queue and worker end to end: stale after LIVENESS_STALL_SECONDS.
+
+    None written yet (a fresh install, before beat's first one) is unknown, not a failure:
+    compose starts beat only once the web container is healthy.
+    """
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return {"ok": True, "mode": "eager", "last_heartbeat_seconds": None}
+    try:
+        seen = last_heartbeat_at()
+    except Exception as error:
+        return {"ok": False, "error": str(error)}
+    age = timezone.now() - seen if seen else None
+    limit = dt.timedelta(seconds=settings.LIVENESS_STALL_SECONDS)
+    return {
+        "ok": age is None or age <= limit,
+        "last_heartbeat_seconds": _seconds(age),
+        "stale_after_seconds": limit.total_seconds(),
+    }
 
 
 def record_recompute(sender: Any = None, **_kwargs: Any) -> None:
@@ -127,22 +155,42 @@ def _seconds(age: dt.timedelta | None) -> float | None:
 def health_report() -> tuple[bool, dict[str, Any]]:
     """The whole report, and whether the web process itself is healthy.
 
-    A missing worker is reported but does not make the web process unhealthy: pages still
-    work, only recomputes wait. A coverage engine stalled for STALLED_AFTER does: pages then
-    show figures that no longer follow the saves.
+    A worker missing from the remote-control ping is reported but does not make the web
+    process unhealthy: pages still work, only recomputes wait. A heartbeat older than
+    LIVENESS_STALL_SECONDS does (whatever answers the ping, nothing is being consumed), and so
+    does a coverage engine stalled for STALLED_AFTER: pages then show figures that no longer
+    follow the saves.
     """
     database, cache_state, broker = check_database(), check_cache(), check_broker()
     worker = check_worker(broker["ok"])
-    engine: dict[str, Any] = (
-        check_engine() if database["ok"] else {"ok": False, "error": "no database"}
-    )
-    healthy = all(part["ok"] for part in (database, cache_state, broker, engine))
+    no_database = {"ok": False, "error": "no database"}
+    engine = check_engine() if database["ok"] else no_database
+    heartbeat = check_heartbeat() if database["ok"] else no_database
+    healthy = all(part["ok"] for part in (database, cache_state, broker, engine, heartbeat))
     report = {
         "status": "ok" if healthy else "error",
         "database": database,
         "cache": cache_state,
         "broker": broker,
         "worker": worker,
+        "heartbeat": heartbeat,
         "coverage_engine": engine,
     }
     return healthy, report
+
+
+def liveness_for_home() -> dict[str, Any]:
+    """What the administrators' home says about the background work, in plain words."""
+    heartbeat = check_heartbeat()
+    oldest = StaleBucket.objects.aggregate(oldest=Min("marked_at"))["oldest"]
+    if heartbeat.get("mode") == "eager":
+        state = "eager"
+    elif not heartbeat["ok"]:
+        state = "stalled"
+    else:
+        state = "unknown" if heartbeat.get("last_heartbeat_seconds") is None else "ok"
+    return {
+        "state": state,
+        "heartbeat_at": last_heartbeat_at() if state in ("ok", "stalled") else None,
+        "oldest_stale_at": oldest,
+    }

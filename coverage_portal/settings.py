@@ -4,6 +4,7 @@ With no environment at all the portal runs on a SQLite file with Celery tasks ru
 so a newcomer needs no services. Every variable is documented in `.env.example`.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -194,10 +195,33 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
-# A task whose worker died before acknowledging it is handed to another worker after this.
+# Reconnecting after a Redis restart or failover: retry for ever, on startup too; a dead
+# connection is noticed by TCP keepalive, socket timeouts and redis-py's health check rather
+# than by waiting on it (the Redis transport has no AMQP heartbeats, so broker_heartbeat
+# does not apply). A task running when the connection drops is cancelled: it could not be
+# acknowledged, recomputes roll back whole, and the stale marks stay for the sweep.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    # A task whose worker died before acknowledging it is handed to another worker after this.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_keepalive": True,
+    "socket_timeout": 15.0,  # above the consumer's 1 s BRPOP, so only a dead socket trips it
+    "socket_connect_timeout": 5.0,
+    "retry_on_timeout": True,
+    "health_check_interval": 10,
 }
+# Liveness guards (coverage_portal/liveness.py): a worker that consumed nothing, or a beat
+# that enqueued nothing, for LIVENESS_STALL_SECONDS while Redis answers exits for its
+# supervisor to restart; /healthz turns 503 when beat's heartbeat is that old.
+LIVENESS_GUARD = env.bool("LIVENESS_GUARD", default=True)
+LIVENESS_PROBE_SECONDS = env.float("LIVENESS_PROBE_SECONDS", default=30.0)
+LIVENESS_STALL_SECONDS = env.float("LIVENESS_STALL_SECONDS", default=120.0)
+if CELERY_BROKER_URL.rstrip("/") == "filesystem:":
+    # A bare filesystem:// makes kombu warn "No hostname was supplied" on every connection;
+    # Celery reads the environment's URL before this setting, so both get the full form.
+    CELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"] = "filesystem://localhost/"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # `make run`: kombu's filesystem transport, a broker made of files in var/celery/, so the
     # quick start runs a real worker and beat with no service to install.
@@ -213,8 +237,15 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     )
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
-    "worker-heartbeat": {"task": "regions.tasks.record_heartbeat", "schedule": 60.0},
-    "coverage-sweep-stale": {"task": "participants.tasks.recompute_stale", "schedule": 300.0},
+    "worker-heartbeat": {
+        "task": "regions.tasks.record_heartbeat",
+        "schedule": LIVENESS_PROBE_SECONDS,
+    },
+    # Stale marks live in PostgreSQL: whatever a Redis outage dropped, this picks up.
+    "coverage-sweep-stale": {
+        "task": "participants.tasks.recompute_stale",
+        "schedule": env.float("COVERAGE_SWEEP_SECONDS", default=60.0),
+    },
     "coverage-nightly-full-recompute": {
         "task": "participants.tasks.nightly_full_recompute",
         "schedule": crontab(hour=1, minute=30),

@@ -41,6 +41,7 @@ class Worker:
     queue: str
     process: subprocess.Popen[str]
     lines: list[str] = field(default_factory=list)
+    name: str = ""
 
     def read_output(self) -> None:
         assert self.process.stdout is not None
@@ -62,6 +63,7 @@ def celery_worker(
 ) -> Iterator[Worker]:
     """A worker process on the test database; stopped (if still alive) afterwards."""
     queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+    name = f"{queue}-{uuid.uuid4().hex[:4]}@{socket.gethostname()}"
     environment = {**os.environ, "DATABASE_URL": _test_database_url(), **env}
     if broker_url:
         environment["CELERY_BROKER_URL"] = broker_url
@@ -77,7 +79,7 @@ def celery_worker(
             "-Q",
             queue,
             "-n",
-            f"{queue}-{uuid.uuid4().hex[:4]}@%h",
+            name,
             "--without-mingle",
             "--without-gossip",
             "--loglevel=INFO",
@@ -88,12 +90,43 @@ def celery_worker(
         stderr=subprocess.STDOUT,
         text=True,
     )
-    worker = Worker(queue, process)
+    worker = Worker(queue, process, name=name)
+    with _reading(worker):
+        assert wait_for(worker.ready, timeout=60), "".join(worker.lines)
+        yield worker
+
+
+@contextmanager
+def celery_beat(broker_url: str, **env: str) -> Iterator[Worker]:
+    """`celery beat` on the test database (its DatabaseScheduler) and the given broker."""
+    environment = {
+        **os.environ,
+        "DATABASE_URL": _test_database_url(),
+        "CELERY_BROKER_URL": broker_url,
+        **env,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "coverage_portal", "beat", "--loglevel=INFO"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    beat = Worker("beat", process)
+    with _reading(beat):
+        assert wait_for(lambda: any("beat: Starting" in line for line in beat.lines), 60)
+        yield beat
+
+
+@contextmanager
+def _reading(worker: Worker) -> Iterator[None]:
+    """Collect the process's output while the block runs; stop the process afterwards."""
+    process = worker.process
     reader = threading.Thread(target=worker.read_output, daemon=True)
     reader.start()
     try:
-        assert wait_for(worker.ready, timeout=60), "".join(worker.lines)
-        yield worker
+        yield
     finally:
         if process.poll() is None:
             process.terminate()

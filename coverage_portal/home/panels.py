@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from agreements import selectors as agreements
+from coverage_portal import health
 from participants import selectors as participants
 from regions import access
 from regions.access.users import PortalUser
@@ -69,6 +70,7 @@ def admin(user: PortalUser) -> dict[str, Any]:
         "stalled": list(participants.stalled_recomputes(user)[:20]),
         "failed": list(participants.failed_buckets_for(user)[:20]),
         "failures": participants.import_failures_for(user)[:10],
+        "liveness": health.liveness_for_home(),
     }
 
 

@@ -1,5 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
+
+from regions.models import WorkerHeartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +26,29 @@ def test_healthz_fails_when_the_broker_is_unreachable(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["broker"]["ok"] is False
+
+
+def heartbeat_seen(seconds_ago: int) -> None:
+    WorkerHeartbeat.objects.create(
+        hostname="worker", seen_at=timezone.now() - dt.timedelta(seconds=seconds_ago)
+    )
+
+
+def test_healthz_reports_the_age_of_the_last_consumed_heartbeat(client, monkeypatch):
+    monkeypatch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
+    heartbeat_seen(40)
+    response = client.get("/healthz")
+    heartbeat = response.json()["heartbeat"]
+    assert heartbeat["ok"] is True and 39 <= heartbeat["last_heartbeat_seconds"] <= 60
+    assert response.status_code == 200
+
+
+def test_healthz_turns_503_when_no_heartbeat_was_consumed_within_the_stall_limit(
+    client, monkeypatch
+):
+    monkeypatch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
+    heartbeat_seen(settings.LIVENESS_STALL_SECONDS + 5)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["heartbeat"]["ok"] is False
+    assert response.json()["coverage_engine"]["ok"] is True  # nothing waits: still a stall
