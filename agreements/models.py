@@ -2,8 +2,8 @@
 
 from agreements.documents.models import Document
 from agreements.meetings.models import Attendee, FollowUpAction, Meeting
-from agreements.mou.models import Agreement, Commitment, LegalBasis, Signatory
-from agreements.records.models import BudgetAllocation, Regulation
+from agreements.mou.models import Agreement, LegalBasis, Signatory
+from agreements.records.models import BudgetAllocation, Commitment, Regulation
 
 __all__ = [
     "Agreement",

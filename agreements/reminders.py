@@ -25,7 +25,7 @@ from django.utils import timezone
 from agreements import notices
 from agreements.meetings.models import FollowUpAction
 from agreements.models import Agreement, Commitment
-from agreements.services import agreements_roll_status
+from agreements.mou.services import agreements_roll_status
 from regions import access
 from regions.access import Action
 from regions.models import Region, UserScope

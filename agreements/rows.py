@@ -36,3 +36,8 @@ def quiet(*forms: Any) -> None:
             member._errors = type(member.errors)()  # type: ignore[attr-defined]
         if hasattr(form, "_non_form_errors"):
             form._non_form_errors = form.error_class()
+
+
+def kept(formset: Any) -> list[Any]:
+    """The rows a submitted formset keeps: filled in and not marked for deletion."""
+    return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from regions import bounds
+from regions.models import Region
 
 OWNER_FIELDS = ("agreement", "meeting", "regulation", "commitment")
 
@@ -65,3 +66,7 @@ class Document(models.Model):
             if value is not None:
                 return value
         raise ValueError("document without owner")
+
+    def regions_concerned(self) -> list[Region]:
+        """A document is read and changed by whoever may read and change its owner."""
+        return self.owner.regions_concerned()  # type: ignore[attr-defined]

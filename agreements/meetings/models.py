@@ -85,6 +85,13 @@ class Meeting(models.Model):
     def zone_abbreviation(self) -> str:
         return self.host_region.timezone_abbreviation
 
+    def regions_concerned(self) -> list[Region]:
+        """The host region and the regions concerned: anyone who may view one of them reads
+        the meeting; only someone who may log activity on all of them changes it."""
+        if self.pk is None:
+            return [self.host_region]
+        return [self.host_region, *self.regions.all()]
+
 
 class Attendee(models.Model):
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendees")

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,9 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements import exports, selectors, services
-from agreements.filters import MeetingFilter
-from agreements.forms import ActionFormSet, AttendeeFormSet, DocumentForm, MeetingForm
+from agreements.documents.forms import DocumentForm
+from agreements.meetings import exports, selectors, services
+from agreements.meetings.filters import MeetingFilter
+from agreements.meetings.forms import (
+    ActionFormSet,
+    AttendeeFormSet,
+    MeetingForm,
+    actions_of,
+    attendees_of,
+)
 from agreements.meetings.models import Meeting
 from agreements.pages import add_errors, flash_error, get_visible, list_page
 from agreements.permissions import may_change, require_change
@@ -69,7 +75,7 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         quiet(form, attendees, actions)
     elif request.method == "POST" and all(f.is_valid() for f in (form, attendees, actions)):
         try:
-            saved = _save_meeting(request.user, form, attendees, actions)
+            saved = _record(request.user, form, attendees, actions)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -84,32 +90,15 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "agreements/meeting_form.html", context)
 
 
-@transaction.atomic
-def _save_meeting(user: PortalUser, form: MeetingForm, attendees: Any, actions: Any) -> Meeting:
-    meeting = services.meeting_save(
+def _record(user: PortalUser, form: MeetingForm, attendees: Any, actions: Any) -> Meeting:
+    return services.meeting_record(
         actor=user,
         meeting=form.save(commit=False),
         regions=form.cleaned_data["regions"],
         offices=form.cleaned_data["offices"],
+        attendees=attendees_of(attendees),
+        actions=actions_of(actions),
     )
-    people = [
-        (f.cleaned_data["name"], f.cleaned_data["position"], f.cleaned_data["institution"])
-        for f in attendees.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE")
-    ]
-    services.attendees_set(actor=user, meeting=meeting, people=people)
-    for action_form in actions.forms:
-        data = action_form.cleaned_data
-        if not data:
-            continue
-        if data.get("DELETE"):
-            if action_form.instance.pk:
-                services.action_delete(actor=user, action=action_form.instance)
-            continue
-        action = action_form.save(commit=False)
-        action.meeting = meeting
-        services.action_save(actor=user, action=action)
-    return meeting
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Agreements and their legal bases and signatories; commitments made under them."""
+"""Agreements (MoU, PKS, KSO) between a regional government and BPJS, with their legal bases
+and signatories."""
 
 from __future__ import annotations
 
@@ -165,6 +166,10 @@ class Agreement(models.Model):
     def get_effective_status_display(self) -> str:
         return str(self.Status(self.effective_status).label)
 
+    def regions_concerned(self) -> list[Region]:
+        """The regions whose scope decides who reads and changes it (agreements.permissions)."""
+        return [self.region]
+
 
 class Signatory(models.Model):
     class Side(models.TextChoices):
@@ -183,96 +188,3 @@ class Signatory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.position})"
-
-
-class Commitment(models.Model):
-    """A concrete promise made in an agreement or a meeting, owned by one region."""
-
-    class Kind(models.TextChoices):
-        BUDGET = "budget", _("Budget contribution")
-        REGULATION = "regulation", _("Regulation")
-        PLANNING = "planning", _("Development planning (RPD/RKPD)")
-        REGISTRATION = "registration", _("Registration of workers")
-        ENFORCEMENT = "enforcement", _("Joint inspection / compliance")
-        OTHER = "other", _("Other")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        DROPPED = "dropped", _("Dropped")
-
-    OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS)
-
-    region = models.ForeignKey(
-        Region, models.PROTECT, related_name="commitments", verbose_name=_("region")
-    )
-    agreement = models.ForeignKey(
-        Agreement, models.CASCADE, null=True, blank=True, related_name="commitments"
-    )
-    meeting = models.ForeignKey(
-        "agreements.Meeting", models.CASCADE, null=True, blank=True, related_name="commitments"
-    )
-    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
-    description = models.TextField(_("what was promised"), validators=[bounds.MULTILINE_TEXT])
-    responsible = models.CharField(
-        _("responsible institution"), max_length=200, validators=[bounds.PLAIN_TEXT]
-    )
-    due_date = models.DateField(
-        _("due date"), null=True, blank=True, db_index=True, validators=[bounds.DATE_BOUNDS]
-    )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
-    )
-    done_on = models.DateField(_("done on"), null=True, blank=True, validators=[bounds.DATE_BOUNDS])
-    evidence = models.TextField(_("evidence"), blank=True, validators=[bounds.MULTILINE_TEXT])
-    category_code = models.CharField(
-        _("participant category code"),
-        max_length=30,
-        blank=True,
-        help_text=_("e.g. NON_ASN"),
-        validators=[bounds.PLAIN_TEXT],
-    )
-    workers = models.PositiveIntegerField(
-        _("workers concerned"),
-        null=True,
-        blank=True,
-        validators=bounds.at_most(bounds.PEOPLE_IN_A_REGENCY),
-    )
-    amount = models.DecimalField(
-        _("amount (Rp)"),
-        max_digits=18,
-        decimal_places=0,
-        null=True,
-        blank=True,
-        validators=bounds.at_most(bounds.RUPIAH),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["due_date", "pk"]
-        verbose_name = _("commitment")
-        verbose_name_plural = _("commitments")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(agreement__isnull=False) | Q(meeting__isnull=False),
-                name="commitment_has_source",
-            ),
-            models.CheckConstraint(
-                condition=bounds.in_range("due_date", bounds.FIRST_DAY, bounds.LAST_DAY)
-                & bounds.in_range("done_on", bounds.FIRST_DAY, bounds.LAST_DAY)
-                & bounds.in_range("workers", 0, bounds.PEOPLE_IN_A_REGENCY)
-                & bounds.in_range("amount", 0, bounds.RUPIAH),
-                name="commitment_within_bounds",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.description[:80]
-
-    def is_overdue(self, today: dt.date) -> bool:
-        return bool(self.due_date and self.due_date < today and self.status in self.OPEN_STATUSES)
-
-    @property
-    def overdue_now(self) -> bool:
-        return self.is_overdue(timezone.localdate())

@@ -1,31 +1,109 @@
-"""Regulations, budgets, documents and the per-region timeline."""
+"""Pages of commitments, regional regulations and budget allocations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements import exports, selectors, services
-from agreements.documents.models import Document
-from agreements.documents.services import document_attach, document_delete
-from agreements.filters import BudgetFilter, RegulationFilter
-from agreements.forms import BudgetForm, DocumentForm, RegulationForm
+from agreements.documents.forms import DocumentForm
+from agreements.meetings.selectors import meetings_for
+from agreements.mou.selectors import agreements_for
 from agreements.pages import add_errors, flash_error, get_visible, list_page
-from agreements.permissions import may_change, may_view, require_change
-from regions import access
-from regions.access import Action
-from regions.models import Region
+from agreements.permissions import may_change, require_change
+from agreements.records import exports, selectors, services
+from agreements.records.filters import BudgetFilter, CommitmentFilter, RegulationFilter
+from agreements.records.forms import (
+    BudgetForm,
+    CommitmentForm,
+    CommitmentStatusForm,
+    RegulationForm,
+)
+from agreements.records.models import Commitment
+
+
+@login_required
+def commitment_list(request: HttpRequest) -> HttpResponse:
+    return list_page(
+        request,
+        template="agreements/commitment_list.html",
+        queryset=selectors.commitments_for(request.user),
+        filterset=CommitmentFilter,
+        table=exports.commitments_table,
+        name="komitmen",
+    )
+
+
+@login_required
+def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = get_visible(
+        selectors.commitments_for(request.user).prefetch_related("documents"), pk
+    )
+    context = {
+        "commitment": commitment,
+        "editable": may_change(request.user, commitment),
+        "status_form": CommitmentStatusForm(initial={"status": commitment.status}),
+        "document_form": DocumentForm(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "agreements/commitment_detail.html", context)
+
+
+@login_required
+def commitment_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    commitment = _commitment_for_form(request, pk)
+    form = CommitmentForm(request.POST or None, instance=commitment, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.commitment_save(actor=request.user, commitment=form.save(commit=False))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The commitment was saved."))
+            return redirect("agreements:commitment-detail", saved.pk)
+    source = commitment.agreement or commitment.meeting
+    context = {"form": form, "record": commitment if pk else None, "source": source}
+    return render(request, "agreements/commitment_form.html", context)
+
+
+def _commitment_for_form(request: HttpRequest, pk: int | None) -> Commitment:
+    """An existing commitment, or a new one attached to ?agreement= or ?meeting=."""
+    if pk:
+        commitment = get_visible(selectors.commitments_for(request.user), pk)
+        require_change(request.user, commitment)
+        return commitment
+    source = request.GET.get("agreement"), request.GET.get("meeting")
+    if source[0] and source[0].isdigit():
+        agreement = get_visible(agreements_for(request.user), int(source[0]))
+        return Commitment(agreement=agreement, region=agreement.region)
+    if source[1] and source[1].isdigit():
+        meeting = get_visible(meetings_for(request.user), int(source[1]))
+        return Commitment(meeting=meeting, region=meeting.host_region)
+    raise PermissionDenied
+
+
+@login_required
+@require_POST
+def commitment_status(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = get_object_or_404(selectors.commitments_for(request.user), pk=pk)
+    form = CommitmentStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.commitment_set_status(
+                actor=request.user, commitment=commitment, **form.cleaned_data
+            )
+        except ValidationError as error:
+            flash_error(request, error)
+    return redirect("agreements:commitment-detail", commitment.pk)
 
 
 @login_required
@@ -115,71 +193,3 @@ def budget_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 def _budget_list_url() -> str:
     return reverse("agreements:budget-list")
-
-
-OWNER_QUERYSETS: dict[str, Callable[[Any], QuerySet]] = {
-    "agreement": selectors.agreements_for,
-    "meeting": selectors.meetings_for,
-    "regulation": selectors.regulations_for,
-    "commitment": selectors.commitments_for,
-}
-
-
-@login_required
-@require_POST
-def document_upload(request: HttpRequest, owner: str, pk: int) -> HttpResponse:
-    if owner not in OWNER_QUERYSETS:
-        raise Http404
-    record = get_visible(OWNER_QUERYSETS[owner](request.user), pk)
-    require_change(request.user, record)
-    form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            document_attach(
-                actor=request.user,
-                owner=record,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-            )
-        except ValidationError as error:
-            flash_error(request, error)
-        else:
-            messages.success(request, _("The document was attached."))
-    else:
-        messages.error(request, _("Choose a file to upload."))
-    return redirect(f"agreements:{owner}-detail", record.pk)
-
-
-@login_required
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    document = get_object_or_404(Document.objects.all(), pk=pk)
-    if not may_view(request.user, document):
-        raise Http404  # as for every record outside the user's scope
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
-    )
-
-
-@login_required
-@require_POST
-def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(Document.objects.all(), pk=pk)
-    if not may_view(request.user, document):
-        raise Http404  # as for every record outside the user's scope
-    owner = document.owner
-    document_delete(actor=request.user, document=document)
-    messages.success(request, _("The document was removed."))
-    return redirect(f"agreements:{owner._meta.model_name}-detail", owner.pk)
-
-
-@login_required
-def region_timeline(request: HttpRequest, code: str) -> HttpResponse:
-    region = access.regions_for(request.user, Action.VIEW).filter(code=code).first()
-    if region is None or region.level == Region.Level.NATIONAL:
-        raise Http404
-    entries = selectors.timeline_for(request.user, region)
-    context = {"region": region, "entries": entries, "today": timezone.localdate()}
-    return render(request, "agreements/timeline.html", context)

@@ -6,17 +6,40 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from agreements import services
-from agreements.models import Agreement, LegalBasis, Meeting
+from agreements.models import Agreement, FollowUpAction, LegalBasis, Meeting
 from agreements.selectors import agreements_for, meetings_for
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
 from regions.access.users import PortalUser
 from regions.models import Office
+
+
+class SignatorySerializer(serializers.Serializer):
+    side = serializers.ChoiceField(choices=["region", "bpjs"])
+    name = serializers.CharField(max_length=120)
+    position = serializers.CharField(max_length=200)
+
+
+class AttendeeSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120, allow_blank=True, required=False, default="")
+    position = serializers.CharField(max_length=200)
+    institution = serializers.CharField(max_length=200, allow_blank=True, default="")
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(required=False, help_text="Leave out for a new action.")
+
+    class Meta:
+        model = FollowUpAction
+        fields = ["id", "description", "owner", "due_date", "status", "done_on"]
+        read_only_fields = ["done_on"]
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -28,6 +51,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         slug_field="short_name", queryset=LegalBasis.objects.all(), many=True, required=False
     )
     successor: Any = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    signatories = SignatorySerializer(many=True, required=False)
 
     class Meta:
         model = Agreement
@@ -45,6 +69,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "valid_until",
             "legal_bases",
             "scope",
+            "signatories",
             "status",
             "successor",
             "ended_on",
@@ -98,14 +123,22 @@ AGREEMENT_EXAMPLE = OpenApiExample(
 class AgreementViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSet):
     serializer_class = AgreementSerializer
     filterset_class = AgreementFilter
-    m2m = ("legal_bases",)
+    m2m = ("legal_bases", "signatories")
 
     def get_queryset(self) -> QuerySet[Agreement]:
         agreements = agreements_for(self.request.user).prefetch_related("legal_bases")
         return agreements.defer("region__boundary").order_by("-signed_on", "-pk")
 
     def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
-        return services.agreement_save(actor=actor, agreement=instance, **m2m)
+        people = m2m.get("signatories")
+        return services.agreement_record(
+            actor=actor,
+            agreement=instance,
+            legal_bases=m2m.get("legal_bases"),
+            signatories=None
+            if people is None
+            else [(p["side"], p["name"], p["position"]) for p in people],
+        )
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -114,6 +147,8 @@ class MeetingSerializer(serializers.ModelSerializer):
     offices = serializers.SlugRelatedField(
         slug_field="code", queryset=Office.objects.all(), many=True, required=False
     )
+    attendees = AttendeeSerializer(many=True, required=False)
+    actions = ActionSerializer(many=True, required=False)
 
     class Meta:
         model = Meeting
@@ -130,6 +165,8 @@ class MeetingSerializer(serializers.ModelSerializer):
             "summary",
             "decisions",
             "source_url",
+            "attendees",
+            "actions",
             "updated_at",
         ]
         read_only_fields = ["updated_at"]
@@ -178,7 +215,7 @@ class MeetingFilter(django_filters.FilterSet):
 class MeetingViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSet):
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
-    m2m = ("regions", "offices")
+    m2m = ("regions", "offices", "attendees", "actions")
 
     def get_queryset(self) -> QuerySet[Meeting]:
         return meetings_for(self.request.user).order_by("-starts_at", "-pk")
@@ -186,6 +223,31 @@ class MeetingViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewS
     def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         regions = m2m.get("regions", list(instance.regions.all()) if instance.pk else [])
         offices = m2m.get("offices", list(instance.offices.all()) if instance.pk else [])
-        return services.meeting_save(
-            actor=actor, meeting=instance, regions=regions, offices=offices
+        people, actions = m2m.get("attendees"), m2m.get("actions")
+        return services.meeting_record(
+            actor=actor,
+            meeting=instance,
+            regions=regions,
+            offices=offices,
+            attendees=None
+            if people is None
+            else [(p["name"], p["position"], p["institution"]) for p in people],
+            actions=None if actions is None else _actions(instance, actions),
         )
+
+
+def _actions(meeting: Meeting, rows: list[dict[str, Any]]) -> list[FollowUpAction]:
+    """The follow-up actions a request sends: those with an id are the meeting's own, changed."""
+    known = {a.pk: a for a in meeting.actions.all()} if meeting.pk else {}
+    actions = []
+    for row in rows:
+        pk = row.pop("id", None)
+        if pk is not None and pk not in known:
+            raise ValidationError(
+                {"actions": _("Follow-up action %(pk)s is not one of this meeting's.") % {"pk": pk}}
+            )
+        action = known[pk] if pk is not None else FollowUpAction()
+        for field, value in row.items():
+            setattr(action, field, value)
+        actions.append(action)
+    return actions

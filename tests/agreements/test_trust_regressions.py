@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from agreements.exports import _end
+from agreements.meetings.exports import _end
 from agreements.meetings.models import Meeting
 from agreements.models import BudgetAllocation, Regulation
 from tests import hostile

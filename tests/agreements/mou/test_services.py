@@ -4,14 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from agreements import services
-from agreements.meetings.models import FollowUpAction
-from agreements.models import Agreement, Commitment
+from agreements.models import Agreement
 from tests.agreements.factories import (
-    ActionFactory,
     ActiveAgreementFactory,
     AgreementFactory,
-    CommitmentFactory,
-    MeetingFactory,
     region,
 )
 
@@ -120,59 +116,3 @@ def test_an_outsider_cannot_change_an_agreement(jatim_officer):
 def test_a_viewer_cannot_create_an_agreement(viewer):
     with pytest.raises(PermissionDenied):
         services.agreement_save(actor=viewer, agreement=AgreementFactory.build())
-
-
-def test_a_done_commitment_records_its_date_and_is_then_closed(kalbar_officer):
-    commitment = CommitmentFactory.create()
-    services.commitment_set_status(
-        actor=kalbar_officer, commitment=commitment, status=Commitment.Status.DONE, evidence="SK"
-    )
-    assert commitment.done_on is not None
-    with pytest.raises(ValidationError, match="closed"):
-        services.commitment_set_status(
-            actor=kalbar_officer, commitment=commitment, status=Commitment.Status.PLANNED
-        )
-
-
-def test_a_commitment_must_belong_to_a_party_of_its_agreement(national_admin):
-    agreement = ActiveAgreementFactory.create()
-    commitment = Commitment(
-        agreement=agreement, region=region("35"), kind="budget", description="x", responsible="y"
-    )
-    with pytest.raises(ValidationError):
-        services.commitment_save(actor=national_admin, commitment=commitment)
-
-
-def test_commitment_overdue_only_while_open():
-    commitment = CommitmentFactory.build(due_date=dt.date(2024, 1, 1))
-    assert commitment.is_overdue(dt.date(2024, 1, 2))
-    commitment.status = Commitment.Status.DONE
-    assert not commitment.is_overdue(dt.date(2024, 1, 2))
-
-
-def test_branch_staff_may_log_a_meeting_in_their_regencies(kolaka_staff):
-    meeting = MeetingFactory.build(host_region=region("74.11"))
-    saved = services.meeting_save(actor=kolaka_staff, meeting=meeting, regions=[region("74.11")])
-    assert list(saved.regions.all()) == [region("74.11")]
-
-
-def test_a_meeting_with_a_region_outside_scope_is_refused(kolaka_staff):
-    meeting = MeetingFactory.build(host_region=region("74.11"))
-    with pytest.raises(PermissionDenied):
-        services.meeting_save(
-            actor=kolaka_staff, meeting=meeting, regions=[region("74.11"), region("61")]
-        )
-
-
-def test_a_meeting_needs_a_region(kalbar_officer):
-    with pytest.raises(ValidationError):
-        services.meeting_save(actor=kalbar_officer, meeting=MeetingFactory.build(), regions=[])
-
-
-def test_completing_an_action_records_the_day(kalbar_officer):
-    action = ActionFactory.create()
-    services.action_complete(actor=kalbar_officer, action=action, done_on=dt.date(2024, 3, 1))
-    action.refresh_from_db()
-    assert (action.status, action.done_on) == (FollowUpAction.Status.DONE, dt.date(2024, 3, 1))
-    with pytest.raises(ValidationError):
-        services.action_complete(actor=kalbar_officer, action=action)
