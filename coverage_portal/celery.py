@@ -10,4 +10,4 @@ app = Celery("coverage_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Tasks kept beside their feature package rather than in an app's tasks.py.
-app.autodiscover_tasks(["participants.transfer"])
+app.autodiscover_tasks(["participants.transfer", "participants.transfer.exchange"])
