@@ -82,8 +82,9 @@ def _dhis2() -> list[URLPattern]:
         twin = view.as_view(schema=None, **attributes)
         plain = view.as_view(**attributes) if name else twin  # details stay out of the schema
         patterns += [
-            re_path(rf"^{route}$", plain, name=name),
+            # The suffixed twin first: an id may hold dots (61.71), "61.71.json" is 61.71.
             re_path(rf"^{route}\.(?P<format>{formats})$", twin),
+            re_path(rf"^{route}$", plain, name=name),
             re_path(rf"^(?:[2-9][0-9])/{route}(?:\.(?P<format>{formats}))?$", twin),
         ]
     return patterns
