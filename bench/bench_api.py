@@ -95,7 +95,7 @@ def post_value_sets(client: Any) -> None:
                 f"/api/v1/dataValueSets{query}", body, content_type="application/json"
             )
         )
-        summary = response.json()
+        summary = response.json()["response"]  # DHIS2's WebMessage wraps the ImportSummary
         assert response.status_code == 200, summary["conflicts"][:3]
         counts = ", ".join(f"{k} {v}" for k, v in summary["importCount"].items())
         print(

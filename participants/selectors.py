@@ -35,10 +35,12 @@ from participants.coverage.selectors import (
     available_periods,
     category_rows,
     coverage_of_regions,
+    coverage_rows_for,
     denominator_changed,
     expected_regencies,
     failed_buckets_for,
     latest_complete_period,
+    monthly_reports_for,
     national_region,
     period_choices,
     readable_region,
@@ -47,12 +49,15 @@ from participants.coverage.selectors import (
     region_trend,
     reports_for,
     target_progress,
+    targets_for,
+    workforce_totals_for,
 )
 from participants.coverage.tables import CoverageTable, coverage_table
 from participants.entry.deadlines import report_deadline, submission_is_late
 from participants.entry.selectors import (
     Grid,
     cell_changes,
+    counts_for,
     grid_for,
     province_for,
     report_changes,
@@ -82,7 +87,16 @@ from participants.periods import (
     months_between,
     parse_period,
 )
-from participants.transfer.exchange.export import ExportedCount, exported_counts, readable
+from participants.transfer.exchange import codes as exchange_codes
+from participants.transfer.exchange.adx import has_values as adx_has_values
+from participants.transfer.exchange.export import (
+    ExportedCount,
+    ExportQuery,
+    ExportRefused,
+    exported_counts,
+    readable_regions,
+)
+from participants.transfer.exchange.formats import write as exchange_write
 from participants.transfer.failures import import_failures_for
 
 # The month a page opens on, under the name earlier callers know.
@@ -93,6 +107,8 @@ __all__ = [
     "NOT_REPORTED",
     "PARTIAL",
     "CoverageTable",
+    "ExportQuery",
+    "ExportRefused",
     "ExportedCount",
     "Grid",
     "MonthCompleteness",
@@ -103,19 +119,24 @@ __all__ = [
     "ReportingSummary",
     "TrendPoint",
     "add_months",
+    "adx_has_values",
     "approved_recently",
     "available_periods",
     "category_rows",
     "cell_changes",
     "change_notes",
     "completeness_fields",
+    "counts_for",
     "coverage_of_regions",
+    "coverage_rows_for",
     "coverage_summary",
     "coverage_table",
     "current_period",
     "denominator_changed",
     "denominator_fields",
     "due_period",
+    "exchange_codes",
+    "exchange_write",
     "expected_regencies",
     "exported_counts",
     "failed_buckets_for",
@@ -130,6 +151,7 @@ __all__ = [
     "latest_step",
     "month_completeness",
     "month_end",
+    "monthly_reports_for",
     "months_between",
     "months_completeness",
     "national_region",
@@ -137,8 +159,8 @@ __all__ = [
     "period_choices",
     "projection_fields",
     "province_for",
-    "readable",
     "readable_region",
+    "readable_regions",
     "recent_decisions",
     "region_categories",
     "region_total",
@@ -161,5 +183,7 @@ __all__ = [
     "submission_is_late",
     "target_fields",
     "target_progress",
+    "targets_for",
     "two_decimals",
+    "workforce_totals_for",
 ]

@@ -28,47 +28,39 @@ from participants.entry.services import (
     report_submit,
 )
 from participants.transfer.counts_import import ImportReport, counts_import
-from participants.transfer.exchange import adx as adx_document
-from participants.transfer.exchange.codes import category_ids, regency_ids
-from participants.transfer.exchange.values import (
-    MAX_VALUES,
-    MEASURES,
-    DataValue,
-    FormatError,
-    Summary,
-    conflict,
-    import_values,
-)
+from participants.transfer.exchange.bulk import MAX_CELLS, bulk_result, bulk_write
+from participants.transfer.exchange.formats import import_document
+from participants.transfer.exchange.tasks import job_for, job_start
+from participants.transfer.exchange.values import STRATEGIES, ImportOptions, Summary
 from participants.transfer.failures import import_failure_record
 from participants.transfer.workforce_import import WorkforceImportReport, workforce_import
 
 __all__ = [
-    "MAX_VALUES",
-    "MEASURES",
+    "MAX_CELLS",
+    "STRATEGIES",
     "CellInput",
     "CellProblem",
-    "DataValue",
-    "FormatError",
+    "ImportOptions",
     "ImportReport",
     "Summary",
     "WorkforceImportReport",
     "WriteResult",
-    "adx_document",
-    "category_ids",
+    "bulk_result",
+    "bulk_write",
     "category_save",
-    "conflict",
     "counts_import",
     "counts_write",
     "demo_counts_seed",
     "demo_coverage_seed",
+    "import_document",
     "import_failure_record",
-    "import_values",
+    "job_for",
+    "job_start",
     "mark_everything_stale",
     "mark_region_year_stale",
     "parse_count",
     "recompute_all",
     "recompute_stale",
-    "regency_ids",
     "report_approve",
     "report_reopen",
     "report_send_back",

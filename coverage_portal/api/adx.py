@@ -1,28 +1,34 @@
-"""ADX over HTTP: GET a month's counts as ADX, POST ADX through the dataValueSets import."""
+"""/api/v1/adx: a month's counts as an IHE ADX document, and ADX imported (the same import
+and WebMessage as /api/dataValueSets, which also speaks ADX by Content-Type or `.adx`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.parsers import BaseParser
+from rest_framework.exceptions import UnsupportedMediaType
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.exchange_schema import ImportSummarySerializer
+from coverage_portal.api.dhis2 import options
+from coverage_portal.api.dhis2.data_value_sets import body_kind, read_body
+from coverage_portal.api.dhis2.shapes import WebMessageSerializer
+from coverage_portal.api.fields import month_param, required
 from coverage_portal.api.guards import MayViewOrImport
-from coverage_portal.api.imports import import_response
-from coverage_portal.api.params import dry_run_param, period_param, required
-from participants.selectors import exported_counts, readable
-from participants.services import adx_document as adx_format
+from participants.selectors import (
+    ExportQuery,
+    ExportRefused,
+    adx_has_values,
+    exchange_write,
+    exported_counts,
+)
+from participants.services import import_document
 
 CONTENT_TYPE = "application/adx+xml"
 EXAMPLE = """<?xml version='1.0' encoding='utf-8'?>
 <adx xmlns="urn:ihe:qrph:adx:2015" exported="2024-01-15T09:00:00+07:00">
-  <group orgUnit="61.71" period="2023-12-01/P1M">
+  <group orgUnit="61.71" period="2023-12-01/P1M" dataSet="KEPESERTAAN">
     <dataValue dataElement="PU" value="132004"/>
     <dataValue dataElement="PU" measure="INACTIVE" value="20311"/>
     <dataValue dataElement="BPU" value="25016"/>
@@ -30,36 +36,25 @@ EXAMPLE = """<?xml version='1.0' encoding='utf-8'?>
 </adx>"""
 
 
-class AdxParser(BaseParser):
-    """Hands the raw bytes on: adx_format parses them safely, with its own size limit."""
-
-    media_type = CONTENT_TYPE
-
-    def parse(
-        self, stream: Any, media_type: Any = None, parser_context: Any = None
-    ) -> dict[str, bytes]:
-        return {"adx": stream.read(adx_format.MAX_BYTES + 1) if stream is not None else b""}
-
-
-class XmlParser(AdxParser):
-    media_type = "application/xml"
-
-
 class AdxView(ConditionalGetMixin, APIView):
-    parser_classes = [AdxParser, XmlParser]
-
     permission_classes = [MayViewOrImport]
 
     @extend_schema(
         operation_id="adx_export",
         summary="Export a month as an IHE ADX document",
-        description='One group per regency and month (`period="YYYY-MM-01/P1M"`); a province '
-        'gives its regencies, `ID` the country. Cells marked "no data" are left out (ADX has '
-        "no empty value). Valid against the IHE ADX 2015 loose schema. 404 when the account "
-        "may read no counts for that region and month.",
+        description='One group per regency and month (`period="YYYY-MM-01/P1M"`, '
+        '`dataSet="KEPESERTAAN"`); a province gives its regencies, `ID` the country. Cells '
+        'marked "no data" are left out (ADX has no empty value). Valid against the IHE ADX '
+        "2015 loose schema. 404 when the account may read no counts for that region and month.",
         parameters=[
             OpenApiParameter("orgUnit", str, required=True, description="e.g. 61 or 61.71"),
-            OpenApiParameter("period", str, required=True, description="YYYY-MM, e.g. 2023-12"),
+            OpenApiParameter(
+                "period",
+                str,
+                required=True,
+                pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+                description="YYYY-MM, e.g. 2023-12",
+            ),
         ],
         responses={
             (200, CONTENT_TYPE): OpenApiResponse(
@@ -68,38 +63,41 @@ class AdxView(ConditionalGetMixin, APIView):
         },
     )
     def get(self, request: Request) -> HttpResponse:
-        region = readable(request.user, required(request, "orgUnit"))
-        period = period_param("period", required(request, "period"))
-        counts = exported_counts(request.user, region, period)
-        if not adx_format.has_values(counts):
+        code = required(request, "orgUnit")
+        period = month_param("period", required(request, "period"))
+        try:
+            counts = exported_counts(request.user, ExportQuery(org_units=[code], periods=[period]))
+        except ExportRefused as refused:
+            return Response({"detail": refused.message, "errors": {}}, status=refused.status)
+        if not adx_has_values(counts):
             return Response(
-                {"detail": f"No counts for {region.code} in {period:%Y-%m}.", "errors": {}},
-                status=404,
+                {"detail": f"No counts for {code} in {period:%Y-%m}.", "errors": {}}, status=404
             )
-        body = adx_format.render(counts, period)
+        body = exchange_write("adx", counts, False)
         return HttpResponse(body, content_type=f"{CONTENT_TYPE}; charset=utf-8")
 
     @extend_schema(
         operation_id="adx_import",
-        summary="Import an ADX document (all values or none)",
+        summary="Import an ADX document",
         description="Content-Type application/adx+xml. Read safely: a DTD or entity "
-        "declaration is refused (400), as are periods other than a calendar month and values "
-        "that are not whole numbers. Then the same import as dataValueSets, with the same "
-        "summary.",
-        parameters=[dry_run_param()],
-        request={CONTENT_TYPE: {"type": "string"}},
+        "declaration is refused (400). Then the same import as /api/dataValueSets, with the "
+        "same options and WebMessage.",
+        parameters=options.IMPORT_PARAMETERS,
+        request={"application/json": {"type": "string", "description": "The ADX document."}},
         responses={
-            200: ImportSummarySerializer,
-            400: OpenApiResponse(ImportSummarySerializer, "Not an acceptable ADX document."),
-            409: OpenApiResponse(ImportSummarySerializer, "A value was refused; none stored."),
+            200: WebMessageSerializer,
+            400: OpenApiResponse(description="Not an acceptable ADX document, or a bad parameter."),
+            409: OpenApiResponse(WebMessageSerializer, "Conflicts; see atomicMode."),
         },
         examples=[OpenApiExample("ADX", value=EXAMPLE, request_only=True)],
     )
     def post(self, request: Request) -> Response:
-        return import_response(request, lambda: adx_format.parse(_body(request)))
-
-
-def _body(request: Request) -> bytes:
-    data = request.data
-    body = data.get("adx", b"") if isinstance(data, dict) else b""
-    return body if isinstance(body, bytes) else b""
+        if body_kind(request) not in ("adx", "xml"):
+            raise UnsupportedMediaType(request.content_type or "")
+        summary = import_document(
+            actor=request.user,
+            body=read_body(request),
+            kind="adx",
+            options=options.import_options(request),
+        )
+        return Response(summary.web_message(), status=summary.http_status)

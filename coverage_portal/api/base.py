@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from django.http import HttpResponse
 from django.template.response import SimpleTemplateResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,3 +44,14 @@ class ConditionalGetMixin(APIView):
         etag = response.get("ETag")
         conditional = get_conditional_response(request, etag=etag, response=response)
         return cast(Response, conditional or response)
+
+
+class JsonOnlyNegotiation(DefaultContentNegotiation):
+    """Always the JSON renderer: a view that writes other formats itself (DHIS2's XML, CSV,
+    ADX) decides by the Accept header, so DRF must not answer 406 before it is asked."""
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[Any], format_suffix: str | None = None
+    ) -> tuple[Any, str]:
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type

@@ -10,6 +10,9 @@ API_SETTINGS: dict[str, object] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: its WWW-Authenticate header makes DRF answer 401, not 403.
         "knox.auth.TokenAuthentication",
+        # DHIS2 clients: a portal token as `ApiToken <t>`, or a password (HTTP Basic).
+        "coverage_portal.api.auth.ApiTokenAuthentication",
+        "coverage_portal.api.auth.AxesBasicAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["coverage_portal.api.guards.MayView"],
@@ -28,13 +31,14 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Employment social-security coverage per Indonesian region (Inpres 2/2021): regions, "
         "monthly participant counts and their workflow, workforce totals, targets, coverage, "
-        "agreements, and DHIS2 dataValueSets / IHE ADX exchange. Send `Authorization: Token "
-        "<token>` (create one on the portal's API tokens page or with `manage.py api_token`)."
+        "agreements, and DHIS2's Web API (dataValueSets, metadata) / IHE ADX exchange. Send "
+        "`Authorization: Token <token>` (or DHIS2's `ApiToken <token>`; create one on the "
+        "portal's API tokens page or with `manage.py api_token`), or HTTP Basic over HTTPS."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
-    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX": r"/api(/v1)?",
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -44,6 +48,7 @@ SPECTACULAR_SETTINGS = {
         "AgreementStatusEnum": "agreements.models.Agreement.Status",
         "CommitmentStatusEnum": "agreements.models.Commitment.Status",
         "ImportStatusEnum": ["SUCCESS", "WARNING", "ERROR"],
+        "WebMessageStatusEnum": ["OK", "WARNING", "ERROR"],
     },
 }
 

@@ -13,18 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.bulk import (
-    BulkResultSerializer,
-    BulkSerializer,
-    bulk_write,
-    unread_result,
-)
-from coverage_portal.api.fields import MonthField
-from coverage_portal.api.filters import MonthFilter
+from coverage_portal.api.errors import first_message
+from coverage_portal.api.fields import MonthField, MonthFilter
 from coverage_portal.api.guards import MayEnterData
 from participants.models import ParticipantCount
-from regions import access
-from regions.access import Action
+from participants.selectors import counts_for
+from participants.services import MAX_CELLS, bulk_result, bulk_write
 
 
 class CountSerializer(serializers.ModelSerializer):
@@ -92,17 +86,75 @@ COUNT_EXAMPLE = OpenApiExample(
 )
 
 
+class CountInSerializer(serializers.Serializer):
+    region = serializers.CharField(max_length=16, help_text="Regency code, e.g. 61.71.")
+    category = serializers.CharField(max_length=30, help_text="Category code, e.g. PU.")
+    period = MonthField(help_text="YYYY-MM")
+    active_participants = serializers.IntegerField(allow_null=True, min_value=0)
+    inactive_participants = serializers.IntegerField(
+        allow_null=True, required=False, default=None, min_value=0
+    )
+    employers = serializers.IntegerField(allow_null=True, required=False, default=None, min_value=0)
+    no_data_reason = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        default="",
+        max_length=250,
+        help_text="Instead of active_participants: why there is no figure.",
+    )
+
+
+class ExpectedVersionSerializer(serializers.Serializer):
+    province = serializers.CharField(max_length=16)
+    period = MonthField()
+    version = serializers.IntegerField(min_value=1)
+
+
+class BulkSerializer(serializers.Serializer):
+    counts = CountInSerializer(many=True, allow_empty=False)
+    expected_versions = ExpectedVersionSerializer(many=True, required=False, default=list)
+    dry_run = serializers.BooleanField(default=False)
+
+    def validate_counts(self, counts: list[dict]) -> list[dict]:
+        if len(counts) > MAX_CELLS:
+            raise serializers.ValidationError(f"Send at most {MAX_CELLS} counts in one request.")
+        return counts
+
+
+class ProblemSerializer(serializers.Serializer):
+    index = serializers.IntegerField(
+        allow_null=True, help_text="Position of the cell in `counts`; null for the whole request."
+    )
+    field = serializers.CharField()
+    message = serializers.CharField()
+
+
+class BulkResultSerializer(serializers.Serializer):
+    """Documentation only. Fields are built in get_fields: a declared `errors` field would
+    hide Serializer.errors."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            "applied": serializers.BooleanField(),
+            "dry_run": serializers.BooleanField(),
+            "created": serializers.IntegerField(),
+            "updated": serializers.IntegerField(),
+            "unchanged": serializers.IntegerField(),
+            "errors": ProblemSerializer(many=True),
+            "warnings": ProblemSerializer(many=True),
+        }
+
+
 class CountListView(ConditionalGetMixin, generics.ListAPIView):
     serializer_class = CountSerializer
     filterset_class = CountFilter
 
     def get_queryset(self) -> QuerySet[ParticipantCount]:
-        counts = ParticipantCount.objects.select_related(
+        counts = counts_for(self.request.user).select_related(
             "region", "region__parent", "category", "report"
-        ).defer("region__boundary", "region__parent__boundary")
-        return access.scoped(counts, self.request.user, Action.VIEW).order_by(
-            "period", "region__code", "category__order", "category__code"
         )
+        counts = counts.defer("region__boundary", "region__parent__boundary")
+        return counts.order_by("period", "region__code", "category__order", "category__code")
 
     @extend_schema(
         summary="Participant counts in the account's scope",
@@ -187,3 +239,20 @@ class CountBulkView(generics.GenericAPIView):
 def _unread(errors: Any) -> Response:
     """Serializer errors in the bulk answer's own shape, one problem per cell and field."""
     return Response(unread_result(errors), status=status.HTTP_400_BAD_REQUEST)
+
+
+def unread_result(errors: Any) -> dict[str, Any]:
+    """Serializer errors as problems; DRF keys a list's errors by the failing items' index."""
+    problems = []
+    for name, detail in errors.items() if isinstance(errors, dict) else [("body", errors)]:
+        if name == "counts" and isinstance(detail, dict):
+            for index, cell_errors in detail.items():
+                fields = cell_errors if isinstance(cell_errors, dict) else {"counts": cell_errors}
+                position = index if isinstance(index, int) else None
+                problems += [
+                    {"index": position, "field": field_name, "message": first_message(messages)}
+                    for field_name, messages in fields.items()
+                ]
+        else:
+            problems.append({"index": None, "field": name, "message": first_message(detail)})
+    return bulk_result(errors=problems, dry_run=False)

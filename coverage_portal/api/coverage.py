@@ -13,12 +13,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.fields import MonthField
-from coverage_portal.api.filters import MonthFilter
+from coverage_portal.api.fields import MonthField, MonthFilter
 from participants.models import Category, CoverageRow
 from participants.selectors import (
     add_months,
     completeness_fields,
+    coverage_rows_for,
     denominator_fields,
     has_figures,
     months_completeness,
@@ -27,8 +27,6 @@ from participants.selectors import (
     target_fields,
     two_decimals,
 )
-from regions import access
-from regions.access import Action
 from regions.models import Region
 
 
@@ -141,10 +139,7 @@ class CoverageListView(ConditionalGetMixin, generics.ListAPIView):
     filterset_class = CoverageFilter
 
     def get_queryset(self) -> QuerySet[CoverageRow]:
-        rows = CoverageRow.objects.select_related("region", "category", "denominator_kind")
-        rows = rows.defer("region__boundary")
-        scoped = access.scoped(rows, self.request.user, Action.VIEW)
-        return scoped.order_by("-period", "region__code", "category__order")
+        return coverage_rows_for(self.request.user)
 
     @extend_schema(
         summary="Coverage per region and month (the fields of coverage_report)",

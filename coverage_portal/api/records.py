@@ -13,7 +13,7 @@ from agreements import services
 from agreements.models import Agreement, BudgetAllocation, Commitment, Meeting, Regulation
 from agreements.selectors import budgets_for, commitments_for, regulations_for
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.filters import region_filterset
+from coverage_portal.api.fields import region_filterset
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
 from regions.access.users import PortalUser
 

@@ -14,13 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.fields import MonthField
-from coverage_portal.api.filters import MonthFilter
+from coverage_portal.api.fields import MonthField, MonthFilter
 from participants import services
 from participants.models import MonthlyReport, ReportEvent
-from participants.selectors import submission_is_late
-from regions import access
-from regions.access import Action
+from participants.selectors import monthly_reports_for, submission_is_late
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -132,11 +129,7 @@ class ReportViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = ReportFilter
 
     def get_queryset(self) -> QuerySet[MonthlyReport]:
-        reports = MonthlyReport.objects.select_related("province").defer("province__boundary")
-        if self.action != "list":
-            reports = reports.prefetch_related("events__actor")
-        scoped = access.scoped(reports, self.request.user, Action.VIEW, field="province")
-        return scoped.order_by("-period", "province__code")
+        return monthly_reports_for(self.request.user, with_events=self.action != "list")
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         return ReportSerializer if self.action == "list" else ReportDetailSerializer

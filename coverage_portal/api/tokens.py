@@ -6,8 +6,6 @@ first characters (knox's token_key), enough to tell one's tokens apart on the pa
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -18,14 +16,15 @@ from knox.settings import knox_settings
 
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 
 
-def tokens_for(user: Any) -> QuerySet[AuthToken]:
+def tokens_for(user: PortalUser) -> QuerySet[AuthToken]:
     return AuthToken.objects.filter(user=user).order_by("-created")
 
 
 @transaction.atomic
-def token_create(*, actor: Any) -> tuple[AuthToken, str]:
+def token_create(*, actor: PortalUser) -> tuple[AuthToken, str]:
     """A new token for the actor; returns the stored row and the token text (shown once)."""
     if not access.allows(actor, Action.VIEW):
         raise ValidationError(
@@ -40,7 +39,7 @@ def token_create(*, actor: Any) -> tuple[AuthToken, str]:
     return AuthToken.objects.create(user=actor)
 
 
-def _own(actor: Any, key: str) -> AuthToken:
+def _own(actor: PortalUser, key: str) -> AuthToken:
     token = tokens_for(actor).filter(token_key=key).first()
     if token is None:
         raise ValidationError(_("No such token of yours."))
@@ -48,12 +47,12 @@ def _own(actor: Any, key: str) -> AuthToken:
 
 
 @transaction.atomic
-def token_revoke(*, actor: Any, key: str) -> None:
+def token_revoke(*, actor: PortalUser, key: str) -> None:
     _own(actor, key).delete()
 
 
 @transaction.atomic
-def token_rotate(*, actor: Any, key: str) -> tuple[AuthToken, str]:
+def token_rotate(*, actor: PortalUser, key: str) -> tuple[AuthToken, str]:
     """Replace one token by a new one in one step, so a script is never left without."""
     _own(actor, key).delete()
     return token_create(actor=actor)

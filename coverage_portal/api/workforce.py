@@ -10,13 +10,12 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import serializers, viewsets
 
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.filters import region_filterset
+from coverage_portal.api.fields import region_filterset
 from coverage_portal.api.guards import MayAdminister
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
 from participants import services
 from participants.models import Category, Target, WorkforceKind, WorkforceTotal
-from regions import access
-from regions.access import Action
+from participants.selectors import targets_for, workforce_totals_for
 from regions.access.users import PortalUser
 
 
@@ -75,10 +74,7 @@ class WorkforceTotalViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.Mod
     write_permission = MayAdminister
 
     def get_queryset(self) -> QuerySet[WorkforceTotal]:
-        totals = WorkforceTotal.objects.select_related("kind", "region").defer("region__boundary")
-        return access.scoped(totals, self.request.user, Action.VIEW).order_by(
-            "region__code", "-year", "pk"
-        )
+        return workforce_totals_for(self.request.user)
 
     def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.workforce_total_save(total=instance, actor=actor)
@@ -102,10 +98,7 @@ class TargetViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSe
     write_permission = MayAdminister
 
     def get_queryset(self) -> QuerySet[Target]:
-        targets = Target.objects.select_related("region", "category").defer("region__boundary")
-        return access.scoped(targets, self.request.user, Action.VIEW).order_by(
-            "region__code", "-year", "pk"
-        )
+        return targets_for(self.request.user)
 
     def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         return services.target_save(target=instance, actor=actor)

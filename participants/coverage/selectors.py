@@ -27,7 +27,7 @@ from participants.coverage.completeness import (
     row_status,
     status_label,
 )
-from participants.coverage.models import CoverageRow, StaleBucket
+from participants.coverage.models import CoverageRow, StaleBucket, Target, WorkforceTotal
 from participants.entry.models import MonthlyReport
 from participants.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
@@ -295,3 +295,31 @@ def failed_buckets_for(user: PortalUser) -> QuerySet[StaleBucket]:
         return StaleBucket.objects.none()
     failed = StaleBucket.objects.filter(failed_at__isnull=False)
     return failed.select_related("province").defer("province__boundary").order_by("-failed_at")
+
+
+# The API's resources read through these: each narrowed by the user's scope, in the order
+# the API pages them, with what their serializers show loaded in the same query.
+
+
+def workforce_totals_for(user: PortalUser) -> QuerySet[WorkforceTotal]:
+    totals = WorkforceTotal.objects.select_related("kind", "region").defer("region__boundary")
+    return scoped(totals, user, Action.VIEW).order_by("region__code", "-year", "pk")
+
+
+def targets_for(user: PortalUser) -> QuerySet[Target]:
+    targets = Target.objects.select_related("region", "category").defer("region__boundary")
+    return scoped(targets, user, Action.VIEW).order_by("region__code", "-year", "pk")
+
+
+def coverage_rows_for(user: PortalUser) -> QuerySet[CoverageRow]:
+    rows = CoverageRow.objects.select_related("region", "category", "denominator_kind")
+    rows = scoped(rows.defer("region__boundary"), user, Action.VIEW)
+    return rows.order_by("-period", "region__code", "category__order")
+
+
+def monthly_reports_for(user: PortalUser, *, with_events: bool = False) -> QuerySet[MonthlyReport]:
+    reports = MonthlyReport.objects.select_related("province").defer("province__boundary")
+    if with_events:
+        reports = reports.prefetch_related("events__actor")
+    reports = scoped(reports, user, Action.VIEW, field="province")
+    return reports.order_by("-period", "province__code")

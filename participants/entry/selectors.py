@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from participants.entry.checks import expected_regencies
@@ -180,3 +180,33 @@ def with_previous(changes: QuerySet[Any]) -> list[tuple[Any, Any]]:
         pairs.append((row, older.get(key)))
         older[key] = row
     return list(reversed(pairs))
+
+
+def counts_for(
+    user: PortalUser | None,
+    *,
+    regions: QuerySet[Region] | None = None,
+    periods: list[dt.date] | None = None,
+) -> QuerySet[ParticipantCount]:
+    """The one reader of stored counts: those of `regions` (any level: a province or the
+    country means the regencies beneath) for `periods`, in the user's scope.
+
+    `user=None` is a trusted system caller (a command), as in counts_write.
+    """
+    counts = ParticipantCount.objects.all()
+    if periods is not None:
+        counts = counts.filter(period__in=periods)
+    if regions is not None:
+        counts = counts.filter(region__in=_regencies_under(regions))
+    if user is not None:
+        counts = access.scoped(counts, user, Action.VIEW)
+    return counts
+
+
+def _regencies_under(regions: QuerySet[Region]) -> QuerySet[Region]:
+    """Regencies among `regions`, or under a province or the country among them."""
+    national = regions.filter(level=Region.Level.NATIONAL).exists()
+    regencies = Region.objects.filter(level=Region.Level.REGENCY)
+    if national:
+        return regencies
+    return regencies.filter(Q(pk__in=regions.values("pk")) | Q(parent__in=regions.values("pk")))

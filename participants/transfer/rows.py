@@ -200,6 +200,11 @@ def _regency(text: str, period: dt.date | None, lookups: Lookups) -> RegencyInfo
     return regency
 
 
+def not_valid_message(regency: RegencyInfo, period: dt.date) -> str:
+    """Why a regency code cannot carry counts in `period` (renamed, not yet, or gone)."""
+    return _not_valid_message(regency, period)
+
+
 def _not_valid_message(regency: RegencyInfo, period: dt.date) -> str:
     values = {"code": regency.code, "period": format_period(period)}
     if regency.successor and regency.valid_until and period > regency.valid_until:

@@ -61,7 +61,11 @@ def test_bulk_names_every_bad_cell(api_as):
     first = client.post(BULK, body, format="json")
     assert first.status_code == 400
     assert first.json()["errors"] == [
-        {"index": 0, "field": "period", "message": "Give a month as YYYY-MM, e.g. 2023-12."}
+        {
+            "index": 0,
+            "field": "period",
+            "message": "Give a month as YYYY-MM, e.g. 2023-12, not '2023-13'.",
+        }
     ]
     body["counts"].pop(0)
     second = client.post(BULK, body, format="json").json()
