@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -12,7 +13,8 @@ from django.http import Http404
 from participants.entry.checks import expected_regencies
 from participants.entry.deadlines import is_late
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
-from participants.entry.workflow import returned_among
+from participants.entry.validation import CellInput
+from participants.entry.workflow import latest_step, returned_among
 from participants.periods import add_months
 from regions import access
 from regions.access import Action
@@ -24,7 +26,8 @@ CellKey = tuple[int, int]  # region id, category id
 
 @dataclass
 class Grid:
-    """Everything the data-entry page shows for one province × month."""
+    """Everything the data-entry page shows for one province × month, read once: the cells,
+    last month's values as hints, the report and its latest step, and what the user may do."""
 
     province: Region
     period: dt.date
@@ -33,8 +36,19 @@ class Grid:
     categories: list[Category]
     counts: dict[CellKey, ParticipantCount]
     previous: dict[CellKey, int | None]
-    editable: bool
+    actions: frozenset[Action] = frozenset()
+    step: ReportEvent | None = None
     totals: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for (_region, category), count in self.counts.items():
+            self.totals[category] = self.totals.get(category, 0) + (count.active_participants or 0)
+
+    @property
+    def editable(self) -> bool:
+        return Action.ENTER_DATA in self.actions and (
+            self.report is None or self.report.is_editable
+        )
 
     @property
     def province_total(self) -> int:
@@ -43,6 +57,24 @@ class Grid:
 
     def category(self, pk: int) -> Category:
         return next(c for c in self.categories if c.pk == pk)
+
+    def after_write(self, cells: Sequence[CellInput], report: MonthlyReport | None) -> Grid:
+        """The grid as a write of `cells` left it, without reading it again: the write held
+        the report's lock and checked its version, so nothing else changed meanwhile."""
+        counts = dict(self.counts)
+        for cell in cells:
+            counts[(cell.region_id, cell.category_id)] = ParticipantCount(
+                region_id=cell.region_id,
+                category_id=cell.category_id,
+                period=cell.period,
+                active_participants=cell.active_participants,
+                inactive_participants=cell.inactive_participants,
+                employers=cell.employers,
+                no_data_reason=cell.no_data_reason.strip(),
+            )
+        if report is not None:
+            report.province = self.province
+        return replace(self, counts=counts, report=report or self.report, totals={})
 
 
 def province_for(user: PortalUser, code: str) -> Region:
@@ -69,43 +101,32 @@ def report_for(province: Region, period: dt.date) -> MonthlyReport | None:
     return report
 
 
-def _values(user: PortalUser, province: Region, period: dt.date) -> QuerySet[ParticipantCount]:
-    counts = ParticipantCount.objects.filter(region__parent=province, period=period)
-    return access.scoped(counts, user, Action.VIEW)
-
-
-def visible_regencies(user: PortalUser, province: Region, period: dt.date) -> QuerySet[Region]:
-    """The province's regencies of that month that the user may see: branch staff see only
-    the regencies their office serves, province and national users all of them."""
-    regencies = expected_regencies(province, period).defer("boundary")
-    return access.scoped(regencies, user, Action.VIEW, field="pk")
-
-
-def grid_for(user: PortalUser, province: Region, period: dt.date) -> Grid:
+def grid_for(user: PortalUser, code: str, period: dt.date) -> Grid:
+    """The data-entry page's read: one question to regions.access for what the user may see
+    here, one for what they may do; 404 for a province outside their scope."""
+    visible = access.regions_for(user, Action.VIEW)
+    province = visible.provinces().filter(code=code).defer("boundary").first()
+    if province is None:
+        raise Http404
     report = report_for(province, period)
-    counts = {(c.region_id, c.category_id): c for c in _values(user, province, period)}
-    previous = {
-        (r, c): v
-        for r, c, v in _values(user, province, add_months(period, -1)).values_list(
-            "region_id", "category_id", "active_participants"
-        )
-    }
-    used = {c for _r, c in counts}
-    categories = [c for c in Category.objects.all() if c.is_active or c.pk in used]
-    grid = Grid(
+    counts = ParticipantCount.objects.filter(region__parent=province, region__in=visible)
+    current = {(c.region_id, c.category_id): c for c in counts.filter(period=period)}
+    previous = counts.filter(period=add_months(period, -1)).values_list(
+        "region_id", "category_id", "active_participants"
+    )
+    used = {c for _r, c in current}
+    regencies = expected_regencies(province, period).defer("boundary").filter(pk__in=visible)
+    return Grid(
         province=province,
         period=period,
         report=report,
-        regencies=list(visible_regencies(user, province, period)),
-        categories=categories,
-        counts=counts,
-        previous=previous,
-        editable=access.can(user, Action.ENTER_DATA, province)
-        and (report is None or report.is_editable),
+        regencies=list(regencies),
+        categories=[c for c in Category.objects.all() if c.is_active or c.pk in used],
+        counts=current,
+        previous={(r, c): v for r, c, v in previous},
+        actions=access.actions_on(user, province),
+        step=latest_step(report),
     )
-    for (_region, category), count in counts.items():
-        grid.totals[category] = grid.totals.get(category, 0) + (count.active_participants or 0)
-    return grid
 
 
 def report_rows(user: PortalUser, period: dt.date, months: int) -> list[dict[str, Any]]:

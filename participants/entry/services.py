@@ -64,6 +64,8 @@ class WriteResult:
     errors: list[CellProblem] = field(default_factory=list)
     warnings: list[CellProblem] = field(default_factory=list)
     applied: bool = False
+    # The reports the write changed, as it left them (new version): what a page shows next.
+    reports: list[MonthlyReport] = field(default_factory=list)
 
 
 def counts_write(
@@ -207,6 +209,7 @@ def _persist(
         bulk_sql.copy_history(ids, kind="~", user_id=user_id, reason=source, at=now)
     _record_reports(actor, touched, new_reports, source, now, note)
     result.created, result.updated, result.applied = len(creates), len(updates), True
+    result.reports = touched
 
 
 def _columns(

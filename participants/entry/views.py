@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from participants.entry import selectors, services
 from participants.entry.forms import PeriodForm, ReopenForm, SendBackForm, SubmitForm, read_grid
-from participants.entry.grid import grid_context, save_grid
+from participants.entry.grid import grid_page, grid_save
 from participants.entry.models import Category, MonthlyReport
 from participants.periods import FIRST_PERIOD, add_months, current_period, parse_period
 from regions import access
@@ -51,17 +51,16 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def grid(request: HttpRequest, code: str, period: str) -> HttpResponse:
-    province = selectors.province_for(request.user, code)
-    grid = selectors.grid_for(request.user, province, _period(period))
+    grid = selectors.grid_for(request.user, code, _period(period))
     if request.method == "GET":
-        context = grid_context(request.user, grid)
+        page = grid_page(grid)
     else:
-        context = save_grid(request.user, grid, read_grid(request.POST, grid))
-        if context.get("saved") and not _htmx(request):
-            messages.success(request, context["saved"])
+        page = grid_save(actor=request.user, grid=grid, submission=read_grid(request.POST, grid))
+        if page.saved and not _htmx(request):
+            messages.success(request, page.saved)
             return redirect(request.path)
     name = "grid_form.html" if _htmx(request) else "grid.html"
-    return render(request, f"participants/{name}", context)
+    return render(request, f"participants/{name}", page.context())
 
 
 def _step(request: HttpRequest, code: str, period: str, run: Callable[[Any], Any]) -> HttpResponse:

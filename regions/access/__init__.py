@@ -6,6 +6,7 @@ each role's group its model permissions; `admin` holds the admin to the same rul
 
 from regions.access.rules import (
     Action,
+    actions_on,
     allows,
     can,
     is_national,
@@ -19,6 +20,7 @@ from regions.access.rules import (
 
 __all__ = [
     "Action",
+    "actions_on",
     "allows",
     "can",
     "is_national",

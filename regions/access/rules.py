@@ -113,6 +113,13 @@ def can(user: PortalUser, action: Action, region: Region | None) -> bool:
     return regions_for(user, action).filter(pk=region.pk).exists()
 
 
+def actions_on(user: PortalUser, region: Region) -> frozenset[Action]:
+    """Every action the user may do on `region`: one answer for all of a page's buttons."""
+    role = role_of(user)
+    possible = ROLE_ACTIONS.get(role, frozenset()) if role else frozenset()
+    return frozenset(action for action in possible if can(user, action, region))
+
+
 def require(user: PortalUser, action: Action, region: Region | None) -> None:
     """Raise PermissionDenied (HTTP 403) unless the user may do `action` on `region`."""
     if not can(user, action, region):
