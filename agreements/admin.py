@@ -1,4 +1,4 @@
-"""Admin pages, limited to the user's scope through regions.admin_scoping.
+"""Admin pages, limited to the user's scope through regions.access.admin.
 
 Every save goes through agreements.services (the same checks as the pages); a service's
 ValidationError shows on the form.
@@ -13,6 +13,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from agreements import selectors, services
+from agreements.documents.models import Document
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import (
     Agreement,
     BudgetAllocation,
@@ -21,19 +23,17 @@ from agreements.models import (
     Regulation,
     Signatory,
 )
-from agreements.models_documents import Document
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from agreements.permissions import may_change
 from regions import access
 from regions.access import Action
-from regions.admin_numbers import NumbersAdminMixin
-from regions.admin_scoping import (
+from regions.access.admin import (
     PortalModelAdmin,
     ReferenceListAdmin,
     ScopedModelAdmin,
     ScopedTabularInline,
     formset_saved_by_service,
 )
+from regions.values.admin import NumbersAdminMixin
 
 
 @admin.register(LegalBasis)

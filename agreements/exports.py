@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from agreements.meetings.models import Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_meetings import Meeting
 from regions.spreadsheets import spreadsheet_response
 
 MEETING_LENGTH = dt.timedelta(hours=2)

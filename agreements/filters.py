@@ -10,8 +10,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.meetings.models import Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_meetings import Meeting
 from agreements.selectors import status_as_read
 from regions.models import Office
 

@@ -10,14 +10,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation, Signatory
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions import access
 from regions import selectors as region_selectors
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.numbers import DecimalNumberField, WholeNumberField
-from regions.users import PortalUser
+from regions.values.numbers import DecimalNumberField, WholeNumberField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

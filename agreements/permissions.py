@@ -11,13 +11,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
+from agreements.documents.models import Document
+from agreements.meetings.models import Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_documents import Document
-from agreements.models_meetings import Meeting
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def regions_of(record: models.Model) -> list[Region]:

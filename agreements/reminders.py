@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements import notices
+from agreements.meetings.models import FollowUpAction
 from agreements.models import Agreement, Commitment
-from agreements.models_meetings import FollowUpAction
 from agreements.services import agreements_roll_status
 from regions import access
 from regions.access import Action

@@ -15,12 +15,12 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.urls import reverse
 
+from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_meetings import FollowUpAction, Meeting
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def agreements_for(user: PortalUser, action: Action = Action.VIEW) -> QuerySet[Agreement]:

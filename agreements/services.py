@@ -15,11 +15,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.meetings.models import FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, LegalBasis, Regulation
-from agreements.models_meetings import FollowUpAction, Meeting
 from agreements.permissions import regions_of, require_change
+from regions.access.users import PortalUser, recorded
 from regions.models import Office, Region
-from regions.users import PortalUser, recorded
 
 Status = Agreement.Status
 

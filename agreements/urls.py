@@ -1,7 +1,9 @@
 from django.urls import URLPattern, URLResolver, path
 from django.views.generic import RedirectView
 
-from agreements import views, views_meetings, views_records
+from agreements.meetings import views as views_meetings
+from agreements.mou import views
+from agreements.records import views as views_records
 
 app_name = "agreements"
 urlpatterns: list[URLPattern | URLResolver] = [

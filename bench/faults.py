@@ -235,7 +235,7 @@ def recompute_running() -> bool:
 
 def worker_killed_mid_recompute(stack: Stack) -> None:
     print("\n3. The worker SIGKILLed in the middle of a full recompute", flush=True)
-    from participants.tasks import nightly_full_recompute
+    from participants.coverage.tasks import nightly_full_recompute
 
     before = table_fingerprint()
     nightly_full_recompute.delay()

@@ -99,8 +99,17 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 # A connection that died (PostgreSQL restarted) is replaced, not failed, on the next request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Under `make run` the web server and the worker share the file: wait for each other.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
+    # Under `make run` the web server and the worker share the file, and two people may save
+    # at once. WAL lets readers go on beside a writer; IMMEDIATE takes the write lock when the
+    # transaction begins, so a second writer waits (up to the timeout) instead of failing with
+    # "database is locked" when its read lock would have to be upgraded.
+    sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    sqlite_options.setdefault("timeout", 30)
+    sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    sqlite_options.setdefault(
+        "init_command",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The coverage table's NULLS NOT DISTINCT index is PostgreSQL's only (coverage/models.py).
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
@@ -276,6 +285,11 @@ if BEHIND_PROXY:
 # Logging: LOG_FORMAT=json prints one JSON object a line, each with the request id.
 LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = logging_config.dict_config(level=env.str("LOG_LEVEL", default="INFO"), fmt=LOG_FORMAT)
+# Start-up notes every command would print: axes' version banner, and kombu's "No hostname"
+# for the quick start's brokers (none, or the filesystem), which have no host to name.
+LOGGING["loggers"]["axes.apps"] = {"level": "WARNING"}
+if not CELERY_BROKER_URL or CELERY_BROKER_URL.startswith("filesystem://"):
+    LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
 # Celery would replace the root logger's handlers with its own plain-text ones.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
 

@@ -4,6 +4,7 @@ Every selector takes the asking user and narrows through `regions.access`. The p
 and the deadline rule are re-exported too, so no other floor reaches into a package.
 """
 
+from participants.coverage.changes import change_notes
 from participants.coverage.completeness import (
     COMPLETE,
     NOT_REPORTED,
@@ -81,6 +82,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.transfer.exchange.export import ExportedCount, exported_counts, readable
 from participants.transfer.failures import import_failures_for
 
 # The month a page opens on, under the name earlier callers know.
@@ -91,6 +93,7 @@ __all__ = [
     "NOT_REPORTED",
     "PARTIAL",
     "CoverageTable",
+    "ExportedCount",
     "Grid",
     "MonthCompleteness",
     "NoCoverage",
@@ -104,6 +107,7 @@ __all__ = [
     "available_periods",
     "category_rows",
     "cell_changes",
+    "change_notes",
     "completeness_fields",
     "coverage_of_regions",
     "coverage_summary",
@@ -113,6 +117,7 @@ __all__ = [
     "denominator_fields",
     "due_period",
     "expected_regencies",
+    "exported_counts",
     "failed_buckets_for",
     "format_period",
     "grid_for",
@@ -132,6 +137,7 @@ __all__ = [
     "period_choices",
     "projection_fields",
     "province_for",
+    "readable",
     "readable_region",
     "recent_decisions",
     "region_categories",

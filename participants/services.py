@@ -6,7 +6,6 @@ never depend on how the app is cut inside.
 
 from participants.coverage.engine import recompute_all, recompute_stale
 from participants.coverage.services import (
-    category_save,
     mark_everything_stale,
     mark_region_year_stale,
     target_delete,
@@ -16,6 +15,7 @@ from participants.coverage.services import (
 )
 from participants.demo.counts import seed as demo_counts_seed
 from participants.demo.coverage import seed as demo_coverage_seed
+from participants.entry.categories import category_save
 from participants.entry.services import (
     CellInput,
     CellProblem,
@@ -28,26 +28,47 @@ from participants.entry.services import (
     report_submit,
 )
 from participants.transfer.counts_import import ImportReport, counts_import
+from participants.transfer.exchange import adx as adx_document
+from participants.transfer.exchange.codes import category_ids, regency_ids
+from participants.transfer.exchange.values import (
+    MAX_VALUES,
+    MEASURES,
+    DataValue,
+    FormatError,
+    Summary,
+    conflict,
+    import_values,
+)
 from participants.transfer.failures import import_failure_record
 from participants.transfer.workforce_import import WorkforceImportReport, workforce_import
 
 __all__ = [
+    "MAX_VALUES",
+    "MEASURES",
     "CellInput",
     "CellProblem",
+    "DataValue",
+    "FormatError",
     "ImportReport",
+    "Summary",
     "WorkforceImportReport",
     "WriteResult",
+    "adx_document",
+    "category_ids",
     "category_save",
+    "conflict",
     "counts_import",
     "counts_write",
     "demo_counts_seed",
     "demo_coverage_seed",
     "import_failure_record",
+    "import_values",
     "mark_everything_stale",
     "mark_region_year_stale",
     "parse_count",
     "recompute_all",
     "recompute_stale",
+    "regency_ids",
     "report_approve",
     "report_reopen",
     "report_send_back",

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from regions import access
 from regions.access import Action
-from regions.admin_scoping import (
+from regions.access.admin import (
     PortalAdminMixin,
     PortalModelAdmin,
     ReferenceListAdmin,

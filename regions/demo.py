@@ -11,6 +11,8 @@ from regions.models import Office, OfficeRegency, Region, Role
 from regions.services import user_scope_assign
 
 DEMO_PASSWORD = "demo-portal-2026"
+# A reserved top-level domain: the workflow mails show in the console and can go nowhere.
+DEMO_MAIL_DOMAIN = "demo.coverage-portal.invalid"
 
 REGIONAL_OFFICES = [
     ("kanwil-kalimantan", "Kantor Wilayah Kalimantan", "Rini Suryani"),
@@ -101,9 +103,13 @@ def seed_accounts() -> list[DemoAccount]:
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
         first, _, last = account.full_name.partition(" ")
+        email = f"{account.username}@{DEMO_MAIL_DOMAIN}"
         user, created = User.objects.get_or_create(
-            username=account.username, defaults={"first_name": first, "last_name": last}
+            username=account.username,
+            defaults={"first_name": first, "last_name": last, "email": email},
         )
+        if not user.email:  # accounts seeded before they had addresses
+            User.objects.filter(pk=user.pk).update(email=email)
         if created:
             user.set_password(DEMO_PASSWORD)
             user.is_superuser = account.role == Role.NATIONAL_ADMIN

@@ -8,8 +8,8 @@ from django.http import Http404
 
 from regions import access
 from regions.access import Action, regions_for
+from regions.access.users import PortalUser
 from regions.models import Office, Region, UserScope
-from regions.users import PortalUser
 
 
 def provinces_for(user: PortalUser) -> QuerySet[Region]:

@@ -9,9 +9,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from regions.access.roles import STAFF_ROLES, role_groups_sync
 from regions.loader import RegionRow, read_region_rows
 from regions.models import Office, Region, UserScope, WorkerHeartbeat
-from regions.roles import STAFF_ROLES, role_groups_sync
 
 COMPARED_FIELDS = ("name", "level", "kind", "timezone", "valid_from", "valid_until", "boundary")
 

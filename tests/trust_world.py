@@ -18,9 +18,9 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from agreements.documents import document_attach
+from agreements.documents.services import document_attach
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, LegalBasis, Regulation
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from participants import services
 from participants.models import (
     Category,

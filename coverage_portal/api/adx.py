@@ -11,13 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from coverage_portal.api import adx_format
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.exchange_schema import ImportSummarySerializer
-from coverage_portal.api.export import exported_counts, readable
 from coverage_portal.api.guards import MayViewOrImport
 from coverage_portal.api.imports import import_response
 from coverage_portal.api.params import dry_run_param, period_param, required
+from participants.selectors import exported_counts, readable
+from participants.services import adx_document as adx_format
 
 CONTENT_TYPE = "application/adx+xml"
 EXAMPLE = """<?xml version='1.0' encoding='utf-8'?>

@@ -15,8 +15,8 @@ from agreements.models import Agreement, LegalBasis, Meeting
 from agreements.selectors import agreements_for, meetings_for
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
+from regions.access.users import PortalUser
 from regions.models import Office
-from regions.users import PortalUser
 
 
 class AgreementSerializer(serializers.ModelSerializer):

@@ -7,11 +7,10 @@ from typing import Any
 from django.db.models import Q
 from rest_framework import serializers
 
-from coverage_portal.api.codes import category_ids, regency_ids
 from coverage_portal.api.errors import first_message
 from coverage_portal.api.fields import MonthField
 from participants.models import MonthlyReport
-from participants.services import CellInput, counts_write
+from participants.services import CellInput, category_ids, counts_write, regency_ids
 
 MAX_CELLS = 50_000
 

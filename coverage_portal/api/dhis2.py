@@ -18,20 +18,12 @@ from rest_framework.views import APIView
 
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.errors import first_message
-from coverage_portal.api.exchange import (
-    MAX_VALUES,
-    MEASURES,
-    DataValue,
-    FormatError,
-    conflict,
-)
 from coverage_portal.api.exchange_schema import (
     DATA_VALUE_SET_EXAMPLE,
     IMPORT_EXAMPLES,
     DataValueSetSerializer,
     ImportSummarySerializer,
 )
-from coverage_portal.api.export import ExportedCount, exported_counts, readable
 from coverage_portal.api.guards import MayViewOrImport
 from coverage_portal.api.imports import import_response
 from coverage_portal.api.params import (
@@ -39,6 +31,14 @@ from coverage_portal.api.params import (
     dhis2_period,
     dry_run_param,
     required,
+)
+from participants.selectors import ExportedCount, exported_counts, readable
+from participants.services import (
+    MAX_VALUES,
+    MEASURES,
+    DataValue,
+    FormatError,
+    conflict,
 )
 
 WHOLE = re.compile(r"^-?[0-9]{1,19}$")

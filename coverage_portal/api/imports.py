@@ -8,7 +8,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from coverage_portal.api.exchange import DataValue, FormatError, Summary, conflict, import_values
+from participants.services import DataValue, FormatError, Summary, conflict, import_values
 
 
 def dry_run_value(request: Request) -> bool:

@@ -15,7 +15,7 @@ from agreements.selectors import budgets_for, commitments_for, regulations_for
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.filters import region_filterset
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
-from regions.users import PortalUser
+from regions.access.users import PortalUser
 
 
 def documented(noun: str, example: dict[str, Any]) -> Any:

@@ -17,7 +17,7 @@ from participants import services
 from participants.models import Category, Target, WorkforceKind, WorkforceTotal
 from regions import access
 from regions.access import Action
-from regions.users import PortalUser
+from regions.access.users import PortalUser
 
 
 class WorkforceTotalSerializer(serializers.ModelSerializer):

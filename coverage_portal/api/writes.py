@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 from rest_framework import mixins, permissions, serializers
 
 from coverage_portal.api.guards import MayLogActivity, MayView
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 REGIONS = Region.objects.defer("boundary")
 

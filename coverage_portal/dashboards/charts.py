@@ -13,8 +13,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from participants import selectors as coverage
-from regions.formatting import format_number, format_percent
 from regions.models import Region
+from regions.values.formatting import format_number, format_percent
 
 
 def not_reported_text() -> str:

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from participants import selectors as coverage
 from participants.models import MonthlyReport
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def local_date(moment: dt.datetime, region: Region) -> dt.date:

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from coverage_portal.dashboards import completeness, panels, scorecard, tables
 from participants import selectors as coverage
 from regions import selectors as region_selectors
+from regions.access.users import PortalUser
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def region_by_code(user: PortalUser, code: str) -> Region:

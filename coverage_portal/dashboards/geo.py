@@ -15,8 +15,8 @@ from django.db import connection
 from django.db.models import Count, Max
 
 from regions.access import Action, is_national, regions_for
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 CACHE_SECONDS = 3600
 

@@ -25,8 +25,8 @@ from coverage_portal.dashboards.charts import (
 from participants import selectors as coverage
 from participants.selectors import add_months, month_end, parse_period
 from regions import selectors as region_selectors
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 TIMELINE_KINDS = {
     "agreement": _("agreement"),

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from coverage_portal.dashboards import report
-from regions.formatting import format_number, format_percent
-from regions.users import PortalUser
+from regions.access.users import PortalUser
+from regions.values.formatting import format_datetime, format_number, format_percent
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "dejavu"
@@ -70,9 +70,9 @@ def build(user: PortalUser, code: str, wanted: str | None) -> tuple[bytes, str]:
     title = f"{_('Employment social security coverage')}: {region.name}"
     pdf.multi_cell(0, 7, text(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 9)
-    made = formats.date_format(data["generated_at"], "j F Y H.i")
+    made = format_datetime(data["generated_at"], region)
     month = formats.date_format(period, "F Y") if period else "–"
-    pdf.line_text(f"{_('Month')}: {month} · {_('Made on')} {made} {region.timezone_abbreviation}")
+    pdf.line_text(f"{_('Month')}: {month} · {_('Made on')} {made}")
     completeness = data.get("completeness")
     if completeness is not None and completeness.partial:
         pdf.line_text(f"{_('Partial month')}: {completeness.label}")

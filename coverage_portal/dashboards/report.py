@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards import drawing, geo, panels
-from regions.formatting import format_number
-from regions.users import PortalUser
+from regions.access.users import PortalUser
+from regions.values.formatting import format_number
 
 MAP_SIZE = (640.0, 420.0)
 TREND_SIZE = (640.0, 160.0)

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from agreements import selectors as agreements
 from participants import selectors as coverage
 from participants.selectors import month_end
-from regions.formatting import format_percent, format_rupiah
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
+from regions.values.formatting import format_percent, format_rupiah
 
 NON_ASN = "NON_ASN"
 PILLARS = {"kinerja": _("Performance"), "kebijakan": _("Policy"), "penerapan": _("Implementation")}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from coverage_portal.dashboards.completeness import ProvinceReporting, RegencyReporting
 from coverage_portal.dashboards.scorecard import Scorecard
-from participants.selectors import RegionCoverage
+from participants.selectors import RegionCoverage, change_notes
 
 TEXT, INTEGER, PERCENT, POINTS, DATE = "text", "integer", "percent", "points", "date"
 
@@ -47,6 +47,7 @@ def ranking(name: str, title: str, items: list[RegionCoverage]) -> Table:
         (_("Coverage (%)"), PERCENT),
         (_("vs last month (pts)"), POINTS),
         (_("vs last year (pts)"), POINTS),
+        (_("Change note"), TEXT),
         (_("Target progress (%)"), PERCENT),
         (_("Regencies reported"), INTEGER),
         (_("Regencies expected"), INTEGER),
@@ -62,6 +63,7 @@ def ranking(name: str, title: str, items: list[RegionCoverage]) -> Table:
             i.coverage,
             i.change_month,
             i.change_year,
+            change_notes(i.now, i.last_month, i.last_year),
             i.progress,
             i.now.regencies_reported if i.now else None,
             i.now.regencies_expected if i.now else None,

@@ -12,8 +12,8 @@ from agreements import selectors as agreements
 from coverage_portal import health
 from participants import selectors as participants
 from regions import access
+from regions.access.users import PortalUser
 from regions.models import Role
-from regions.users import PortalUser
 
 TEMPLATES: dict[str, str] = {
     Role.NATIONAL_ADMIN: "home/admin.html",

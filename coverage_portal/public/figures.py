@@ -28,13 +28,36 @@ def _approved() -> Any:
 
 def published_periods(limit: int = 60) -> list[dt.date]:
     """Months with at least one approved province, newest first."""
-    key = "public:periods"
+    key = f"public:periods:{limit}"
     periods = cache.get(key)
     if periods is None:
         rows = _approved().filter(level=Region.Level.PROVINCE, category__isnull=True)
         periods = list(rows.values_list("period", flat=True).distinct().order_by("-period")[:limit])
         cache.set(key, periods, settings.PUBLIC_CACHE_SECONDS)
     return periods
+
+
+def all_published_periods() -> list[dt.date]:
+    """Every month with an approved province, for the whole-range downloads."""
+    return published_periods(limit=1200)
+
+
+def fully_published_periods(limit: int = 60) -> list[dt.date]:
+    """Months whose national figure is published: every province's report approved."""
+    key = "public:fully-published"
+    periods = cache.get(key)
+    if periods is None:
+        rows = _approved().filter(level=Region.Level.NATIONAL, category__isnull=True)
+        periods = list(rows.values_list("period", flat=True).distinct().order_by("-period")[:limit])
+        cache.set(key, periods, settings.PUBLIC_CACHE_SECONDS)
+    return periods
+
+
+def default_period(periods: list[dt.date]) -> dt.date | None:
+    """The page opens on the newest fully published month; before any, on the newest with
+    an approved province (its other provinces then read "awaiting approval")."""
+    full = fully_published_periods()
+    return full[0] if full else (periods[0] if periods else None)
 
 
 def month_figures(period: dt.date) -> dict[str, Any]:
@@ -78,8 +101,16 @@ def _build(period: dt.date) -> dict[str, Any]:
 
 def _categories(rows: list[CoverageRow]) -> list[dict[str, Any]]:
     used = {r.category_id for r in rows if r.category_id}
-    shown = Category.objects.filter(pk__in=used).order_by("order", "code")
-    return [{"code": c.code, "name": c.name, "subgroup": c.parent_id is not None} for c in shown]
+    shown = Category.objects.filter(pk__in=used).select_related("parent").order_by("order", "code")
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "subgroup": c.parent_id is not None,
+            "parent": c.parent.code if c.parent else "",
+        }
+        for c in shown
+    ]
 
 
 def _columns(line: dict[str, Any], categories: list[dict[str, Any]]) -> None:
@@ -127,7 +158,7 @@ def _trend(end: dt.date) -> list[dict[str, Any]]:
     rows = _approved().filter(
         level=Region.Level.NATIONAL, category__isnull=True, period__gte=start, period__lte=end
     )
-    found = {r.period: r for r in rows}
+    found = {r.period: r for r in rows if r.participants is not None}
     points = []
     for i in range(TREND_MONTHS):
         period = add_months(start, i)

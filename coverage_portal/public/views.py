@@ -11,12 +11,20 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from coverage_portal.public.figures import month_figures, published_periods
+from coverage_portal.public import package
+from coverage_portal.public.figures import (
+    all_published_periods,
+    default_period,
+    fully_published_periods,
+    month_figures,
+    published_periods,
+)
 from coverage_portal.public.limits import rate_limited
-from coverage_portal.public.opendata import LICENCE, rows_of
-from coverage_portal.public.trend import bars
+from coverage_portal.public.opendata import COLUMNS, LICENCE_URL, licence, rows_of
+from coverage_portal.public.trend import chart
 from participants.selectors import parse_period
 from regions.spreadsheets import neutralise
 
@@ -25,7 +33,7 @@ def _period(request: HttpRequest) -> tuple[dt.date | None, list[dt.date]]:
     periods = published_periods()
     text = request.GET.get("bulan", "")
     if not text:
-        return (periods[0] if periods else None), periods
+        return default_period(periods), periods
     try:
         period = parse_period(text)
     except ValueError as error:
@@ -40,11 +48,12 @@ def _period(request: HttpRequest) -> tuple[dt.date | None, list[dt.date]]:
 def page(request: HttpRequest) -> HttpResponse:
     period, periods = _period(request)
     figures = month_figures(period) if period else None
+    full = set(fully_published_periods())
     context = {
         "figures": figures,
-        "periods": periods,
-        "bars": bars(figures["trend"]) if figures else [],
-        "licence": LICENCE,
+        "periods": [(p, p in full) for p in periods],
+        "chart": chart(figures["trend"]) if figures else None,
+        "licence": licence(),
     }
     return render(request, "public/index.html", context)
 
@@ -52,8 +61,17 @@ def page(request: HttpRequest) -> HttpResponse:
 def _download(response: HttpResponse, name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = f"public, max-age={settings.PUBLIC_CACHE_SECONDS}"
-    response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     return response
+
+
+def _csv(rows: list[dict[str, Any]], name: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    writer = csv.writer(response)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([neutralise(value) for value in row.values()])
+    return _download(response, name)
 
 
 @require_GET
@@ -62,13 +80,45 @@ def data_csv(request: HttpRequest) -> HttpResponse:
     period, _periods = _period(request)
     if period is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = csv.writer(response)
-    rows = rows_of(month_figures(period))
-    writer.writerow(list(rows[0]) if rows else [])
-    for row in rows:
-        writer.writerow([neutralise(value) for value in row.values()])
-    return _download(response, f"cakupan-{period:%Y-%m}.csv")
+    return _csv(rows_of(month_figures(period)), f"cakupan-{period:%Y-%m}.csv")
+
+
+@require_GET
+@rate_limited
+def data_all_csv(request: HttpRequest) -> HttpResponse:
+    """Every published month in one file, oldest first: a backfill is one request."""
+    rows = [
+        row
+        for period in reversed(all_published_periods())
+        for row in rows_of(month_figures(period))
+    ]
+    return _csv(rows, package.ALL_CSV)
+
+
+def _base(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _json(body: dict[str, Any]) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+        content_type="application/json",
+    )
+    response["Cache-Control"] = f"public, max-age={settings.PUBLIC_CACHE_SECONDS}"
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    return response
+
+
+@require_GET
+@rate_limited
+def datapackage_json(request: HttpRequest) -> HttpResponse:
+    return _json(package.datapackage(_base(request)))
+
+
+@require_GET
+@rate_limited
+def dcat_json(request: HttpRequest) -> HttpResponse:
+    return _json(package.dcat(_base(request), all_published_periods()))
 
 
 @require_GET
@@ -79,8 +129,8 @@ def data_json(request: HttpRequest) -> HttpResponse:
         raise Http404
     body: dict[str, Any] = {
         "period": f"{period:%Y-%m}",
-        "licence": LICENCE,
-        "note": "Approved figures only; see `regencies_reported` for completeness.",
+        "licence": licence(),
+        "note": _("Approved figures only; see regencies_reported for completeness."),
         "rows": rows_of(month_figures(period)),
     }
     response = HttpResponse(

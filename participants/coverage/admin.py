@@ -27,10 +27,10 @@ from participants.coverage.services import (
     workforce_total_save,
 )
 from regions.access import Action
-from regions.admin_numbers import NumbersAdminMixin, formatted_column
-from regions.admin_scoping import ReferenceListMixin, ScopedAdminMixin
-from regions.formatting import format_percent
-from regions.users import PortalUser
+from regions.access.admin import ReferenceListMixin, ScopedAdminMixin
+from regions.access.users import PortalUser
+from regions.values.admin import NumbersAdminMixin, formatted_column
+from regions.values.formatting import format_percent
 
 
 class ServiceBackedAdmin(NumbersAdminMixin, ScopedAdminMixin, SimpleHistoryAdmin):

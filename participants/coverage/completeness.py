@@ -30,8 +30,8 @@ from participants.coverage.models import CoverageRow
 from participants.entry.models import MonthlyReport
 from participants.periods import month_end
 from regions.access import Action, regions_for, scoped
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 REPORTED = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.APPROVED)
 COMPLETE, PARTIAL, NOT_REPORTED = "complete", "partial", "not_reported"

@@ -23,9 +23,14 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.utils import timezone
 
 from participants.coverage import sql
-from participants.coverage.models import CoverageRow, RecomputeBucket, StaleBucket, WorkforceKind
+from participants.coverage.models import (
+    Bucket,
+    CoverageRow,
+    RecomputeBucket,
+    StaleBucket,
+    WorkforceKind,
+)
 from participants.coverage.reload import emptied_for_reload
-from participants.coverage.staleness import Bucket
 from participants.entry.models import ParticipantCount
 from participants.periods import month_end
 from regions.loader import NATIONAL_CODE

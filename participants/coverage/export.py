@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from participants.coverage.changes import change_notes
 from participants.coverage.tables import CoverageTable
 from participants.periods import format_period
 from regions.spreadsheets import spreadsheet_response
@@ -30,6 +31,7 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
         "coverage_percent",
         "change_vs_last_month",
         "change_vs_last_year",
+        "change_note",
         "target_participants",
         "target_gap",
         "regencies_reported",
@@ -53,6 +55,7 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
             total.coverage_percent if shown else None,
             line.month_change,
             line.year_change,
+            change_notes(line.total, line.last_month, line.last_year) or None,
             total.target_participants,
             total.target_gap if shown else None,
             total.regencies_reported,

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from participants.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
 
-CODE_VALIDATOR = RegexValidator(r"^[A-Z][A-Z0-9_]*$", _("Use capital letters, digits and _."))
 YEAR_VALIDATORS = bounds.year_validators()
 YEAR_IN_RANGE = bounds.in_range("year", bounds.FIRST_YEAR, bounds.LAST_YEAR)
-
-
-class BilingualName(models.Model):
-    name_id = models.CharField(_("name (Indonesian)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def name(self) -> str:
-        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
 
 
 class WorkforceKind(BilingualName):
@@ -251,6 +240,9 @@ class RecomputeBucket(models.Model):
 
     def __str__(self) -> str:
         return f"recompute {self.province_id} {self.period:%Y-%m}"
+
+
+Bucket = tuple[int, dt.date]  # province id, first day of the month: what a stale mark names
 
 
 class StaleBucket(models.Model):

@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404
 
+from participants.coverage.changes import change_note, coverage_change
 from participants.coverage.completeness import (
     MonthCompleteness,
     latest_complete,
@@ -30,8 +31,8 @@ from participants.coverage.models import CoverageRow, StaleBucket
 from participants.entry.models import MonthlyReport
 from participants.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
+from regions.access.users import PortalUser
 from regions.models import Region, RegionQuerySet
-from regions.users import PortalUser
 
 
 def _rows(user: PortalUser) -> QuerySet[CoverageRow]:
@@ -133,22 +134,23 @@ class RegionCoverage:
     def denominator_changed_year(self) -> bool:
         return denominator_changed(self.now, self.last_year)
 
-    @staticmethod
-    def _points(now: CoverageRow | None, then: CoverageRow | None) -> Decimal | None:
-        if now is None or then is None:
-            return None
-        if now.coverage_percent is None or then.coverage_percent is None:
-            return None
-        return now.coverage_percent - then.coverage_percent
-
     @property
     def change_month(self) -> Decimal | None:
-        """Change in coverage, percentage points; unknown when either month is unknown."""
-        return self._points(self.now, self.last_month)
+        """Change in coverage, percentage points; unknown when either month is unknown or
+        the region's regencies differ between them (participants.coverage.changes)."""
+        return coverage_change(self.now, self.last_month)
 
     @property
     def change_year(self) -> Decimal | None:
-        return self._points(self.now, self.last_year)
+        return coverage_change(self.now, self.last_year)
+
+    @property
+    def note_month(self) -> str:
+        return change_note(self.now, self.last_month)
+
+    @property
+    def note_year(self) -> str:
+        return change_note(self.now, self.last_year)
 
     @property
     def coverage(self) -> Decimal | None:

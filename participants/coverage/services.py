@@ -1,4 +1,4 @@
-"""Writes that change what the coverage table says: workforce totals, targets, categories.
+"""Writes that change what the coverage table says: workforce totals and targets.
 
 Each marks the affected province × month buckets stale in the same transaction; the
 recompute runs after commit (participants.coverage.staleness).
@@ -7,17 +7,13 @@ recompute runs after commit (participants.coverage.staleness).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from participants.coverage.models import CoverageRow, Target, WorkforceTotal
 from participants.coverage.staleness import mark_stale
-from regions import access
-from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 def mark_region_year_stale(*, region: Region, year: int, month: int | None = None) -> None:
@@ -90,17 +86,3 @@ def target_delete(*, target: Target, actor: PortalUser | None = None) -> None:
     target._history_user = actor  # type: ignore[attr-defined]
     target.delete()
     mark_region_year_stale(region=target.region, year=target.year)
-
-
-@transaction.atomic
-def category_save(*, category: Any, actor: PortalUser | None = None) -> Any:
-    """Add, change or retire a category: which categories exist and add up changes every
-    bucket, so all are recomputed. Only national administrators (or a trusted system caller,
-    `actor=None`) change the list every report is made of."""
-    if actor is not None and not access.allows(actor, Action.ADMINISTER):
-        raise PermissionDenied
-    category.full_clean()
-    category._history_user = actor
-    category.save()
-    mark_everything_stale()
-    return category

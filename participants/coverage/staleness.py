@@ -7,17 +7,15 @@ failure to reach the broker is logged, never raised, so the user's save still su
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 
 from django.db import transaction
 
-from participants.coverage.models import StaleBucket
+from participants.coverage.models import Bucket, StaleBucket
+from participants.coverage.tasks import recompute_stale
 
 log = logging.getLogger(__name__)
-
-Bucket = tuple[int, dt.date]  # province id, first day of the month
 
 
 def mark_stale(buckets: Iterable[Bucket]) -> None:
@@ -36,8 +34,6 @@ def mark_stale(buckets: Iterable[Bucket]) -> None:
 
 
 def enqueue_recompute() -> None:
-    from participants.tasks import recompute_stale
-
     try:
         recompute_stale.delay()
     except Exception:  # broker down: the stale marks stay and the next run picks them up

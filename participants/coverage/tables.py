@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from participants.coverage.changes import change_note, participants_change
 from participants.coverage.completeness import (
     MonthCompleteness,
     has_figures,
@@ -24,8 +25,8 @@ from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
 from participants.periods import add_months
 from regions import access
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 
 @dataclass
@@ -51,19 +52,21 @@ class CoverageLine:
     def status_label(self) -> str:
         return status_label(self.status, self.completeness) if self.completeness else ""
 
-    def change(self, other: CoverageRow | None) -> int | None:
-        if not self.reported or not has_figures(other):
-            return None
-        assert other is not None
-        return self.total.participants - other.participants
-
     @property
     def month_change(self) -> int | None:
-        return self.change(self.last_month)
+        return participants_change(self.total, self.last_month)
 
     @property
     def year_change(self) -> int | None:
-        return self.change(self.last_year)
+        return participants_change(self.total, self.last_year)
+
+    @property
+    def month_note(self) -> str:
+        return change_note(self.total, self.last_month)
+
+    @property
+    def year_note(self) -> str:
+        return change_note(self.total, self.last_year)
 
     def cells(self, categories: list[Category]) -> list[CoverageRow | None]:
         return [self.by_category.get(c.pk) for c in categories]
@@ -85,6 +88,10 @@ class CoverageTable:
     @property
     def partial(self) -> bool:
         return self.completeness.partial
+
+    @property
+    def structure_changed(self) -> bool:
+        return any(line.month_note or line.year_note for line in self.lines)
 
 
 def coverage_table(user: PortalUser, *, period: dt.date, parent: Region | None) -> CoverageTable:
@@ -135,7 +142,9 @@ def _attach_history(lines: list[CoverageLine], level: str, period: dt.date) -> N
     totals = CoverageRow.objects.filter(level=level, category=None, region_id__in=regions)
     totals = totals.filter(period__gte=add_months(period, -12), period__lte=period)
     # The changes and the projection read only these: the rest stays in the database.
-    totals = totals.only("region_id", "period", "participants", "regencies_reported")
+    totals = totals.only(
+        "region_id", "period", "participants", "regencies_reported", "regencies_expected"
+    )
     by_region: dict[int, dict[dt.date, CoverageRow]] = defaultdict(dict)
     for row in totals:
         by_region[row.region_id][row.period] = row

@@ -11,18 +11,17 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from participants.coverage.services import category_save
+from participants.entry.categories import categories_set_active, category_save
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.entry.services import CellInput, WriteResult, counts_write
 from regions import access
 from regions.access import Action
-from regions.admin_numbers import NumbersAdminMixin
-from regions.admin_scoping import ReferenceListAdmin, ScopedModelAdmin
+from regions.access.admin import ReferenceListAdmin, ScopedModelAdmin
+from regions.values.admin import NumbersAdminMixin
 
 
 @admin.register(Category)
@@ -39,7 +38,7 @@ class CategoryAdmin(ReferenceListAdmin):
             return False  # retire it instead: its history must stay
         return super().has_delete_permission(request, obj)
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Category, form: Any, change: bool) -> None:
         # Which categories exist and add up changes every coverage figure: recompute.
         category_save(category=obj, actor=request.user)
 
@@ -56,10 +55,7 @@ class CategoryAdmin(ReferenceListAdmin):
 
     def _set_active(self, request: HttpRequest, queryset: QuerySet[Category], active: bool) -> None:
         try:
-            with transaction.atomic():
-                for category in queryset:
-                    category.is_active = active
-                    category_save(category=category, actor=request.user)
+            categories_set_active(categories=queryset, active=active, actor=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -20,8 +20,8 @@ from participants.entry.workflow import acknowledged_at_import, is_returned, lat
 from participants.periods import add_months, current_period, format_period
 from regions import access
 from regions.access import Action
-from regions.formatting import format_number, format_percent
-from regions.users import PortalUser
+from regions.access.users import PortalUser
+from regions.values.formatting import format_number, format_percent
 
 Notes = dict[CellKey, list[str]]
 Status = MonthlyReport.Status

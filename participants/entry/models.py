@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.coverage.models import CODE_VALIDATOR, BilingualName
 from participants.entry.deadlines import report_deadline
+from participants.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from participants.entry.validation import CellInput, CellProblem, Key, WriteContext
 from participants.periods import add_months
-from regions.formatting import format_number, format_percent
+from regions.values.formatting import format_number, format_percent
 
 MIN_HISTORY = 3  # fewer months than this say nothing about what is usual
 MAD_FACTOR = 5.0  # × 1.4826·MAD ≈ five standard deviations for normal data

@@ -16,8 +16,8 @@ from participants.entry.workflow import returned_among
 from participants.periods import add_months
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 CellKey = tuple[int, int]  # region id, category id
 

@@ -38,7 +38,7 @@ from participants.entry.workflow import (
     report_send_back,
     report_submit,
 )
-from regions.users import PortalUser, recorded
+from regions.access.users import PortalUser, recorded
 
 Source = Literal["web", "import", "admin", "api", "demo"]
 VALUE_FIELDS = ("active_participants", "inactive_participants", "employers", "no_data_reason")

@@ -19,8 +19,8 @@ from participants.entry.workflow import STEPS, is_returned, latest_step
 from participants.periods import add_months, current_period
 from regions import access
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 STALLED_AFTER = dt.timedelta(minutes=15)
 

@@ -17,10 +17,10 @@ from participants.entry.models import Category, MonthlyReport, ParticipantCount
 from participants.periods import FIRST_PERIOD, add_months, current_period
 from regions import access, bounds
 from regions.access import Action
-from regions.formatting import format_number
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.numbers import parse_whole_number
-from regions.users import PortalUser
+from regions.values.formatting import format_number
+from regions.values.numbers import parse_whole_number
 
 MAX_EMPLOYERS = bounds.EMPLOYERS_IN_A_REGENCY
 MAX_COUNT = bounds.PEOPLE_IN_A_REGENCY
@@ -102,7 +102,7 @@ def cell_from_count(count: ParticipantCount) -> CellInput:
 def parse_count(text: str) -> int | None:
     """'632.494', '632 494' or '632494' → 632494; '' → None; anything else is an error.
 
-    The rule lives in regions.numbers, shared with the admin, imports and agreements forms.
+    The rule lives in regions.values.numbers, shared with the admin, imports and agreements forms.
     """
     return parse_whole_number(text)
 

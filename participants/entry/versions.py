@@ -7,37 +7,16 @@ while the versions are compared, so two saves cannot both pass the check.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 
-from django.contrib.auth.models import User
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.validation import CellInput, CellProblem, WriteContext
-from regions.formatting import format_number
+from regions.values.formatting import format_datetime, format_number, format_person
 
 # Appended to a save event's comment when its warnings were read and confirmed.
 ACKNOWLEDGED_NOTE = " · warnings acknowledged"
 SAVES = (ReportEvent.Action.SAVED, ReportEvent.Action.IMPORTED, ReportEvent.Action.CREATED)
-
-
-def display_name(user: User | None) -> str:
-    if user is None:
-        return _("the system")
-    return user.get_full_name() or user.get_username()
-
-
-def local_time(report: MonthlyReport, moment: Any) -> str:
-    province = report.province
-    local = timezone.localtime(moment, timezone=_zone(province.timezone))
-    return f"{local:%d-%m-%Y %H:%M} {province.timezone_abbreviation}"
-
-
-def _zone(name: str) -> Any:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(name)
 
 
 def last_save(report: MonthlyReport) -> ReportEvent | None:
@@ -62,8 +41,8 @@ def conflict_problems(
 
 def _conflict_message(report: MonthlyReport) -> str:
     event = last_save(report)
-    who = display_name(event.actor if event else None)
-    when = local_time(report, event.at if event else report.updated_at)
+    who = format_person(event.actor if event else None)
+    when = format_datetime(event.at if event else report.updated_at, report.province)
     return _(
         "%(who)s saved this report at %(when)s while you were editing it; nothing of yours "
         "was saved. Their values are shown next to your cells: reload the page to continue."

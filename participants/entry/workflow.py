@@ -21,7 +21,7 @@ from participants.entry.notices import step_notify
 from participants.entry.versions import ACKNOWLEDGED_NOTE, last_save
 from regions import access
 from regions.access import Action
-from regions.users import PortalUser, recorded
+from regions.access.users import PortalUser, recorded
 
 Status = MonthlyReport.Status
 

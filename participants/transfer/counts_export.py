@@ -16,8 +16,8 @@ from participants.periods import format_period
 from participants.transfer.reading import EXPORT_COLUMNS
 from regions import access, spreadsheets
 from regions.access import Action
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 ExportRow = tuple[Any, ...]
 

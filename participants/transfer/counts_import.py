@@ -23,7 +23,7 @@ from participants.transfer.reading import (
     read_rows,
 )
 from participants.transfer.rows import Lookups, ParsedRows, Problem, parse_rows
-from regions.users import PortalUser
+from regions.access.users import PortalUser
 
 # counts_write names the model's fields; the report names the file's columns.
 SERVICE_FIELD_COLUMNS = {"region": "region_code", "report": "period"}

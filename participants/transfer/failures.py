@@ -10,7 +10,7 @@ from django.utils import timezone
 from participants.transfer.counts_import import ImportReport
 from participants.transfer.models import ImportFailure
 from regions import access
-from regions.users import PortalUser, recorded
+from regions.access.users import PortalUser, recorded
 
 
 def import_failure_record(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from participants.transfer import grid_shape
 from regions import bounds
-from regions.formatting import format_number
+from regions.values.formatting import format_number
 
 REQUIRED_COLUMNS = ("period", "region_code", "category", "active_participants")
 OPTIONAL_COLUMNS = ("inactive_participants", "employers", "no_data_reason")

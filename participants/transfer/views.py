@@ -34,9 +34,9 @@ from participants.transfer.forms import (
 from participants.transfer.preview import check_record, preview_page
 from regions import access, selectors
 from regions.access import Action
-from regions.formatting import format_number
 from regions.models import Region
 from regions.spreadsheets import CONTENT_TYPES, safe_filename, streamed_spreadsheet_response
+from regions.values.formatting import format_number
 
 PREVIEW_TEMPLATE = "participants/transfer/import.html"
 

@@ -21,8 +21,8 @@ from participants.coverage.services import mark_region_year_stale
 from participants.entry.services import parse_count
 from participants.transfer.reading import FileProblem, Source, read_table
 from regions import bounds
+from regions.access.users import PortalUser
 from regions.models import Region
-from regions.users import PortalUser
 
 REQUIRED = ("year", "region_code", "kind", "value", "source")
 SOURCE_MAX = WorkforceTotal._meta.get_field("source").max_length or 500

@@ -15,7 +15,7 @@ from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from regions.formatting import format_date
+from regions.values.formatting import format_date
 
 TEXT_KEY = "notice.text"  # a sentence stored as it was written (rows from before keys existed)
 _SENTENCES: dict[str, Promise | str] = {TEXT_KEY: "%(text)s"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from regions.access.users import PortalUser, recorded
 from regions.notifications.models import Notification
-from regions.users import PortalUser, recorded
 
 
 def notifications_for(user: PortalUser) -> QuerySet[Notification]:

@@ -12,18 +12,18 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from regions.notifications.messages import render
+from regions.access.users import PortalUser, recorded
+from regions.notifications.email import notifications_email_pending
 from regions.notifications.models import Notification
-from regions.users import PortalUser, recorded
+from regions.notifications.tasks import email_notifications
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["notification_send", "notifications_email_pending", "notifications_mark_read"]
 
 
 def notification_send(
@@ -55,8 +55,6 @@ def notification_send(
 
 
 def _queue_emails() -> None:
-    from regions.tasks import email_notifications
-
     try:
         email_notifications.delay()
     except Exception:  # the broker is down: the next run of the job mails these too
@@ -66,32 +64,3 @@ def _queue_emails() -> None:
 def notifications_mark_read(*, actor: PortalUser) -> int:
     unread = Notification.objects.filter(user=recorded(actor), read_at__isnull=True)
     return unread.update(read_at=timezone.now())
-
-
-def notifications_email_pending() -> int:
-    """Email every notification not yet emailed to a user with an address; returns the count."""
-    pending = Notification.objects.filter(emailed_at=None).exclude(user__email="")
-    sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for notification in pending.select_related("user"):
-            if _email(notification):
-                sent += 1
-    return sent
-
-
-def _email(notification: Notification) -> bool:
-    text = render(notification.key, notification.params)
-    link = settings.PORTAL_URL.rstrip("/") + notification.link if notification.link else ""
-    try:
-        send_mail(
-            subject=_("Coverage Portal: %(text)s") % {"text": text[:120]},
-            message=f"{text}\n\n{link}".strip(),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[notification.user.email],
-        )
-    except OSError:  # the mail server is down: the next run retries this one
-        logger.warning("notification email to %s failed", notification.user.email)
-        return False
-    notification.emailed_at = timezone.now()
-    notification.save(update_fields=["emailed_at"])
-    return True

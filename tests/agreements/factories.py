@@ -3,8 +3,8 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions.models import Region
 
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation, Signatory
-from agreements.models_meetings import Attendee, FollowUpAction, Meeting
 from regions.models import Region
 from tests import hostile
 from tests.agreements.factories import AgreementFactory

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from agreements.meetings.models import Meeting
 from agreements.models import Agreement, Regulation
-from agreements.models_meetings import Meeting
 from tests.agreements.factories import AgreementFactory, region
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements.exports import _end
+from agreements.meetings.models import Meeting
 from agreements.models import BudgetAllocation, Regulation
-from agreements.models_meetings import Meeting
 from tests import hostile
 from tests.agreements.factories import BudgetFactory, MeetingFactory, RegulationFactory, region
 

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from coverage_portal.health import LAST_RECOMPUTE_KEY, is_stalled, last_recompute_at
+from participants.coverage.tasks import recompute_stale
 from participants.models import StaleBucket
-from participants.tasks import recompute_stale
 from regions.models import Region
 
 MINUTE = dt.timedelta(minutes=1)

@@ -24,9 +24,9 @@ from pypdf import PdfReader
 from participants.coverage import engine
 from participants.models import CoverageRow, MonthlyReport
 from participants.selectors import month_end
-from regions.formatting import format_number, format_percent
 from regions.models import Region
-from tests.coverage_portal.dashboard_helpers import table_rows, text_of
+from regions.values.formatting import format_number, format_percent
+from tests.coverage_portal.dashboards.helpers import table_rows, text_of
 from tests.participants.coverage.factories import put_counts, put_workforce
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from participants.coverage import engine
 from participants.models import MonthlyReport
 from participants.selectors import month_end
 from regions.models import Region
-from tests.coverage_portal.dashboard_helpers import table_rows, text_of
+from tests.coverage_portal.dashboards.helpers import table_rows, text_of
 from tests.participants.coverage.factories import put_counts, put_workforce
 
 pytestmark = pytest.mark.django_db

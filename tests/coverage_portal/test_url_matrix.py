@@ -23,7 +23,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_scoping import PortalAdminMixin
+from regions.access.admin import PortalAdminMixin
 from tests import trust_figures
 from tests.trust_world import (
     CHANGERS,

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from agreements import demo as agreements_demo
+from agreements.demo import scenarios as agreements_demo
+from agreements.demo import scorecard as demo_scorecard
 from participants import services as participants
 from regions import demo as regions_demo
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         )
         participants.demo_coverage_seed()
         agreements_demo.seed()
+        demo_scorecard.seed()
         # Coverage figures ready at once, even with no worker running.
         buckets = participants.recompute_stale()
         self.stdout.write(f"Coverage recomputed for {buckets} province-month buckets.")

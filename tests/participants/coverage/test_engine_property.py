@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from participants.coverage import engine as coverage
 from participants.coverage.models import Target, WorkforceTotal
 from participants.coverage.services import (
-    category_save,
     target_save,
     workforce_total_delete,
     workforce_total_save,
 )
+from participants.entry.categories import category_save
 from participants.entry.services import CellInput, counts_write
 from participants.entry.workflow import _step
 from participants.models import Category, CoverageRow, MonthlyReport, WorkforceKind

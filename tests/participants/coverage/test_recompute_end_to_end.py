@@ -8,11 +8,11 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from participants.coverage.tasks import recompute_stale
 from participants.models import Category, CoverageRow, ParticipantCount, StaleBucket
 from participants.periods import add_months, current_period, format_period
-from participants.tasks import recompute_stale
-from regions.formatting import format_percent
 from regions.models import Region, Role
+from regions.values.formatting import format_percent
 from tests.participants.coverage.factories import put_counts, put_workforce
 from tests.worker import celery_worker, private_redis, real_broker, wait_for
 

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from participants.coverage import engine as coverage
 from participants.coverage.models import Target, WorkforceTotal
-from participants.coverage.services import category_save, target_save, workforce_total_save
+from participants.coverage.services import target_save, workforce_total_save
+from participants.entry.categories import category_save
 from participants.models import Category, CoverageRow, StaleBucket
 from tests.participants.coverage.factories import put_counts, put_workforce
 

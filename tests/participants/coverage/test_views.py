@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from participants.coverage import engine as coverage
 from participants.models import CoverageRow
-from regions.formatting import format_number, format_percent
 from regions.models import Region
+from regions.values.formatting import format_number, format_percent
 from tests.participants.coverage.factories import put_counts, put_target, put_workforce
 
 pytestmark = pytest.mark.django_db
