@@ -4,7 +4,6 @@ With no environment at all the portal runs on a SQLite file with Celery tasks ru
 so a newcomer needs no services. Every variable is documented in `.env.example`.
 """
 
-import os
 from pathlib import Path
 
 import environ
@@ -219,10 +218,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 LIVENESS_GUARD = env.bool("LIVENESS_GUARD", default=True)
 LIVENESS_PROBE_SECONDS = env.float("LIVENESS_PROBE_SECONDS", default=30.0)
 LIVENESS_STALL_SECONDS = env.float("LIVENESS_STALL_SECONDS", default=120.0)
-if CELERY_BROKER_URL.rstrip("/") == "filesystem:":
-    # A bare filesystem:// makes kombu warn "No hostname was supplied" on every connection;
-    # Celery reads the environment's URL before this setting, so both get the full form.
-    CELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"] = "filesystem://localhost/"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # `make run`: kombu's filesystem transport, a broker made of files in var/celery/, so the
     # quick start runs a real worker and beat with no service to install.
