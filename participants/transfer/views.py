@@ -47,7 +47,8 @@ def _require_enter_data(request: HttpRequest) -> None:
 
 
 def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> HttpResponse:
-    partial = getattr(request, "htmx", False)
+    # The partial is a preview's check: without one (the upload page itself) the whole page.
+    partial = getattr(request, "htmx", False) and context.get("report") is not None
     template = "participants/transfer/_preview.html" if partial else PREVIEW_TEMPLATE
     context.setdefault("form", ImportUploadForm())
     context["provinces"] = selectors.provinces_for(request.user)
