@@ -30,6 +30,7 @@ from agreements.formsets import adding_row, quiet, with_extra_row
 from agreements.models import Agreement, Commitment
 from agreements.permissions import may_change, require_change
 from agreements.viewkit import add_errors, flash_error, get_visible, list_page
+from regions.numbers import read_digits
 
 
 @login_required
@@ -199,11 +200,12 @@ def _commitment_for_form(request: HttpRequest, pk: int | None) -> Commitment:
         require_change(request.user, commitment)
         return commitment
     source = request.GET.get("agreement"), request.GET.get("meeting")
-    if source[0] and source[0].isdigit():
-        agreement = get_visible(selectors.agreements_for(request.user), int(source[0]))
+    ids = [read_digits(text, max_digits=18) for text in source]
+    if ids[0] is not None:
+        agreement = get_visible(selectors.agreements_for(request.user), ids[0])
         return Commitment(agreement=agreement, region=agreement.region)
-    if source[1] and source[1].isdigit():
-        meeting = get_visible(selectors.meetings_for(request.user), int(source[1]))
+    if ids[1] is not None:
+        meeting = get_visible(selectors.meetings_for(request.user), ids[1])
         return Commitment(meeting=meeting, region=meeting.host_region)
     raise PermissionDenied
 

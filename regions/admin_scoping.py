@@ -28,6 +28,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from regions import access
 from regions.access import Action
 from regions.models import Office, Region
+from regions.numbers import read_digits
 
 SERVICE_ERROR = "_portal_admin_service_error"
 
@@ -127,10 +128,8 @@ class PortalAdminMixin(ScopedChoicesMixin):
             raise PermissionDenied
         if self.get_object(request, object_id) is None:
             raise Http404
-        try:
-            int(version_id)
-        except ValueError:
-            raise Http404 from None
+        if read_digits(version_id, max_digits=18) is None:
+            raise Http404
         view = super().history_form_view  # type: ignore[misc]
         return view(request, object_id, version_id, extra_context)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
 from participants.selectors import parse_period
-
-DHIS2_PERIOD = re.compile(r"^(\d{4})(\d{2})$")
+from regions.bounds import echo
+from regions.numbers import read_month
 
 
 def period_param(name: str, text: str) -> dt.date:
@@ -19,17 +18,17 @@ def period_param(name: str, text: str) -> dt.date:
     try:
         return parse_period(text)
     except ValueError as error:
-        message = f"Give a month as YYYY-MM, e.g. 2023-12, not {text!r}."
+        message = f"Give a month as YYYY-MM, e.g. 2023-12, not “{echo(text)}”."
         raise ValidationError({name: [message]}) from error
 
 
 def dhis2_period(name: str, text: str) -> dt.date:
     """DHIS2's monthly period '202312' → 1 December 2023."""
-    match = DHIS2_PERIOD.match(text.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
-        message = f"Give a DHIS2 monthly period YYYYMM, e.g. 202312, not {text!r}."
-        raise ValidationError({name: [message]})
-    return dt.date(int(match[1]), int(match[2]), 1)
+    try:
+        return read_month(text, compact=True)
+    except ValueError:
+        message = f"Give a DHIS2 monthly period YYYYMM, e.g. 202312, not “{echo(text)}”."
+        raise ValidationError({name: [message]}) from None
 
 
 def dhis2_format(period: dt.date) -> str:

@@ -47,13 +47,18 @@ def _require_enter_data(request: HttpRequest) -> None:
 
 
 def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> HttpResponse:
-    partial = getattr(request, "htmx", False)
+    # The preview partial answers only what has a preview; any other htmx request (a
+    # refused upload, a hand-made query) gets the whole page, swapped in for the page.
+    partial = getattr(request, "htmx", False) and context.get("report") is not None
     template = "participants/transfer/_preview.html" if partial else PREVIEW_TEMPLATE
     context.setdefault("form", ImportUploadForm())
     context["provinces"] = selectors.provinces_for(request.user)
     context["due_month"] = format_period(add_months(current_period(), -1))
     context["shapes"] = SHAPES
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if getattr(request, "htmx", False) and not partial:
+        response["HX-Retarget"], response["HX-Reswap"] = "body", "innerHTML"
+    return response
 
 
 @login_required
