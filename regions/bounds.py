@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -224,6 +224,9 @@ def before(field: str, low: Any, high_exclusive: Any) -> Q:
 
 PLAIN_TEXT = PlainText()
 MULTILINE_TEXT = PlainText(multiline=True)
+# A multi-line text a person writes (scope clauses, notes): ten pages, never a megabyte.
+LONG_TEXT_CHARS = 20_000
+LONG_TEXT = [MULTILINE_TEXT, MaxLengthValidator(LONG_TEXT_CHARS)]
 DATE_BOUNDS = DateBounds()
 
 
