@@ -226,7 +226,7 @@ PLAIN_TEXT = PlainText()
 MULTILINE_TEXT = PlainText(multiline=True)
 # A multi-line text a person writes (scope clauses, notes): ten pages, never a megabyte.
 LONG_TEXT_CHARS = 20_000
-LONG_TEXT = [MULTILINE_TEXT, MaxLengthValidator(LONG_TEXT_CHARS)]
+LONG_TEXT: list[Any] = [MULTILINE_TEXT, MaxLengthValidator(LONG_TEXT_CHARS)]
 DATE_BOUNDS = DateBounds()
 
 
