@@ -7,11 +7,12 @@ one more blank row and saves nothing.
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from django.forms import BaseForm
 from django.http import HttpRequest, QueryDict
+
+from regions.values.numbers import read_digits
 
 
 def adding_row(request: HttpRequest) -> str:
@@ -22,8 +23,9 @@ def adding_row(request: HttpRequest) -> str:
 def with_extra_row(data: QueryDict, prefix: str) -> QueryDict:
     grown = data.copy()
     key = f"{prefix}-TOTAL_FORMS"
-    with contextlib.suppress(ValueError):  # a tampered count: the formset reports it
-        grown[key] = str(int(grown.get(key, "0")) + 1)
+    count = read_digits(grown.get(key, "0"), max_digits=4)
+    if count is not None:  # a tampered count: the formset reports it
+        grown[key] = str(count + 1)
     return grown
 
 

@@ -1,4 +1,5 @@
-"""Request middleware: the default language, and a request id for the logs.
+"""Request middleware: the default language, a request id for the logs, and the refusal of
+input no view should see (control characters, other scripts' digits, oversized bodies).
 
 Bahasa Indonesia unless the user chose otherwise.
 
@@ -11,13 +12,17 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from coverage_portal.logging_config import request_id
+from regions import bounds
+from regions.values.numbers import read_digits
 
 
 class DefaultLanguageMiddleware:
@@ -88,3 +93,71 @@ def client_ip_behind_proxy(request: HttpRequest) -> str | None:
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     return hops[-1] if hops else request.META.get("REMOTE_ADDR")
+
+
+class PlainInputMiddleware:
+    """The first door of every request: a path, a query string or a form field holding NUL
+    or another control character (a form field: NUL only, as multi-line text keeps its line
+    breaks and tabs), or digits of another script, is refused with a 400 that says why,
+    before any view, form or query sees it; a body larger than the largest upload with 413,
+    before it is read."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = max(bounds.REQUEST_MAX_BYTES, (settings.DOCUMENT_MAX_MB + 1) * 1024 * 1024)
+        length = read_digits(request.META.get("CONTENT_LENGTH") or "0", max_digits=15)
+        if length is None or length > limit:
+            message = _("This request is too large: at most %(limit)s MB.")
+            return refusal(request, message % {"limit": limit // (1024 * 1024)}, 413)
+        problem = input_problem(request)
+        return refusal(request, problem) if problem else self.get_response(request)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def input_problem(request: HttpRequest) -> str | None:
+    """Why this request's path, query or form may not reach a view, or None."""
+    texts = [request.path, *_pairs(request.GET.lists())]
+    if bounds.SINGLE_LINE_FORBIDDEN.search("".join(texts)):
+        return str(_("The address holds invisible control characters; remove them."))
+    if request.method == "POST" and request.content_type in FORM_TYPES:
+        try:
+            texts += _pairs(request.POST.lists())
+        except MultiPartParserError:
+            return str(_("The form could not be read; please send it again."))
+        texts += [str(getattr(upload, "name", "")) for upload in request.FILES.values()]
+        if "\x00" in "".join(texts):
+            return str(bounds.CONTROL_CHARACTERS)
+    if any(bounds.FOREIGN_DIGIT.search(text) for text in texts):
+        return str(bounds.FOREIGN_DIGITS)
+    return None
+
+
+def _pairs(lists: Iterable[tuple[str, list[str]]]) -> list[str]:
+    return [text for key, values in lists for text in (key, *values)]
+
+
+def refusal(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
+    """A refusal with its reason, as JSON on the API and as text elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(api_refusal(message), status=status)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def api_refusal(message: str) -> dict[str, object]:
+    """Refused before any route is known, the body satisfies both of the API's error shapes:
+    the portal's (detail, errors) and DHIS2's import summary, which its exchange doors use."""
+    counts = dict.fromkeys(("imported", "updated", "ignored", "deleted"), 0)
+    return {
+        "detail": message,
+        "errors": {},
+        "status": "ERROR",
+        "description": message,
+        "dryRun": False,
+        "importCount": counts,
+        "conflicts": [],
+        "warnings": [],
+    }

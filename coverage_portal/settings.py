@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "coverage_portal.middleware.DefaultLanguageMiddleware",
+    "coverage_portal.middleware.PlainInputMiddleware",
     "coverage_portal.api.language.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -310,6 +311,12 @@ from coverage_portal.api.conf import *  # noqa: E402, F403
 
 INSTALLED_APPS += ["knox", "drf_spectacular_sidecar"]
 REST_FRAMEWORK.update(API_SETTINGS)  # type: ignore[arg-type]  # noqa: F405
+# JSON bodies are bounded in size and depth before they are parsed (coverage_portal/api/parsers.py).
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "coverage_portal.api.parsers.BoundedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
 # Output safety, in every environment: a Content-Security-Policy (django-csp) that runs only
 # the portal's own script files, never inline script or on* attributes; user text reaches
 # JavaScript through json_script and textContent. Browsers must not guess content types,

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from coverage_portal import views
 from coverage_portal.home.views import home
+from coverage_portal.password_reset import ThrottledPasswordResetView
 
 admin.site.site_header = "Coverage Portal"
 admin.site.site_title = "Coverage Portal"
@@ -12,6 +13,11 @@ handler500 = "coverage_portal.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "accounts/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("dasbor/", include("coverage_portal.dashboards.urls")),

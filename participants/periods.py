@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django.utils import timezone
 
+from regions.values.numbers import read_month
+
 FIRST_PERIOD = dt.date(2014, 1, 1)  # BPJS Ketenagakerjaan began operating in January 2014
-PERIOD_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def parse_period(text: str) -> dt.date:
-    """'2023-12' → date(2023, 12, 1); ValueError for anything else."""
-    match = PERIOD_PATTERN.match(text.strip())
-    if not match:
-        raise ValueError(text)
-    return dt.date(int(match[1]), int(match[2]), 1)
+    """'2023-12' → date(2023, 12, 1); ValueError for anything else (regions.values.numbers)."""
+    return read_month(text)
 
 
 def format_period(period: dt.date) -> str:

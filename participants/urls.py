@@ -4,7 +4,7 @@ from participants.entry import views
 from participants.transfer.urls import urlpatterns as transfer_urlpatterns
 
 app_name = "participants"
-MONTH = r"^(?P<code>\d{2})/(?P<period>\d{4}-\d{2})/"
+MONTH = r"^(?P<code>[0-9]{2})/(?P<period>[0-9]{4}-[0-9]{2})/"
 urlpatterns: list[URLPattern | URLResolver] = [
     *transfer_urlpatterns,
     path("", views.report_list, name="report-list"),
@@ -15,7 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     re_path(rf"{MONTH}buka/$", views.reopen, name="reopen"),
     re_path(rf"{MONTH}riwayat/$", views.report_history, name="report-history"),
     re_path(
-        rf"{MONTH}riwayat/(?P<regency>[\d.]+)/(?P<category>[A-Z0-9_]+)/$",
+        rf"{MONTH}riwayat/(?P<regency>[0-9.]+)/(?P<category>[A-Z0-9_]+)/$",
         views.cell_history,
         name="cell-history",
     ),

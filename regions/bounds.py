@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -63,12 +63,21 @@ CSV_FIELD_MAX_CHARS = 4_096
 # say how.
 IMPORT_MAX_PROBLEMS = 10_000
 
+# The largest body any door takes: an import file or a document, with its form around it.
+REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + 1024 * 1024
+# A JSON body's deepest nesting: the portal's own documents are 4 deep.
+JSON_MAX_DEPTH = 64
+
 SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
+# A digit of any script but ASCII's (Arabic-Indic ١٢٣, fullwidth １２３, Devanagari …):
+# Python's int(), \d and strptime read them as numbers; no report, ADX or DHIS2 file has them.
+FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
 MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # A sample of the checks people meet most, in their words.
 TOO_LARGE = _("This number is too large: at most %(limit)s.")
 CONTROL_CHARACTERS = _("Remove the invisible control characters from this text.")
+FOREIGN_DIGITS = _("Write numbers with the digits 0–9 only.")
 YEAR_OUT_OF_RANGE = _("Choose a year from %(first)s to %(last)s.")
 DATE_OUT_OF_RANGE = _("Choose a date from %(first)s to %(last)s.")
 
@@ -215,6 +224,9 @@ def before(field: str, low: Any, high_exclusive: Any) -> Q:
 
 PLAIN_TEXT = PlainText()
 MULTILINE_TEXT = PlainText(multiline=True)
+# A multi-line text a person writes (scope clauses, notes): ten pages, never a megabyte.
+LONG_TEXT_CHARS = 20_000
+LONG_TEXT: list[Any] = [MULTILINE_TEXT, MaxLengthValidator(LONG_TEXT_CHARS)]
 DATE_BOUNDS = DateBounds()
 
 

@@ -218,7 +218,9 @@ class UserScope(models.Model):
         return f"{self.user} · {self.get_role_display()} · {self.describe_scope()}"
 
     def clean(self) -> None:
-        allowed = ROLE_SCOPE_KINDS[self.role]
+        allowed = ROLE_SCOPE_KINDS.get(self.role)
+        if allowed is None:  # no such role: the role field has said so
+            return
         if self.kind not in allowed:
             raise ValidationError(
                 {

@@ -76,3 +76,40 @@ def server_error(status: int) -> bool:
     if status >= 500:
         trust_figures.count("server_errors")
     return status >= 500
+
+
+# --- Values for any door: a path parameter, a query parameter, a form field, a JSON value --
+
+OTHER_SCRIPT_DIGITS = st.sampled_from(
+    ["١٢٣", "１２３", "١٢.٣٤٥", "٢٠٢٦١١", "٢٠٢٣-١٢", "２０２３", "६१"]
+)
+PERIODS = st.sampled_from(
+    ["0000-12", "9999-12", "000012", "999912", "2023-13", "2023-12", "202312"]
+)
+HUGE_NUMBERS = st.sampled_from([str(10**30), "9" * 5000, "1" * 40, "1e999999", "-1", "NaN"])
+UNKNOWN_CODES = st.sampled_from(["99", "99.99", "ZZ", "61.71", "74.02", "PU", "../..", "%", "*"])
+BLANKS = st.sampled_from(["", " ", "\u00a0", "\t", "\u200b"])
+
+
+def hostile_value(long: bool = False) -> st.SearchStrategy[str]:
+    """One text from every class that broke a door: control characters, other scripts'
+    digits, years 0 and 9999, 10^30 and 5.000 digits, blanks, unknown codes, long texts."""
+    dirty = st.builds(lambda a, c, b: a + c + b, UNKNOWN_CODES, CONTROL, st.text(max_size=5))
+    classes = [dirty, OTHER_SCRIPT_DIGITS, PERIODS, HUGE_NUMBERS, UNKNOWN_CODES, BLANKS]
+    if long:
+        classes.append(st.sampled_from(["x" * 5000, "é" * 1_000_000]))
+    return st.one_of(*classes)
+
+
+def json_value() -> st.SearchStrategy[object]:
+    """Wrong types as well as hostile texts: what a JSON body may hold."""
+    scalars = st.one_of(
+        hostile_value(long=True),
+        st.sampled_from([10**30, -1, 0, 1.5, True, None, [], {}]),
+    )
+    return st.one_of(scalars, st.lists(scalars, max_size=3))
+
+
+def deep_json(levels: int = 50_000) -> bytes:
+    """Tens of thousands of `[` (or `{"a":`): a body that once cost a RecursionError."""
+    return b"[" * levels if levels % 2 else b'{"a":' * levels

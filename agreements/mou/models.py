@@ -94,7 +94,9 @@ class Agreement(models.Model):
     legal_bases = models.ManyToManyField(
         LegalBasis, blank=True, related_name="agreements", verbose_name=_("legal basis")
     )
-    scope = models.TextField(_("scope clauses (one per line)"), blank=True)
+    scope = models.TextField(
+        _("scope clauses (one per line)"), blank=True, validators=bounds.LONG_TEXT
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

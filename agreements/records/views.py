@@ -29,6 +29,7 @@ from agreements.records.forms import (
     RegulationForm,
 )
 from agreements.records.models import Commitment
+from regions.values.numbers import read_digits
 
 
 @login_required
@@ -82,11 +83,12 @@ def _commitment_for_form(request: HttpRequest, pk: int | None) -> Commitment:
         require_change(request.user, commitment)
         return commitment
     source = request.GET.get("agreement"), request.GET.get("meeting")
-    if source[0] and source[0].isdigit():
-        agreement = get_visible(agreements_for(request.user), int(source[0]))
+    ids = [read_digits(text, max_digits=18) for text in source]
+    if ids[0] is not None:
+        agreement = get_visible(agreements_for(request.user), ids[0])
         return Commitment(agreement=agreement, region=agreement.region)
-    if source[1] and source[1].isdigit():
-        meeting = get_visible(meetings_for(request.user), int(source[1]))
+    if ids[1] is not None:
+        meeting = get_visible(meetings_for(request.user), ids[1])
         return Commitment(meeting=meeting, region=meeting.host_region)
     raise PermissionDenied
 

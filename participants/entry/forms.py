@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellInput, parse_count
 from participants.periods import FIRST_PERIOD, current_period
+from regions.values.numbers import read_digits
 
 
 @dataclass
@@ -64,10 +65,7 @@ def _read_cell(s: GridSubmission, grid: Grid, key: CellKey, text: str, reason: s
 
 
 def _int(text: Any) -> int:
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return 0
+    return read_digits(text, max_digits=18) or 0
 
 
 class SubmitForm(forms.Form):

@@ -31,7 +31,7 @@ Row = tuple[int, dict[str, str]]
 PERIOD_LABELS = ("bulan", "periode", "period", "month")
 HEADER_LABELS = ("kode wilayah", "kode", "region_code", "region code")
 NO_DATA = "∅"
-MONTH = re.compile(r"^\d{4}-\d{1,2}$")
+MONTH = re.compile(r"^[0-9]{4}-[0-9]{1,2}$")
 CODE_IN_HEADER = re.compile(r"\(([A-Za-z0-9_]+)\)\s*$")
 
 

@@ -21,6 +21,7 @@ from participants.transfer.reading import Row
 from regions.bounds import echo, text_problem
 from regions.models import Region
 from regions.spreadsheets import FORMULA_STARTS
+from regions.values.numbers import MAX_DIGITS
 
 FORMULA_PREFIXES = FORMULA_STARTS
 
@@ -221,13 +222,13 @@ def _not_valid_message(regency: RegencyInfo, period: dt.date) -> str:
 def _normalise_code(text: str) -> str:
     code = text.strip()
     head, dot, tail = code.partition(".")
-    if dot and len(tail) == 1 and tail.isdigit():
+    if dot and len(tail) == 1 and tail in "0123456789":
         code = f"{head}.{tail}0"  # Excel shows the code 61.10 as the number 61.1
     return code
 
 
 def _count(text: str) -> int | None:
-    if text.isdigit() and text.isascii():  # the common case, without the full parser
+    if len(text) <= MAX_DIGITS and text.isdigit() and text.isascii():  # the common case
         return int(text)
     if not text.strip():
         return None

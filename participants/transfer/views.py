@@ -54,7 +54,10 @@ def _import_page(request: HttpRequest, status: int = 200, **context: Any) -> Htt
     context["provinces"] = selectors.provinces_for(request.user)
     context["due_month"] = format_period(add_months(current_period(), -1))
     context["shapes"] = SHAPES
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if getattr(request, "htmx", False) and not partial:
+        response["HX-Retarget"], response["HX-Reswap"] = "body", "innerHTML"
+    return response
 
 
 @login_required

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
 from django.forms import BaseForm
@@ -28,6 +29,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from regions import access
 from regions.access import Action
 from regions.models import Office, Region
+from regions.values.numbers import read_digits
 
 SERVICE_ERROR = "_portal_admin_service_error"
 
@@ -65,6 +67,22 @@ def narrowed_queryset(db_field: Any, request: HttpRequest, action: Action) -> An
     return None
 
 
+class KeysOnlyAutocompleteSelect(AutocompleteSelect):
+    """Showing a refused form again, Django's widget looks the typed value up as a key: text
+    that is no key of the model (a space, a NUL) would be a 500, so it is left out."""
+
+    def optgroups(self, name: str, value: Any, attr: Any = None) -> Any:
+        target = self.field.target_field
+        keys = []
+        for item in value:
+            try:
+                target.get_prep_value(target.to_python(item))
+            except (ValidationError, ValueError, TypeError):
+                continue
+            keys.append(item)
+        return super().optgroups(name, keys, attr)
+
+
 class ScopedChoicesMixin:
     """Region and office pickers (foreign keys and many-to-many) limited to the user's scope;
     shared by ModelAdmins and inlines."""
@@ -75,7 +93,10 @@ class ScopedChoicesMixin:
         queryset = narrowed_queryset(db_field, request, self.change_action)
         if queryset is not None:
             kwargs["queryset"] = queryset
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+        if field is not None and isinstance(field.widget, AutocompleteSelect):
+            field.widget.__class__ = KeysOnlyAutocompleteSelect
+        return field
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         queryset = narrowed_queryset(db_field, request, self.change_action)
@@ -127,10 +148,8 @@ class PortalAdminMixin(ScopedChoicesMixin):
             raise PermissionDenied
         if self.get_object(request, object_id) is None:
             raise Http404
-        try:
-            int(version_id)
-        except ValueError:
-            raise Http404 from None
+        if read_digits(version_id, max_digits=18) is None:
+            raise Http404
         view = super().history_form_view  # type: ignore[misc]
         return view(request, object_id, version_id, extra_context)
 

@@ -7,7 +7,7 @@ officers copy them into Indonesian reports; month names follow the UI language.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 UNKNOWN = "–"
+# Digits a formatted number may have: more than any bound allows (a refusal may repeat a
+# hostile 10^30); beyond it the number is written as a power of ten, never in full.
+MAX_SHOWN_DIGITS = 40
 
 
 def _group_thousands(digits: str) -> str:
@@ -32,17 +35,28 @@ def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str
     """632494 → '632.494'; with decimals, 34.5512 → '34,55'. None → '–'."""
     if value is None:
         return UNKNOWN
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return UNKNOWN
+    if not number.is_finite():
+        return UNKNOWN
+    if number and number.adjusted() >= MAX_SHOWN_DIGITS:
+        return f"{'-' if number < 0 else ''}>10^{MAX_SHOWN_DIGITS}"
+    # A message may format any number the bounds refuse: enough precision that the rounding
+    # below can never fail (the default context's 28 digits would, on 10^30).
+    context = Context(prec=MAX_SHOWN_DIGITS + decimals + 2)
+    rounded = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, context)
     sign = "-" if rounded < 0 else ""
-    whole, _sep, fraction = f"{abs(rounded):f}".partition(".")
+    whole, _sep, fraction = f"{rounded.copy_abs():f}".partition(".")
     text = sign + _group_thousands(whole)
     return f"{text},{fraction}" if decimals else text
 
 
 def format_percent(value: int | float | Decimal | None, decimals: int = 2) -> str:
     """34.5512 → '34,55%'. Unknown coverage is shown as '–', never as 0%."""
-    return UNKNOWN if value is None else f"{format_number(value, decimals)}%"
+    text = format_number(value, decimals)
+    return UNKNOWN if text == UNKNOWN else f"{text}%"
 
 
 def format_rupiah(value: int | float | Decimal | None) -> str:
@@ -50,6 +64,8 @@ def format_rupiah(value: int | float | Decimal | None) -> str:
     if value is None:
         return UNKNOWN
     text = format_number(value)
+    if text == UNKNOWN:
+        return UNKNOWN
     return f"-Rp{text[1:]}" if text.startswith("-") else f"Rp{text}"
 
 
@@ -57,7 +73,12 @@ def format_short(value: int | float | Decimal | None) -> str:
     """41560000 → '41,56 juta'; smaller numbers as plain thousands."""
     if value is None:
         return UNKNOWN
-    amount = Decimal(str(value))
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return UNKNOWN
+    if not amount.is_finite():
+        return UNKNOWN
     for size, word in ((10**12, _("trillion")), (10**9, _("billion")), (10**6, _("million"))):
         if abs(amount) >= size:
             return f"{format_number(amount / size, 2)} {word}"

@@ -9,6 +9,7 @@ the admin and the agreements forms all read through here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -22,19 +23,53 @@ from django.utils.translation import gettext as _
 from regions import bounds
 from regions.values.formatting import format_number
 
-PLAIN = re.compile(r"^\d+$")
-GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
-DECIMAL = re.compile(r"^(\d+|\d{1,3}([. ]\d{3})+),(\d+)$")
-NUMBERISH = re.compile(r"^[\d., ]+$")
+# ASCII digits only: Python's \d and int() also take Arabic-Indic (١٢٣), fullwidth (１２３)
+# and every other script's digits, which no Indonesian report, ADX or DHIS2 file uses.
+PLAIN = re.compile(r"[0-9]+\Z")
+GROUPED = re.compile(r"[0-9]{1,3}([. ][0-9]{3})+\Z")
+DECIMAL = re.compile(r"([0-9]+|[0-9]{1,3}([. ][0-9]{3})+),([0-9]+)\Z")
+NUMBERISH = re.compile(r"[0-9., ]+\Z")
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 RUPIAH = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 # More digits than any bound has: too large whatever they say, and int() of thousands of
 # digits is slow before it is refused.
 MAX_DIGITS = 18
+# Longer than any number written with its separators and decimals: refused unread.
+MAX_NUMBER_TEXT = 64
 
 
 def _clean(text: str | None) -> str:
-    return RUPIAH.sub("", (text or "").translate(SPACES).strip())
+    value = RUPIAH.sub("", (text or "")[: MAX_NUMBER_TEXT * 2].translate(SPACES).strip())
+    if len(value) > MAX_NUMBER_TEXT and NUMBERISH.match(value[:MAX_NUMBER_TEXT]):
+        raise ValidationError(_("This number is too large."), "too_large")
+    return value
+
+
+def read_digits(text: object, *, max_digits: int) -> int | None:
+    """The one reader of plain ASCII digits (codes' numbers, years, months, ids, wire
+    values): the number, or None for anything else — other scripts' digits, signs, spaces,
+    or more than `max_digits` digits (checked before int() ever sees them)."""
+    if not isinstance(text, str) or not 0 < len(text) <= max_digits or not PLAIN.match(text):
+        return None
+    return int(text)
+
+
+MONTH_TEXT = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
+COMPACT_MONTH_TEXT = re.compile(r"([0-9]{4})([0-9]{2})\Z")
+
+
+def read_month(text: object, *, compact: bool = False) -> dt.date:
+    """The one reader of a month: '2023-12' (compact, as DHIS2 writes it: '202312') → its
+    first day. ValueError for anything else — other scripts' digits, month 13, a year
+    outside bounds.FIRST_YEAR–LAST_YEAR (year 0 and 9999 included)."""
+    pattern = COMPACT_MONTH_TEXT if compact else MONTH_TEXT
+    match = pattern.match(text.strip()) if isinstance(text, str) and len(text) <= 16 else None
+    if not match:
+        raise ValueError("not a month")
+    year, month = int(match[1]), int(match[2])
+    if not (bounds.FIRST_YEAR <= year <= bounds.LAST_YEAR and 1 <= month <= 12):
+        raise ValueError("no such month")
+    return dt.date(year, month, 1)
 
 
 def parse_whole_number(text: str | None) -> int | None:
@@ -66,6 +101,8 @@ def parse_decimal_number(text: str | None) -> Decimal | None:
     match = DECIMAL.match(value)
     if match:
         whole = match[1].replace(".", "").replace(" ", "")
+        if len(whole) > MAX_DIGITS * 2:
+            raise ValidationError(_("This number is too large."), "too_large")
         return Decimal(f"{whole}.{match[3]}")
     if value.startswith("-") and _readable(value[1:]):
         raise _negative()

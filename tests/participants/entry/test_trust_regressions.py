@@ -58,7 +58,8 @@ def test_a_nul_in_a_no_data_reason_is_a_message(client, kalbar_officer):
     response = client.post(
         grid(), {"version": "0", reason: "tidak ada\x00data"}, HTTP_HX_REQUEST="true"
     )
-    assert response.status_code == 200 and b'data-testid="problem"' in response.content
+    # Refused at the door, with its reason (coverage_portal.middleware).
+    assert response.status_code == 400 and "kontrol" in response.content.decode()
     assert not ParticipantCount.objects.exists()
 
 
