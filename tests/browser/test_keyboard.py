@@ -154,15 +154,21 @@ def _officer(page: Any, world: Any) -> None:
 
     page.goto(f"/laporan/61/{world.due}/")  # the page's top again
     tab_to(page, "[data-testid=to-workflow]", "grid → to the workflow")
+    _workflow_step(page, "submit", "Diajukan")
+    screenshot(page, "keyboard-200-officer-submitted")
+
+
+def _workflow_step(page: Any, button: str, status: str) -> None:
+    """From the focused link to the workflow: Enter, Tab to the step's button, Enter; the page
+    reloads with focus on its message."""
     page.keyboard.press("Enter")
     expect(page.locator("#workflow")).to_be_focused()
     page.keyboard.press("Tab")
-    assert focused(page, "[data-testid=submit]")
+    assert focused(page, f"[data-testid={button}]")
     page.keyboard.press("Enter")
     page.wait_for_load_state("networkidle")
     expect(page.get_by_test_id("messages")).to_be_focused()
-    assert "Diajukan" in page.get_by_test_id("status").inner_text()
-    screenshot(page, "keyboard-200-officer-submitted")
+    assert status in page.get_by_test_id("status").inner_text()
 
 
 def _review(page: Any, world: Any) -> None:
@@ -199,14 +205,7 @@ def _approver(page: Any, world: Any) -> None:
     _review(page, world)
     zoom(page, "200")
     _review(page, world)
-    page.keyboard.press("Enter")
-    expect(page.locator("#workflow")).to_be_focused()
-    page.keyboard.press("Tab")
-    assert focused(page, "[data-testid=approve]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
-    expect(page.get_by_test_id("messages")).to_be_focused()
-    assert "Disetujui" in page.get_by_test_id("status").inner_text()
+    _workflow_step(page, "approve", "Disetujui")
 
 
 def _to_kalbar_on_the_map(page: Any) -> None:
