@@ -96,7 +96,11 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",
-        login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        login_required(
+            SpectacularSwaggerSplitView.as_view(
+                url_name="api:schema", template_name="api/docs.html"
+            )
+        ),
         name="docs",
     ),
     path("tokens/", token_views.token_page, name="tokens"),

@@ -42,12 +42,57 @@
     return box;
   }
 
+  // People who ask for less motion get a map that jumps instead of gliding; the charts never
+  // animate.
+  var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function label(value, name, noData) {
+    if (!value) { return name + ", " + noData; }
+    return [value.name, value.coverage === null ? noData : value.coverage_text, value.participants_text]
+      .filter(Boolean).join(", ");
+  }
+
+  function go(value) { window.location.href = value.url + window.location.search; }
+
+  // The regions are one Tab stop (a roving tabindex): the arrow keys move between them in
+  // alphabetical order, Enter or Space opens a region's page, Home and End jump to the ends.
+  function keyboardRegions(el, shapes) {
+    shapes.sort(function (a, b) { return a.name.localeCompare(b.name, "id"); });
+    shapes.forEach(function (item, i) {
+      var path = item.shape.getElement();
+      if (!path) { return; }
+      path.setAttribute("tabindex", i === 0 ? "0" : "-1");
+      path.setAttribute("role", item.value && item.value.url ? "link" : "img");
+      path.setAttribute("aria-label", item.label);
+      path.addEventListener("focus", function () { item.shape.openTooltip(); item.shape.setStyle({ weight: 3 }); });
+      path.addEventListener("blur", function () { item.shape.closeTooltip(); item.shape.setStyle({ weight: 1 }); });
+      path.addEventListener("keydown", function (event) {
+        var next = null;
+        if (event.key === "ArrowRight" || event.key === "ArrowDown") { next = (i + 1) % shapes.length; }
+        else if (event.key === "ArrowLeft" || event.key === "ArrowUp") { next = (i - 1 + shapes.length) % shapes.length; }
+        else if (event.key === "Home") { next = 0; }
+        else if (event.key === "End") { next = shapes.length - 1; }
+        else if ((event.key === "Enter" || event.key === " ") && item.value && item.value.url) {
+          event.preventDefault(); event.stopPropagation(); go(item.value); return;
+        }
+        if (next === null) { return; }
+        event.preventDefault(); event.stopPropagation();
+        path.setAttribute("tabindex", "-1");
+        var target = shapes[next].shape.getElement();
+        target.setAttribute("tabindex", "0");
+        target.focus();
+      });
+    });
+  }
+
   function initMap(el) {
     if (el.dataset.ready) { return; }
     el.dataset.ready = "1";
     var values = readJson(el.dataset.values) || {};
     var noData = el.dataset.nodata || "no data";
-    var map = L.map(el, { attributionControl: false, zoomSnap: 0.25, scrollWheelZoom: false });
+    var map = L.map(el, { attributionControl: false, zoomSnap: 0.25, scrollWheelZoom: false,
+      zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still, inertia: !still });
+    var shapes = [];
     fetch(el.dataset.geojson, { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (collection) {
@@ -60,11 +105,17 @@
             shape.on("mouseover", function () { shape.setStyle({ weight: 3 }); });
             shape.on("mouseout", function () { shape.setStyle({ weight: 1 }); });
             if (value && value.url) {
-              shape.on("click", function () { window.location.href = value.url + window.location.search; });
+              shape.on("click", function () { go(value); });
             }
+            var name = value ? value.name : f.properties.name;
+            shapes.push({ shape: shape, value: value, name: name, label: label(value, name, noData) });
           },
         }).addTo(map);
-        if (layer.getLayers().length) { map.fitBounds(layer.getBounds()); }
+        if (layer.getLayers().length) {
+          map.fitBounds(layer.getBounds(), { animate: false });
+          map.on("resize", function () { map.fitBounds(layer.getBounds(), { animate: false }); });
+        }
+        keyboardRegions(el, shapes);
         el.dataset.features = String(layer.getLayers().length);
       });
   }

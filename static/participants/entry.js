@@ -1,7 +1,7 @@
-// Data-entry grid: keyboard navigation, pasting a spreadsheet block, live totals, the first
-// problem after a failed save, a warning before leaving unsaved values, the ∅ toggle and the
-// cell-history panel beside its cell. Everything is delegated from document, so it keeps
-// working after htmx swaps the grid.
+// Data-entry grid: keyboard navigation, pasting a spreadsheet block, live totals, focus and
+// announcements after a save, Ctrl+S, a warning before leaving unsaved values, the ∅ toggle
+// and the cell-history panel beside its cell. Everything is delegated from document, so it
+// keeps working after htmx swaps the grid.
 (function () {
   "use strict";
 
@@ -54,18 +54,57 @@
     if (note) { note.hidden = !value; }
   }
 
+  // The scroll region keeps a focused cell clear of its sticky header, total row and regency
+  // column: scroll-padding measured from them (the stylesheet holds a fallback).
+  function padScroller() {
+    var scroller = document.querySelector("#grid-form .grid-scroll");
+    if (!scroller) { return; }
+    var head = scroller.querySelector("thead");
+    var foot = scroller.querySelector("tfoot");
+    var side = scroller.querySelector("tbody .regency-col");
+    scroller.style.scrollPaddingTop = (head ? head.offsetHeight + 4 : 0) + "px";
+    scroller.style.scrollPaddingBottom = (foot ? foot.offsetHeight + 4 : 0) + "px";
+    scroller.style.scrollPaddingLeft = (side ? side.offsetWidth + 4 : 0) + "px";
+  }
+
+  // Moves focus to a cell (or any target of a summary link) and scrolls it into full view.
+  function focusTarget(target) {
+    if (!target) { return; }
+    if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }
+
   function focusFirstProblem() {
     var link = document.querySelector("#grid-form [data-first-problem]");
-    var target = link && document.getElementById(link.dataset.firstProblem);
-    if (!target) { return; }
-    target.scrollIntoView({ block: "center", inline: "center" });
-    target.focus({ preventScroll: true });
+    focusTarget(link && document.getElementById(link.dataset.firstProblem));
+    return !!link;
+  }
+
+  // After a save: a persistent live region (outside the swapped part) says what happened;
+  // focus goes to the first problem, or to the result when warnings wait for a look, and
+  // otherwise stays where it was (htmx keeps focus on an element with the same id).
+  function announce() {
+    var live = document.getElementById("grid-live");
+    var result = document.querySelector("#entry [data-announce]");
+    if (!live) { return; }
+    live.textContent = "";
+    if (result) {
+      window.setTimeout(function () { live.textContent = result.textContent.replace(/\s+/g, " ").trim(); }, 100);
+    }
+  }
+
+  function afterSave() {
+    announce();
+    if (focusFirstProblem()) { return; }
+    var saved = document.getElementById("grid-saved");
+    if (saved && saved.querySelector("[data-focus]")) { focusTarget(saved); }
   }
 
   function setUp() {
     recomputeTotals();
     syncNoDataTabStops();
-    focusFirstProblem();
+    padScroller();
   }
 
   function move(input, dRow, dCol) {
@@ -125,12 +164,13 @@
     if (event.target.id === "grid-form") { dirty = false; }
   });
 
-  // The summary beside Save links to its cells: focus the input, not just the anchor.
+  // Summary links move focus to their cell (the input, not just the anchor), clear of the
+  // sticky rows and column.
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("#grid-form [data-focus]");
+    var link = event.target.closest && event.target.closest("#entry [data-focus]");
     if (link) {
       var target = document.getElementById(link.dataset.focus);
-      if (target) { event.preventDefault(); target.scrollIntoView({ block: "center" }); target.focus(); }
+      if (target) { event.preventDefault(); focusTarget(target); }
       return;
     }
     if (event.target.closest && event.target.closest("[data-close-history]")) { closeHistory(); }
@@ -138,11 +178,15 @@
 
   // The history panel opens beside the cell whose ⟲ was clicked, and closes with Esc or ✕.
   var historyOrigin = null;
+  var historyReturn = null;
 
   function closeHistory() {
     var panel = document.getElementById("cell-history");
     if (panel) { panel.hidden = true; panel.innerHTML = ""; }
-    if (historyOrigin) { historyOrigin.focus(); historyOrigin = null; }
+    var back = historyReturn || historyOrigin;
+    if (back) { back.focus(); }
+    historyOrigin = null;
+    historyReturn = null;
   }
 
   function placeHistory(panel, anchor) {
@@ -174,15 +218,35 @@
     if (event.target.id === "cell-history" || !document.getElementById("grid-form")) { return; }
     markDirty(false);
     setUp();
+    afterSave();
   });
 
+  // Ctrl+S (Cmd+S) saves from anywhere on the page; Alt+Shift+H opens the focused cell's
+  // history, whose ⟲ stays out of the Tab order of an editable grid.
   document.addEventListener("keydown", function (event) {
+    var form = document.querySelector("#grid-form[data-editable]");
+    if (form && (event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "s" || event.key === "S")) {
+      event.preventDefault();
+      form.requestSubmit(document.getElementById("grid-save"));
+      return;
+    }
+    if (event.altKey && event.shiftKey && event.code === "KeyH") {
+      var cell = event.target.closest && event.target.closest("#grid-form td.cell");
+      var audit = cell && cell.querySelector("a.audit");
+      if (audit) { event.preventDefault(); audit.click(); historyReturn = event.target; }
+      return;
+    }
     if (event.key === "Escape" && !document.getElementById("cell-history")?.hidden) { closeHistory(); }
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
+  function firstLoad() {
     setUp();
+    focusFirstProblem();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", firstLoad);
+  } else {
+    firstLoad();
   }
 })();

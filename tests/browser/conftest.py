@@ -74,15 +74,19 @@ def log_in(page: Any, username: str, password: str) -> None:
 BLOCKING_IMPACTS = ("critical", "serious")
 
 
-def axe_violations(page: Any, name: str) -> list[str]:
-    """axe-core's critical and serious violations on the current page, one line each.
+def axe_violations(
+    page: Any, name: str, impacts: tuple[str, ...] | None = BLOCKING_IMPACTS
+) -> list[str]:
+    """axe-core's violations on the current page (of the given impacts; None: any), one line
+    each. axe runs every rule it has but the experimental ones: WCAG 2.0/2.1 A and AA and the
+    best practices.
 
     The full report is written to test-artifacts/axe-<name>.txt for reading afterwards.
     """
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    found = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    found = [v for v in results.response["violations"] if impacts is None or v["impact"] in impacts]
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{name}.txt").write_text(results.generate_report())
     return [

@@ -122,6 +122,9 @@ def test_month_selector_swaps_the_dashboard_in_place(page, make_user, two_years_
     wait_for_map(page)
     before = page.get_by_test_id("total-participants").inner_text()
     page.select_option("#id_bulan", "2023-06")
+    page.wait_for_timeout(200)
+    assert page.get_by_test_id("total-participants").inner_text() == before  # not on choosing
+    page.get_by_test_id("period-show").click()
     page.wait_for_url("**bulan=2023-06")
     wait_for_map(page)
     assert page.get_by_test_id("total-participants").inner_text() != before
