@@ -47,8 +47,11 @@ from participants.coverage.selectors import (
     region_trend,
     reports_for,
     target_progress,
+    target_source,
 )
 from participants.coverage.tables import CoverageTable, coverage_table
+from participants.demo.counts import demo_data_present
+from participants.demo.published import PublishedFigures, published_figures
 from participants.entry.deadlines import report_deadline, submission_is_late
 from participants.entry.selectors import (
     Grid,
@@ -96,6 +99,7 @@ __all__ = [
     "MonthCompleteness",
     "NoCoverage",
     "Progress",
+    "PublishedFigures",
     "RegionCoverage",
     "ReportTodo",
     "ReportingSummary",
@@ -111,6 +115,7 @@ __all__ = [
     "coverage_summary",
     "coverage_table",
     "current_period",
+    "demo_data_present",
     "denominator_changed",
     "denominator_fields",
     "due_period",
@@ -134,6 +139,7 @@ __all__ = [
     "period_choices",
     "projection_fields",
     "province_for",
+    "published_figures",
     "readable_region",
     "recent_decisions",
     "region_categories",
@@ -157,5 +163,6 @@ __all__ = [
     "submission_is_late",
     "target_fields",
     "target_progress",
+    "target_source",
     "two_decimals",
 ]

@@ -27,7 +27,7 @@ from participants.coverage.completeness import (
     row_status,
     status_label,
 )
-from participants.coverage.models import CoverageRow, StaleBucket
+from participants.coverage.models import CoverageRow, StaleBucket, Target
 from participants.entry.models import MonthlyReport
 from participants.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
@@ -233,6 +233,12 @@ def _rank_key(item: RegionCoverage) -> tuple[int, Decimal, str]:
 
 def region_total(user: PortalUser, region: Region, period: dt.date) -> CoverageRow | None:
     return _one_region(user, region).filter(period=period, category__isnull=True).first()
+
+
+def target_source(region: Region, year: int) -> str:
+    """Where a region's overall target for the year comes from (its `source`), or ""."""
+    targets = Target.objects.filter(region=region, year=year, category__isnull=True)
+    return targets.values_list("source", flat=True).first() or ""
 
 
 def region_categories(user: PortalUser, region: Region, period: dt.date) -> list[CoverageRow]:
