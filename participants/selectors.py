@@ -49,10 +49,13 @@ from participants.coverage.selectors import (
     region_trend,
     reports_for,
     target_progress,
+    target_source,
     targets_for,
     workforce_totals_for,
 )
 from participants.coverage.tables import CoverageTable, coverage_table
+from participants.demo.counts import demo_data_present
+from participants.demo.published import PublishedFigures, published_figures
 from participants.entry.deadlines import report_deadline, submission_is_late
 from participants.entry.selectors import (
     Grid,
@@ -114,6 +117,7 @@ __all__ = [
     "MonthCompleteness",
     "NoCoverage",
     "Progress",
+    "PublishedFigures",
     "RegionCoverage",
     "ReportTodo",
     "ReportingSummary",
@@ -132,6 +136,7 @@ __all__ = [
     "coverage_summary",
     "coverage_table",
     "current_period",
+    "demo_data_present",
     "denominator_changed",
     "denominator_fields",
     "due_period",
@@ -159,6 +164,7 @@ __all__ = [
     "period_choices",
     "projection_fields",
     "province_for",
+    "published_figures",
     "readable_region",
     "readable_regions",
     "recent_decisions",
@@ -183,6 +189,7 @@ __all__ = [
     "submission_is_late",
     "target_fields",
     "target_progress",
+    "target_source",
     "targets_for",
     "two_decimals",
     "workforce_totals_for",

@@ -102,7 +102,7 @@ def _budget(province: Region, year: int) -> BudgetAllocation:
         region=province,
         year=year,
         category_code="NON_ASN",
-        label="Pegawai non-ASN",
+        label=f"Pegawai non-ASN ({MARK})",
         workers=workers,
         amount=amount,
         realised=(amount * Decimal(draw.randint(60, 100)) / 100).quantize(Decimal(1))

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
-from coverage_portal.dashboards import completeness, scorecard
+from coverage_portal.dashboards import completeness, published, scorecard
 from coverage_portal.dashboards.charts import (
     category_chart,
     long_month_label,
@@ -111,6 +111,7 @@ def _region_figures(user: PortalUser, region: Region, context: dict[str, Any]) -
         "projection": coverage.row_progress(
             total, {p.period: p.row.participants for p in trend if p.row is not None}
         ),
+        "target_source": coverage.target_source(region, period.year) if total else "",
     }
 
 
@@ -130,6 +131,7 @@ def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     context.update(regencies=regencies, map_values=map_values(regencies))
     context.update(_region_figures(user, region, context))
     context.update(_agreements_panels(user, context))
+    context["published_note"] = published.note(user, region)
     return context
 
 

@@ -22,10 +22,17 @@ FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "dejavu"
 MAP_MM = (180.0, 110.0)
 TREND_MM = (180.0, 40.0)
+AXIS_MM = 16.0  # room left of the trend for the coverage labels
 
 
 def text(value: Any) -> str:
     return str(value)
+
+
+def table_height(rows: int) -> float:
+    """Room a table of `rows` rows (and its header) needs: a short table is kept whole with
+    its heading, a long one starts with at least a few rows."""
+    return min(rows + 1, 20) * 6.5
 
 
 def _hex_rgb(value: str) -> tuple[int, int, int]:
@@ -38,7 +45,10 @@ class ReportPDF(FPDF):
         self.add_font(FONT, "", str(FONTS / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONTS / "DejaVuSans-Bold.ttf"))
 
-    def heading(self, title: str) -> None:
+    def heading(self, title: str, keep: float = 20.0) -> None:
+        """A heading never ends a page alone: it starts a new page unless `keep` mm of what
+        follows fit under it."""
+        self.room_for(keep + 10)
         self.ln(3)
         self.set_font(FONT, "B", 12)
         self.cell(text=text(title), new_x="LMARGIN", new_y="NEXT")
@@ -94,6 +104,7 @@ def _body(pdf: ReportPDF, data: dict[str, Any]) -> None:
         pdf.line_text(
             f"{_('Regencies reported')}: {reported}{format_number(total.regencies_expected)}"
         )
+    _published(pdf, data.get("published_note"))
     pdf.heading(_("Denominators used"))
     for name in data["denominators"] or [
         _("No workforce total: every coverage percentage is unknown.")
@@ -106,9 +117,17 @@ def _body(pdf: ReportPDF, data: dict[str, Any]) -> None:
     _scorecard(pdf, data.get("scorecard"))
 
 
+def _published(pdf: ReportPDF, note: dict[str, Any] | None) -> None:
+    if note is None:
+        return
+    pdf.heading(note["title"])
+    for line in note["lines"]:
+        pdf.line_text(line)
+    pdf.line_text(f"{_('Source')}: {note['source']}")
+
+
 def _map(pdf: ReportPDF, data: dict[str, Any]) -> None:
-    pdf.room_for(MAP_MM[1] + 12)
-    pdf.heading(_("Coverage by regency / city"))
+    pdf.heading(_("Coverage by regency / city"), keep=MAP_MM[1] + 4)
     left, top = pdf.l_margin, pdf.get_y() + 2
     factor = min(MAP_MM[0] / report.MAP_SIZE[0], MAP_MM[1] / report.MAP_SIZE[1])
     pdf.set_draw_color(86, 96, 107)
@@ -123,7 +142,7 @@ def _map(pdf: ReportPDF, data: dict[str, Any]) -> None:
 
 
 def _categories(pdf: ReportPDF, rows: list[Any]) -> None:
-    pdf.heading(_("Participants by category"))
+    pdf.heading(_("Participants by category"), keep=table_height(len(rows)))
     body = [
         [
             ("↳ " if not r.category.is_top_level else "") + r.category.name,
@@ -137,12 +156,14 @@ def _categories(pdf: ReportPDF, rows: list[Any]) -> None:
 
 
 def _trend(pdf: ReportPDF, data: dict[str, Any]) -> None:
-    pdf.room_for(TREND_MM[1] + 12)
-    pdf.heading(_("24-month trend"))
-    left, top = pdf.l_margin, pdf.get_y() + 2
-    factor = TREND_MM[0] / report.TREND_SIZE[0]
+    axes = data["trend_axes"]
+    title = _("Trend, %(first)s – %(last)s") % {"first": axes["first"], "last": axes["last"]}
+    pdf.heading(title, keep=TREND_MM[1] + 10)
+    left, top = pdf.l_margin + AXIS_MM, pdf.get_y() + 3
+    width = TREND_MM[0] - AXIS_MM
+    factor, vertical = width / report.TREND_SIZE[0], TREND_MM[1] / report.TREND_SIZE[1]
+    _axes(pdf, axes, left, top, factor, vertical)
     pdf.set_draw_color(11, 110, 79)
-    vertical = TREND_MM[1] / report.TREND_SIZE[1]
     pdf.set_line_width(0.5)
     for segment in data["trend_segments"]:
         points = [(left + x * factor, top + y * vertical) for x, y in segment]
@@ -156,7 +177,8 @@ def _trend(pdf: ReportPDF, data: dict[str, Any]) -> None:
     with pdf.local_context(dash_pattern={"dash": 1, "gap": 1}):
         for x in data["trend_steps"]:
             pdf.line(left + x * factor, top, left + x * factor, top + TREND_MM[1])
-    pdf.set_y(top + TREND_MM[1] + 3)
+    pdf.set_y(top + TREND_MM[1] + 7)
+    pdf.line_text(_("Coverage (%) per month; a dashed line marks a new denominator."))
     body = [
         [
             formats.date_format(t.period, "M Y"),
@@ -169,8 +191,29 @@ def _trend(pdf: ReportPDF, data: dict[str, Any]) -> None:
     pdf.grid([_("Month"), _("Participants"), _("Coverage"), _("Note")], body)
 
 
+def _axes(
+    pdf: ReportPDF, axes: dict[str, Any], left: float, top: float, factor: float, vertical: float
+) -> None:
+    """The y axis (coverage, lowest to highest) and the x axis (months) of the trend."""
+    bottom, right = top + TREND_MM[1], left + report.TREND_SIZE[0] * factor
+    pdf.set_draw_color(86, 96, 107)
+    pdf.set_line_width(0.2)
+    pdf.line(left, top, left, bottom)
+    pdf.line(left, bottom, right, bottom)
+    pdf.set_font(FONT, "", 7)
+    pdf.set_draw_color(221, 227, 232)
+    for y, label in axes["y"]:
+        pdf.line(left, top + y * vertical, right, top + y * vertical)
+        pdf.set_xy(pdf.l_margin, top + y * vertical - 2)
+        pdf.cell(AXIS_MM - 1, 4, text(label), align="R")
+    for x, label in axes["x"]:
+        pdf.set_xy(left + x * factor - 8, bottom + 1)
+        pdf.cell(16, 4, text(label), align="C")
+    pdf.set_font(FONT, "", 9)
+
+
 def _regencies(pdf: ReportPDF, items: list[Any]) -> None:
-    pdf.heading(_("Regencies and cities"))
+    pdf.heading(_("Regencies and cities"), keep=table_height(len(items)))
     body = [
         [
             i.region.name,
@@ -186,7 +229,7 @@ def _regencies(pdf: ReportPDF, items: list[Any]) -> None:
 def _scorecard(pdf: ReportPDF, card: Any) -> None:
     if card is None:
         return
-    pdf.heading(_("Inpres 2/2021 scorecard"))
+    pdf.heading(_("Inpres 2/2021 scorecard"), keep=table_height(len(card.criteria) + 1))
     body = [
         [c.pillar_name, c.label, c.detail, f"{format_number(c.points, 2)} / {c.max_points}"]
         for c in card.criteria

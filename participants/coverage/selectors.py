@@ -235,6 +235,12 @@ def region_total(user: PortalUser, region: Region, period: dt.date) -> CoverageR
     return _one_region(user, region).filter(period=period, category__isnull=True).first()
 
 
+def target_source(region: Region, year: int) -> str:
+    """Where a region's overall target for the year comes from (its `source`), or ""."""
+    targets = Target.objects.filter(region=region, year=year, category__isnull=True)
+    return targets.values_list("source", flat=True).first() or ""
+
+
 def region_categories(user: PortalUser, region: Region, period: dt.date) -> list[CoverageRow]:
     """One row per category (sub-groups such as NON_ASN included), in the categories' order."""
     rows = _one_region(user, region).filter(period=period, category__isnull=False)

@@ -22,8 +22,9 @@ def kalbar_dec_2022():
         "61", DEC_2022, 632_494, denominator=1_830_662, regencies_reported=14,
         regencies_expected=14, target_participants=700_000, target_gap=67_506,
     )  # fmt: skip
-    total_row("61", add_months(DEC_2022, -1), 620_000, denominator=1_830_662)
-    total_row("61", add_months(DEC_2022, -12), 580_000, denominator=1_800_000)
+    same_shape = {"regencies_reported": 14, "regencies_expected": 14}
+    total_row("61", add_months(DEC_2022, -1), 620_000, denominator=1_830_662, **same_shape)
+    total_row("61", add_months(DEC_2022, -12), 580_000, denominator=1_800_000, **same_shape)
     total_row("35", DEC_2022, 4_100_000)  # no workforce total: coverage unknown
     total_row("61.71", DEC_2022, 210_000)
     for code, participants in (("PU", 385_004), ("BPU", 98_541), ("JAKON", 149_949)):

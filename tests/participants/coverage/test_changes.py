@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils import translation
+
 from participants.coverage.changes import (
     change_note,
     change_notes,
@@ -29,8 +31,9 @@ def test_papua_across_the_split_has_no_change_only_words():
     assert structure_changed(august, july)
     assert participants_change(august, july) is None
     assert coverage_change(august, july) is None
-    assert change_note(august, july) == "regional structure changed"
-    assert change_notes(august, july, None) == "vs last month: regional structure changed"
+    with translation.override("id"):
+        assert change_note(august, july) == "struktur wilayah berubah"
+        assert change_notes(august, july, None) == "vs bulan lalu: struktur wilayah berubah"
 
 
 def test_same_shape_compares_participants_and_points():
