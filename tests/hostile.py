@@ -103,7 +103,7 @@ def hostile_value(long: bool = False) -> st.SearchStrategy[str]:
 
 def json_value() -> st.SearchStrategy[object]:
     """Wrong types as well as hostile texts: what a JSON body may hold."""
-    scalars = st.one_of(
+    scalars: st.SearchStrategy[object] = st.one_of(
         hostile_value(long=True),
         st.sampled_from([10**30, -1, 0, 1.5, True, None, [], {}]),
     )

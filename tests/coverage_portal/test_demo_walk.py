@@ -38,9 +38,9 @@ USERNAMES = [a.username for a in DEMO_ACCOUNTS]
 
 
 def _walk_settings() -> Any:
+    configured: list[dict[str, Any]] = list(settings.TEMPLATES)
     templates = [
-        {**t, "OPTIONS": {**t["OPTIONS"], "string_if_invalid": INVALID_MARK}}
-        for t in settings.TEMPLATES
+        {**t, "OPTIONS": {**t["OPTIONS"], "string_if_invalid": INVALID_MARK}} for t in configured
     ]
     return override_settings(TEMPLATES=templates)
 
