@@ -123,7 +123,13 @@ def input_problem(request: HttpRequest) -> str | None:
     texts = [request.path, *_pairs(request.GET.lists())]
     if bounds.SINGLE_LINE_FORBIDDEN.search("".join(texts)):
         return str(_("The address holds invisible control characters; remove them."))
-    if request.method == "POST" and request.content_type in FORM_TYPES:
+    # The API reads its own bodies (DRF's bounded parsers, DHIS2's raw formats): reading the
+    # form here would consume the stream they read.
+    if (
+        request.method == "POST"
+        and request.content_type in FORM_TYPES
+        and not request.path.startswith("/api/")
+    ):
         try:
             texts += _pairs(request.POST.lists())
         except MultiPartParserError:

@@ -102,6 +102,9 @@ def restore_reference_data() -> None:
     call_command("load_regions", verbosity=0)
     seed = importlib.import_module("participants.migrations.0002_seed_categories").seed
     seed(django_apps, None)
+    # A flush also empties the legal bases' reference list, which a migration writes.
+    legal_bases = importlib.import_module("agreements.migrations.0002_legal_bases_reference_list")
+    legal_bases.add(django_apps, None)
 
 
 @pytest.fixture

@@ -126,7 +126,9 @@ class AgreementViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelVie
     m2m = ("legal_bases", "signatories")
 
     def get_queryset(self) -> QuerySet[Agreement]:
-        agreements = agreements_for(self.request.user).prefetch_related("legal_bases")
+        agreements = agreements_for(self.request.user).prefetch_related(
+            "legal_bases", "signatories"
+        )
         return agreements.defer("region__boundary").order_by("-signed_on", "-pk")
 
     def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
@@ -218,7 +220,8 @@ class MeetingViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewS
     m2m = ("regions", "offices", "attendees", "actions")
 
     def get_queryset(self) -> QuerySet[Meeting]:
-        return meetings_for(self.request.user).order_by("-starts_at", "-pk")
+        meetings = meetings_for(self.request.user).prefetch_related("attendees", "actions")
+        return meetings.order_by("-starts_at", "-pk")
 
     def service(self, *, actor: PortalUser, instance: Any, **m2m: Any) -> Any:
         regions = m2m.get("regions", list(instance.regions.all()) if instance.pk else [])

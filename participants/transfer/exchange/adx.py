@@ -39,8 +39,6 @@ GROUP_KEYS = frozenset({"orgUnit", "period", "dataSet", "completeDate", "attribu
 VALUE_KEYS = frozenset({"dataElement", "value", "measure", "categoryOptionCombo", "comment"})
 MAX_BYTES = 20 * 1024 * 1024
 
-ET.register_namespace("", NAMESPACE)
-
 
 def adx_period(period: dt.date) -> str:
     return f"{period:%Y-%m}-01/P1M"
@@ -61,9 +59,11 @@ def has_values(counts: Iterable[ExportedCount]) -> bool:
 
 
 def render(counts: Iterable[ExportedCount]) -> bytes:
-    root = ET.Element(ADX, exported=timezone.now().isoformat(timespec="seconds"))
+    # Written with plain names under an xmlns attribute: ElementTree's prefix registry is
+    # process-wide, and the DXF2 writer names another default namespace.
+    root = ET.Element("adx", xmlns=NAMESPACE, exported=timezone.now().isoformat(timespec="seconds"))
     for (region, period), cells in groupby(counts, key=lambda c: (c.region, c.period)):
-        group = ET.Element(GROUP, orgUnit=region, period=adx_period(period), dataSet=DATA_SET)
+        group = ET.Element("group", orgUnit=region, period=adx_period(period), dataSet=DATA_SET)
         for cell in cells:
             for measure, value, _comment in cell.measures():
                 if value is None:
@@ -71,7 +71,7 @@ def render(counts: Iterable[ExportedCount]) -> bytes:
                 attributes = {"dataElement": cell.category, "value": str(value)}
                 if measure != ACTIVE:
                     attributes["measure"] = measure
-                ET.SubElement(group, DATA_VALUE, attributes)
+                ET.SubElement(group, "dataValue", attributes)
         if len(group):
             root.append(group)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -51,11 +51,11 @@ def read(body: bytes) -> Parsed:
 
 
 def write(counts: list[ExportedCount], include_deleted: bool = False) -> bytes:
-    ET.register_namespace("", NAMESPACE)
-    root = ET.Element(SET, dataSet=DATA_SET)
+    # Plain names under an xmlns attribute: ElementTree's prefix registry is process-wide.
+    root = ET.Element("dataValueSet", xmlns=NAMESPACE, dataSet=DATA_SET)
     for row in period_values(counts, include_deleted):
         attributes = {k: _text(v) for k, v in value_dict(*row).items()}
-        ET.SubElement(root, VALUE, attributes)
+        ET.SubElement(root, "dataValue", attributes)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
