@@ -123,13 +123,11 @@ def input_problem(request: HttpRequest) -> str | None:
     texts = [request.path, *_pairs(request.GET.lists())]
     if bounds.SINGLE_LINE_FORBIDDEN.search("".join(texts)):
         return str(_("The address holds invisible control characters; remove them."))
-    # The API reads its own bodies (DRF's bounded parsers, DHIS2's raw formats): reading the
-    # form here would consume the stream they read.
-    if (
-        request.method == "POST"
-        and request.content_type in FORM_TYPES
-        and not request.path.startswith("/api/")
-    ):
+    if request.method == "POST" and request.content_type in FORM_TYPES:
+        if request.path.startswith("/api/"):
+            # The API reads its raw body (DHIS2's formats): keep it before the form is parsed,
+            # which would otherwise consume the stream (the size was bounded above).
+            request.body  # noqa: B018
         try:
             texts += _pairs(request.POST.lists())
         except MultiPartParserError:
