@@ -36,7 +36,7 @@ def table_schema() -> dict[str, Any]:
                 "region_code",
                 "string",
                 _("Kemendagri code of the region; ID is Indonesia"),
-                constraints={"required": True, "pattern": r"ID|\d{2}"},
+                constraints={"required": True, "pattern": r"ID|[0-9]{2}"},
             ),
             _field("region_name", "string", _("Name of the region")),
             _field(

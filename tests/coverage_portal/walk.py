@@ -31,7 +31,7 @@ SKIPPED_PREFIXES = ("/accounts/logout", "/i18n/", "/static/", "/media/")
 # Parameters whose values differ only by which month, record or page they show.
 SAMPLED_VALUES = {"bulan", "period", "periode", "month", "page", "p", "o", "q", "tahun", "year"}
 SAMPLED_KWARGS = {"pk", "id", "object_id", "period", "month", "year", "token", "uidb64"}
-PERIOD = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+PERIOD = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
 NONE_WORD = re.compile(r"\bNone\b")
 FILE_TYPES = ("text/csv", "application/vnd", "application/pdf", "text/calendar", "application/zip")
 
