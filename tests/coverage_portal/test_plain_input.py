@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from participants.models import ParticipantCount
 from tests import hostile
-from tests.coverage_portal.test_hostile_walk import doors
+from tests.coverage_portal.doors import doors
 
 
 def _client(user) -> Client:
