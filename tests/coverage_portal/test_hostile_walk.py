@@ -10,6 +10,10 @@ seed (derandomize), so every run sends the same requests. For every answer: no 5
 nothing was stored (a snapshot of every table's row count); no marker of a place outside the
 user's scope; and at the end nothing stored holds a control character or a text beyond
 100.000 characters.
+
+Then the htmx doors (the URLs pages name in hx-get/hx-post, found by tests/coverage_portal/
+htmx_doors.py) get hostile query strings as every role, as htmx sends them: each answer is a
+well-formed partial, a whole page, or a refusal with its message.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from hypothesis import strategies as st
 
 from tests import hostile, trust_figures
 from tests.coverage_portal.doors import SKIPPED, Door, doors
+from tests.coverage_portal.htmx_doors import HtmxDoor, draw_requests, find_doors, problems_with
+from tests.coverage_portal.test_demo_walk import _walk_settings as walk_settings
 from tests.coverage_portal.test_url_matrix import (
     admin_cases,
     body_of,
@@ -224,6 +230,53 @@ def test_generated_hostile_input_at_every_door(world: World, identity: str) -> N
     stored = hostile_text_stored()
     assert not stored, f"hostile text stored in {stored}"
     assert not problems, "\n".join(problems[:40])
+
+
+# --- htmx partials are doors ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def htmx_doors(world: World, django_db_blocker: Any) -> list[HtmxDoor]:
+    with django_db_blocker.unblock():
+        return find_doors(world)
+
+
+def test_the_htmx_doors_are_found(htmx_doors: list[HtmxDoor]) -> None:
+    views = {door.view for door in htmx_doors}
+    expected = {
+        "participants:grid",
+        "participants:cell-history",
+        "participants:import-preview",
+        "dashboards:national",
+        "dashboards:province",
+    }
+    assert expected <= views, expected - views
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("identity", IDENTITIES)
+def test_every_htmx_door_answers_hostile_queries_well_formed(
+    world: World, htmx_doors: list[HtmxDoor], identity: str
+) -> None:
+    client = Client(raise_request_exception=False)
+    if world.users[identity] is not None:
+        client.force_login(world.users[identity])
+    found: list[str] = []
+    with walk_settings():
+        for number, door in enumerate(htmx_doors):
+            for request in draw_requests(
+                door, QUERY_KEYS, IDENTITIES.index(identity) * 1000 + number
+            ):
+                headers = {"HX-Request": "true"}
+                if door.verb == "POST":
+                    response = client.post(request["path"], request["data"] or {}, headers=headers)
+                else:
+                    response = client.get(request["path"], headers=headers)
+                trust_figures.count("url_role_checks")
+                hostile.tried()
+                for problem in problems_with(door, response):
+                    found.append(f"{identity} {door.verb} {request['path'][:200]}: {problem}")
+    assert not found, "\n".join(found[:30])
 
 
 def walk_chunk(chunk: list[Target], number: int, fields: list[str], visit: Any) -> None:
