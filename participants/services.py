@@ -29,7 +29,7 @@ from participants.entry.services import (
 )
 from participants.transfer.counts_import import ImportReport, counts_import
 from participants.transfer.exchange.bulk import MAX_CELLS, bulk_result, bulk_write
-from participants.transfer.exchange.formats import import_document
+from participants.transfer.exchange.formats import document_refusal, import_document
 from participants.transfer.exchange.tasks import job_for, job_start
 from participants.transfer.exchange.values import STRATEGIES, ImportOptions, Summary
 from participants.transfer.failures import import_failure_record
@@ -52,6 +52,7 @@ __all__ = [
     "counts_write",
     "demo_counts_seed",
     "demo_coverage_seed",
+    "document_refusal",
     "import_document",
     "import_failure_record",
     "job_for",
