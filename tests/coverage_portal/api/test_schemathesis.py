@@ -8,7 +8,6 @@ Bounded (a few examples per operation) so the whole suite stays quick on two cor
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,13 +16,12 @@ import schemathesis
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from coverage_portal.wsgi import application
+from tests.coverage_portal.api.helpers import served_schema
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = settings(
@@ -52,13 +50,7 @@ def _requests_keep_the_test_transaction() -> Iterator[None]:
     request_finished.connect(close_old_connections)
 
 
-def _served_schema() -> dict[str, Any]:
-    """The document /api/schema/ serves (generated here: collection may not use the database)."""
-    document = SchemaGenerator().get_schema(request=None, public=True)
-    return json.loads(OpenApiJsonRenderer().render(document))
-
-
-schema = schemathesis.openapi.from_dict(_served_schema())
+schema = schemathesis.openapi.from_dict(served_schema())
 schema.app = application
 
 
