@@ -92,6 +92,7 @@ from participants.periods import (
 )
 from participants.transfer.exchange import codes as exchange_codes
 from participants.transfer.exchange.adx import has_values as adx_has_values
+from participants.transfer.exchange.adx_schema import adx_schema
 from participants.transfer.exchange.export import (
     ExportedCount,
     ExportQuery,
@@ -124,6 +125,7 @@ __all__ = [
     "TrendPoint",
     "add_months",
     "adx_has_values",
+    "adx_schema",
     "approved_recently",
     "available_periods",
     "category_rows",

@@ -20,6 +20,7 @@ from participants.selectors import (
     ExportQuery,
     ExportRefused,
     adx_has_values,
+    adx_schema,
     exchange_write,
     exported_counts,
 )
@@ -36,6 +37,15 @@ EXAMPLE = """<?xml version='1.0' encoding='utf-8'?>
 </adx>"""
 
 
+class AdxSchemaView(ConditionalGetMixin, APIView):
+    """The strict XML Schema of the portal's ADX (its codes enumerated); an XSD, not an API
+    operation, so it stays out of the OpenAPI document."""
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> HttpResponse:
+        return HttpResponse(adx_schema(), content_type="application/xml; charset=utf-8")
+
+
 class AdxView(ConditionalGetMixin, APIView):
     permission_classes = [MayViewOrImport]
 
@@ -45,7 +55,8 @@ class AdxView(ConditionalGetMixin, APIView):
         description='One group per regency and month (`period="YYYY-MM-01/P1M"`, '
         '`dataSet="KEPESERTAAN"`); a province gives its regencies, `ID` the country. Cells '
         'marked "no data" are left out (ADX has no empty value). Valid against the IHE ADX '
-        "2015 loose schema. 404 when the account may read no counts for that region and month.",
+        "2015 loose schema and the portal's strict one (/api/adx/schema.xsd). "
+        "404 when the account may read no counts for that region and month.",
         parameters=[
             OpenApiParameter(
                 "orgUnit", str, required=True, pattern=ORG_UNIT, description="e.g. 61 or 61.71"

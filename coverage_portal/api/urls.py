@@ -50,6 +50,7 @@ v1: list[URLPattern | URLResolver] = [
         name="data-value-sets-v1",
     ),
     path("adx", adx.AdxView.as_view(), name="adx"),
+    path("adx/schema.xsd", adx.AdxSchemaView.as_view(), name="adx-schema-v1"),
     path("", include(router.urls)),
     # Anything else under /api/v1/ answers in the API's own error shape, not an HTML page.
     re_path(r"^.*$", errors.not_found),
@@ -94,6 +95,7 @@ app_name = "api"
 urlpatterns = [
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("adx/schema.xsd", adx.AdxSchemaView.as_view(), name="adx-schema"),
     path(
         "docs/",
         login_required(
