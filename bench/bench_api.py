@@ -32,6 +32,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
+from bench import hand_import  # noqa: E402
+from bench.limits import compare  # noqa: E402
+
 MONTHS = (dt.date(2023, 12, 1), dt.date(2023, 11, 1))  # December whole, November in part
 VALUES = 10_000
 EXPORT_RUNS = 5
@@ -80,6 +83,7 @@ def main() -> None:
     user_scope_assign(user=admin, role=Role.NATIONAL_ADMIN)
     _token, text = AuthToken.objects.create(user=admin)
     client = Client(HTTP_AUTHORIZATION=f"Token {text}")
+    compare_with_hand_load(client, admin.pk)
     post_value_sets(client)
     export_national_month(client)
     post_other_formats(client)
@@ -109,6 +113,27 @@ def post_value_sets(client: Any) -> None:
             f"dataValueSets POST, {VALUES} values, {label}: {seconds:.2f} s "
             f"({summary['status']}; {counts})"
         )
+
+
+def compare_with_hand_load(client: Any, user_id: int) -> None:
+    """New counts through the API against the same values loaded by hand (COPY + SQL)."""
+    body = json.dumps({"dataValues": data_values(0)})
+
+    def post() -> None:
+        response = client.post("/api/v1/dataValueSets", body, content_type="application/json")
+        assert response.status_code == 200, response.content[:500]
+
+    compare(
+        f"dataValueSets POST, {VALUES} values, new counts",
+        project=post,
+        limit=lambda: hand_import.load_rows(hand_import.value_set_rows(body), user_id),
+        limit_name="json + COPY + INSERT…SELECT of reports, counts, history",
+        target=1.5,
+        budget=5.0,
+        rounds=3,
+        reset=hand_import.empty_tables,
+    )
+    hand_import.empty_tables()
 
 
 def export_national_month(client: Any) -> None:

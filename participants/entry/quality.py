@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from functools import cache
-from statistics import median
 
 from django.utils.translation import gettext as _
 
@@ -35,10 +34,17 @@ def robust_outlier(value: int, history: Sequence[int]) -> int | None:
     """The median the value is unusual against, or None when it is usual."""
     if len(history) < MIN_HISTORY:
         return None
-    centre = median(history)
-    mad = median(abs(h - centre) for h in history)
+    centre = _median(history)
+    mad = _median([abs(h - centre) for h in history])
     tolerance = max(MAD_FACTOR * 1.4826 * mad, RELATIVE_FLOOR * centre, ABSOLUTE_FLOOR)
     return round(centre) if abs(value - centre) > tolerance else None
+
+
+def _median(values: Sequence[float]) -> float:
+    """statistics.median without its generality: it runs for every cell of an import."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def monthly_jump(value: int, previous: int | None) -> float | None:
@@ -63,13 +69,33 @@ def workforce_total(ctx: WriteContext, cell: CellInput) -> int | None:
     return max(known)[2] if known else None
 
 
+Series = dict[tuple[int, int], dict[dt.date, int | None]]  # (region, category) -> by month
+
+
+def _series(after: dict[Key, int | None]) -> Series:
+    """Each series' values by month, grouped once for the whole write."""
+    series: Series = {}
+    for (region, category, period), value in after.items():
+        series.setdefault((region, category), {})[period] = value
+    return series
+
+
 def cell_warnings(
-    index: int, cell: CellInput, ctx: WriteContext, after: dict[Key, int | None]
+    index: int,
+    cell: CellInput,
+    ctx: WriteContext,
+    after: dict[Key, int | None],
+    series: Series | None = None,
 ) -> Iterator[CellProblem]:
     value = cell.active_participants
     if value is None or not isinstance(cell.period, dt.date):
         return
-    history = [after.get((cell.region_id, cell.category_id, m)) for m in _year_before(cell.period)]
+    months = _year_before(cell.period)
+    if series is None:
+        history = [after.get((cell.region_id, cell.category_id, m)) for m in months]
+    else:
+        own = series.get((cell.region_id, cell.category_id), {})
+        history = [own.get(m) for m in months]
     previous = history[0]
     known = [h for h in history if h is not None]
     field = "active_participants"
@@ -92,8 +118,9 @@ def cell_warnings(
                 "value": format_number(value),
             },
         )
-    centre = robust_outlier(value, known)
-    if centre is not None and jump is None:
+    # the series' median is needed only when the jump has not already said it all
+    centre = robust_outlier(value, known) if jump is None else None
+    if centre is not None:
         yield CellProblem(
             index,
             field,
@@ -112,4 +139,9 @@ def cell_warnings(
 def write_warnings(
     cells: Sequence[CellInput], ctx: WriteContext, after: dict[Key, int | None]
 ) -> list[CellProblem]:
-    return [w for index, cell in enumerate(cells) for w in cell_warnings(index, cell, ctx, after)]
+    series = _series(after)
+    return [
+        w
+        for index, cell in enumerate(cells)
+        for w in cell_warnings(index, cell, ctx, after, series)
+    ]
