@@ -75,10 +75,14 @@ def main() -> None:
     from django.test import Client
     from knox.models import AuthToken
 
+    from coverage_portal.api import query_check
+
     from regions.models import Role
     from regions.services import user_scope_assign
     from tests.regions.factories import UserFactory
 
+    # The API's schema is built once per process, as gunicorn's workers do when they start.
+    query_check.warm()
     admin = UserFactory(username="bench-admin")
     user_scope_assign(user=admin, role=Role.NATIONAL_ADMIN)
     _token, text = AuthToken.objects.create(user=admin)
@@ -90,10 +94,6 @@ def main() -> None:
 
 
 def post_value_sets(client: Any) -> None:
-    # The API's schema is built once per process, as gunicorn's workers do when they start.
-    from coverage_portal.api import query_check
-
-    query_check.warm()
     for label, shift, query in (
         ("new counts", 0, ""),
         ("every value changed", 7, ""),
