@@ -51,7 +51,7 @@ MEASURES = {
     COVERAGE: gettext_lazy("Coverage (%)"),
     TARGET: gettext_lazy("Target participants"),
     GAP: gettext_lazy("Gap to target"),
-    COMPLETENESS: gettext_lazy("Completeness (% of provincial reports in)"),
+    COMPLETENESS: gettext_lazy("Completeness (percent of provincial reports in)"),
 }
 PERCENT_MEASURES = (COVERAGE, COMPLETENESS)
 LEVELS = {
