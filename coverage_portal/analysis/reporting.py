@@ -61,6 +61,12 @@ class Cell:
         return self.state in (APPROVED, SUBMITTED) and bool(self.reporting and self.reporting.late)
 
     @property
+    def symbol(self) -> str:
+        """A short mark for a grid of up to 36 months; the label says it in words."""
+        mark = {APPROVED: "✓", SUBMITTED: "○", PENDING: "·", MISSING: "✗"}.get(self.state, "–")
+        return f"{mark}!" if self.late else mark
+
+    @property
     def label(self) -> str:
         if not self.state:
             return "–"

@@ -12,3 +12,6 @@ urlpatterns += [
     path("pelaporan/", views.reporting_rates, name="reporting"),
     path("pelaporan.csv", views.reporting_csv, name="reporting-csv"),
 ]
+urlpatterns += [
+    path("infografik/<str:code>.png", views.infographic, name="infographic"),
+]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from coverage_portal.analysis import reporting
+from coverage_portal.analysis.infographic.cache import card_png
+from coverage_portal.analysis.infographic.figures import card_figures
 from coverage_portal.analysis.pivot import download
 from coverage_portal.analysis.pivot.choice import PivotError
 from coverage_portal.analysis.pivot.page import context, pivot_for
@@ -80,3 +82,17 @@ def reporting_csv(request: HttpRequest) -> HttpResponse:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     stem = f"pelaporan-{grid.months[0]:%Y-%m}-{grid.months[-1]:%Y-%m}"
     return spreadsheet_response(reporting.spreadsheet_rows(grid), fmt="csv", stem=stem, bom=True)
+
+
+@require_GET
+@login_required
+def infographic(request: HttpRequest, code: str) -> HttpResponse:
+    """A province's card as PNG; 404 outside the scope or without figures."""
+    figures = card_figures(request.user, code, request.GET.get("bulan"))
+    if figures is None:
+        raise Http404
+    response = HttpResponse(card_png(figures), content_type="image/png")
+    name = f"infografik-{figures.code}-{figures.month}.png"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -90,24 +90,23 @@ def test_a_provincial_user_sees_only_their_province(client, kalbar_officer, tabl
     assert "900.000" not in refused.content.decode()
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"baris": "nope"},
-        {"kolom": "wilayah"},
-        {"ukuran": "x" * 5000},
-        {"dari": "2022-13"},
-        {"sampai": "٢٠٢٢-١٢"},
-        {"tahun": "0"},
-        {"kategori": "'; DROP TABLE"},
-        {"wilayah": "99"},
-        {"dari": "2019-01", "sampai": "2022-12"},
-        {"baris": "bulan", "kolom": "tahun"},
-    ],
-)
-def test_bad_parameters_answer_400_with_a_message(client, viewer, table, params):
+BAD = [
+    {"baris": "nope"},
+    {"kolom": "wilayah"},
+    {"ukuran": "x" * 5000},
+    {"dari": "2022-13"},
+    {"sampai": "٢٠٢٢-١٢"},
+    {"tahun": "0"},
+    {"kategori": "'; DROP TABLE"},
+    {"wilayah": "99"},
+    {"dari": "2019-01", "sampai": "2022-12"},
+    {"baris": "bulan", "kolom": "tahun"},
+]
+
+
+def test_bad_parameters_answer_400_with_a_message(client, viewer, table):
     client.force_login(viewer)
-    for name in ("analysis:pivot", "analysis:pivot-csv"):
+    for name, params in [(n, p) for n in ("analysis:pivot", "analysis:pivot-csv") for p in BAD]:
         response = client.get(reverse(name), params)
         assert response.status_code == 400, (name, params)
         assert response.content.strip()  # a message, from the pivot or the plain-input door
