@@ -126,7 +126,7 @@ def grid_for(user: PortalUser, end: dt.date, count: int) -> Grid:
     ]
     reports = coverage.monthly_reports_for(user).filter(period__in=months)
     by_key = {(r.province_id, r.period): r for r in reports}
-    grid = Grid(months, provinces, {})
+    grid = Grid(months, provinces, {}, by_month={m: Tally() for m in months})
     for province in provinces:
         today = timezone.localtime(timezone.now(), ZoneInfo(province.timezone)).date()
         for month in months:
@@ -137,7 +137,7 @@ def grid_for(user: PortalUser, end: dt.date, count: int) -> Grid:
             cell = Cell(reporting)
             grid.cells[(province.pk, month)] = cell
             grid.by_province.setdefault(province.pk, Tally()).add(cell)
-            grid.by_month.setdefault(month, Tally()).add(cell)
+            grid.by_month[month].add(cell)
             grid.total.add(cell)
     return grid
 

@@ -73,3 +73,9 @@ def test_scope_download_and_bad_input(client, kalbar_officer, reports):
     assert "61 Kalimantan Barat" in text and "Jawa Timur" not in text
     for bad in ({"jumlah": "37"}, {"jumlah": "-1"}, {"sampai": "x\x00"}, {"jumlah": "9" * 999}):
         assert client.get(reverse("analysis:reporting"), bad).status_code == 400
+
+
+def test_a_user_without_a_role_sees_an_empty_grid(client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("analysis:reporting"))
+    assert response.status_code == 200 and response.context["grid"].provinces == []
