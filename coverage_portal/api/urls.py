@@ -17,8 +17,11 @@ from coverage_portal.api import (
     counts,
     coverage,
     errors,
+    infographics,
+    pivot,
     records,
     regions,
+    reporting_rates,
     reports,
     token_views,
     workforce,
@@ -43,6 +46,13 @@ v1: list[URLPattern | URLResolver] = [
     path("counts/", counts.CountListView.as_view(), name="counts"),
     path("counts/bulk/", counts.CountBulkView.as_view(), name="counts-bulk"),
     path("coverage/", coverage.CoverageListView.as_view(), name="coverage"),
+    path("pivot/", pivot.PivotView.as_view(), name="pivot"),
+    path(
+        "infographics/<str:code>/",
+        infographics.InfographicView.as_view(),
+        name="infographic",
+    ),
+    path("reporting-rates/", reporting_rates.ReportingRatesView.as_view(), name="reporting-rates"),
     # DHIS2 and IHE name these without a trailing slash; clients expect them so.
     path(
         "dataValueSets",

@@ -185,6 +185,7 @@ def fillers(world: World) -> dict[str, list[Case]]:
         "dashboards:completeness-province": _provinces("dashboards:completeness-province"),
         "dashboards:report": _provinces("dashboards:report"),
         "dashboards:report-pdf": _provinces("dashboards:report-pdf"),
+        "analysis:infographic": _provinces("analysis:infographic"),
         "participants:import-preview-page": [
             Case(
                 reverse("participants:import-preview-page", kwargs={"token": "0" * 32}),
@@ -259,6 +260,7 @@ def api_fillers(world: World) -> dict[str, list[Case]]:
     for route, code in codes.items():
         name = f"api:{route}-detail"
         cases[name] = [Case(reverse(name, kwargs={"code": code}), name)]
+    cases["api:infographic"] = _provinces("api:infographic")
     for name in ("api:token-rotate", "api:token-revoke"):
         cases[name] = [Case(reverse(name, kwargs={"key": "no-such-token"}), name)]
     return cases
