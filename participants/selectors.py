@@ -82,6 +82,8 @@ from participants.entry.todo import (
     stalled_recomputes,
 )
 from participants.entry.workflow import is_returned, latest_step
+from participants.followup.selectors import followups_for
+from participants.outliers.selectors import Outlier, outliers_for
 from participants.periods import (
     add_months,
     current_period,
@@ -90,6 +92,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.rules.selectors import rule_results_for, rules_for
 from participants.transfer.exchange import codes as exchange_codes
 from participants.transfer.exchange.adx import has_values as adx_has_values
 from participants.transfer.exchange.export import (
@@ -116,6 +119,7 @@ __all__ = [
     "Grid",
     "MonthCompleteness",
     "NoCoverage",
+    "Outlier",
     "Progress",
     "PublishedFigures",
     "RegionCoverage",
@@ -145,6 +149,7 @@ __all__ = [
     "expected_regencies",
     "exported_counts",
     "failed_buckets_for",
+    "followups_for",
     "format_period",
     "grid_for",
     "has_figures",
@@ -160,6 +165,7 @@ __all__ = [
     "months_between",
     "months_completeness",
     "national_region",
+    "outliers_for",
     "parse_period",
     "period_choices",
     "projection_fields",
@@ -183,6 +189,8 @@ __all__ = [
     "returned_reports",
     "row_progress",
     "row_status",
+    "rule_results_for",
+    "rules_for",
     "single_province",
     "stalled_recomputes",
     "status_label",
