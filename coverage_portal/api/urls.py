@@ -17,12 +17,14 @@ from coverage_portal.api import (
     counts,
     coverage,
     errors,
+    followups,
     infographics,
     pivot,
     records,
     regions,
     reporting_rates,
     reports,
+    rules,
     token_views,
     workforce,
 )
@@ -41,6 +43,9 @@ router.register("meetings", agreements.MeetingViewSet, basename="meeting")
 router.register("commitments", records.CommitmentViewSet, basename="commitment")
 router.register("regulations", records.RegulationViewSet, basename="regulation")
 router.register("budgets", records.BudgetViewSet, basename="budget")
+router.register("validation-rules", rules.ValidationRuleViewSet, basename="validation-rule")
+router.register("rule-results", rules.RuleResultViewSet, basename="rule-result")
+router.register("follow-ups", followups.FollowUpViewSet, basename="follow-up")
 
 v1: list[URLPattern | URLResolver] = [
     path("counts/", counts.CountListView.as_view(), name="counts"),

@@ -39,6 +39,7 @@ from participants.entry.workflow import (
     report_send_back,
     report_submit,
 )
+from participants.rules.checks import write_findings
 from regions.access.users import PortalUser, recorded
 
 Source = Literal["web", "import", "admin", "api", "demo"]
@@ -126,6 +127,11 @@ def _write(
             warnings=write_warnings(cells, ctx, after),
         )
         result.errors += subgroup_problems(cells, ctx, after)
+        # Administrators' rules only warn at a save: a half-filled month breaks many of them.
+        result.warnings += [
+            CellProblem(index, "active_participants", finding.message)
+            for index, finding in write_findings(cells, ctx.regions, after)
+        ]
         result.errors += conflict_problems(cells, ctx, expected_versions or {})
         if result.errors or dry_run:
             _count_planned(result, cells, ctx, changed)
