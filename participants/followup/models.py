@@ -10,8 +10,10 @@ from simple_history.models import HistoricalRecords
 
 from participants.entry.models import ParticipantCount
 from regions import bounds
+from regions.text_rule import bounded_text
 
 
+@bounded_text
 class FollowUp(models.Model):
     count = models.ForeignKey(
         ParticipantCount, models.CASCADE, related_name="follow_ups", verbose_name=_("value")

@@ -15,8 +15,10 @@ from simple_history.models import HistoricalRecords
 from participants.naming import BilingualName
 from regions import bounds
 from regions.models import Region
+from regions.text_rule import bounded_text
 
 
+@bounded_text
 class ValidationRule(BilingualName):
     class Operator(models.TextChoices):
         LT = "<", "<"
@@ -109,6 +111,7 @@ class ValidationRule(BilingualName):
         return True
 
 
+@bounded_text
 class RuleResult(models.Model):
     """A rule's outcome for one regency and month, as the last run over history found it."""
 
