@@ -52,11 +52,9 @@ def _give_rule(field: models.Field[Any, Any]) -> None:
     added: list[Any] = []
     if not any(isinstance(v, PlainText) for v in field._validators):  # type: ignore[attr-defined]
         added.append(PlainText(multiline=isinstance(field, models.TextField)))
-    if field.max_length is None and not any(
-        isinstance(v, MaxLengthValidator)
-        for v in field._validators  # type: ignore[attr-defined]
-    ):
-        added.append(MaxLengthValidator(LONG_TEXT_CHARS))
+    # A CharField's own max_length validator counts; a TextField's max_length is a form hint.
+    if not any(isinstance(v, MaxLengthValidator) for v in field.validators):
+        added.append(MaxLengthValidator(field.max_length or LONG_TEXT_CHARS))
     if added:
         # A new list: copied fields (history tables, abstract bases) share the old one.
         field._validators = [*field._validators, *added]  # type: ignore[attr-defined]

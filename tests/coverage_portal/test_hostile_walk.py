@@ -49,6 +49,7 @@ QUERY_KEYS = [
     "wilayah", "bulan", "period", "province", "format", "selesai", "halaman", "page", "q",
     "term", "agreement", "meeting", "orgUnit", "dataSet", "year", "tahun", "status", "region",
     "kind", "category", "shape", "dryRun", "next", "o", "p",
+    "baris", "kolom", "ukuran", "tingkat", "dari", "sampai", "kategori", "urut", "jumlah",
 ]  # fmt: skip
 # Tables a refused request may still write: the session, login throttling and the record of
 # a refused upload (kept on purpose, README "Start here").
