@@ -50,6 +50,7 @@ QUERY_KEYS = [
     "term", "agreement", "meeting", "orgUnit", "dataSet", "year", "tahun", "status", "region",
     "kind", "category", "shape", "dryRun", "next", "o", "p",
     "baris", "kolom", "ukuran", "tingkat", "dari", "sampai", "kategori", "urut", "jumlah",
+    "metode", "terbuka", "hasil",
 ]  # fmt: skip
 # Tables a refused request may still write: the session, login throttling and the record of
 # a refused upload (kept on purpose, README "Start here").
