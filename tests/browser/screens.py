@@ -1,20 +1,20 @@
-"""Real screens: every role's pages at 390, 1366 and 1920 px, each loaded once and measured at
-the three widths. Only the grid may scroll sideways, the header keeps to two lines on a laptop,
-and grid inputs fit a phone (axe runs on these pages at both widths in test_accessibility.py).
-Screenshots: test-artifacts/screen-<page>-<width>.png.
+"""Real screens, measured on every page the axe walk (test_accessibility.py) loads, at 390, 1366
+and 1920 px: only the grid and wide tables scroll sideways (in their own boxes, never the page),
+the header keeps to two lines on a laptop, and grid inputs fit the grid's window beside the
+regency column. Screenshots only of the pages worth looking at, and of any page with a problem:
+test-artifacts/screen-<page>-<width>.png.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tests.browser.conftest import log_in, screenshot
-from tests.browser.test_dashboards import two_years_of_figures  # noqa: F401 (a fixture)
-from tests.browser.world import build
-from tests.conftest import PASSWORD
+from tests.browser.conftest import screenshot
 
-WIDTHS = (390, 1366, 1920)
-HEIGHT = {390: 844, 1366: 768, 1920: 1080}
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
+WIDE = {"width": 1920, "height": 1080}
+SHOWN = {"public", "home-officer", "grid", "grid-approver", "dashboard-national", "coverage-61"}
 
 # Lines of the header: controls whose boxes start below the bottom of the previous line.
 MEASURE = """() => {
@@ -38,56 +38,18 @@ MEASURE = """() => {
 }"""
 
 
-def _check(page: Any, name: str) -> list[str]:
-    problems: list[str] = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": HEIGHT[width]})
-        m = page.evaluate(MEASURE)
+def screen_problems(page: Any, name: str) -> list[str]:
+    """The current page at the current width (the caller sets the viewport and lets it settle)."""
+    m = page.evaluate(MEASURE)
+    width, problems = m["inner"], []
+    if m["width"] > m["inner"]:
+        problems.append(f"{name} @{width}: the page is {m['width']} px wide")
+    if width >= 1280 and m["lines"] > 2:
+        problems.append(f"{name} @{width}: the header takes {m['lines']} lines")
+    if m["gridWindow"] is not None and m["widestInput"] > m["gridWindow"]:
+        problems.append(
+            f"{name} @{width}: a {m['widestInput']} px input in a {m['gridWindow']} px window"
+        )
+    if problems or name in SHOWN:
         screenshot(page, f"screen-{name}-{width}")
-        if m["width"] > m["inner"]:
-            problems.append(f"{name} @{width}: the page is {m['width']} px wide")
-        if width >= 1280 and m["lines"] > 2:
-            problems.append(f"{name} @{width}: the header takes {m['lines']} lines")
-        if m["gridWindow"] is not None and m["widestInput"] > m["gridWindow"]:
-            problems.append(
-                f"{name} @{width}: a {m['widestInput']} px input in a {m['gridWindow']} px window"
-            )
     return problems
-
-
-def _visit(page: Any, pages: dict[str, str]) -> list[str]:
-    problems: list[str] = []
-    for name, url in pages.items():
-        page.set_viewport_size({"width": 1366, "height": 768})
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        problems += _check(page, name)
-    return problems
-
-
-def test_every_roles_pages_fit_390_1366_and_1920(
-    page,
-    make_user,
-    two_years_of_figures,  # noqa: F811
-):
-    world = build(make_user)
-    walks = {
-        "officer": {"home-officer": "/", "grid-officer": f"/laporan/61/{world.due}/"},
-        "approver": {"home-approver": "/", "grid-approver": f"/laporan/61/{world.waiting}/"},
-        "branch": {"home-branch": "/", "agreements": "/kesepakatan/"},
-        "viewer": {
-            "home-viewer": "/",
-            "dashboard": "/dasbor/",
-            "dashboard-61": "/dasbor/provinsi/61/",
-            "coverage": "/cakupan/",
-            "coverage-61": "/cakupan/61/",
-        },
-        "admin": {"home-admin": "/"},
-    }
-    problems = _visit(page, {"public": "/publik/"})
-    for role, pages in walks.items():
-        page.context.clear_cookies()
-        log_in(page, world.people[role].username, PASSWORD)
-        problems += _visit(page, pages)
-    assert problems == [], "\n".join(problems)
-    assert page.console_errors == []
