@@ -28,8 +28,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["accounts"]:
-            self._print_accounts(regions_demo.seed())
+        if options["accounts"]:  # make run has just seeded them
+            self._print_accounts(regions_demo.DEMO_ACCOUNTS)
             return
         started = time.perf_counter()
         accounts = regions_demo.seed()
