@@ -32,7 +32,7 @@ from participants.coverage.models import (
 )
 from participants.coverage.reload import emptied_for_reload
 from participants.entry.models import ParticipantCount
-from participants.periods import month_end
+from participants.kernel.periods import month_end
 from regions import bounds
 from regions.loader import NATIONAL_CODE
 from regions.models import Region

@@ -17,7 +17,7 @@ from statistics import median
 from participants.entry.models import ParticipantCount
 from participants.entry.quality import robust_outlier
 from participants.followup.models import FollowUp
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from participants.rules.builtin import Builtin, Tuning, current_tuning
 from regions import access
 from regions.access.users import PortalUser
