@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from agreements.meetings.exports import _end
 from agreements.meetings.models import Meeting
-from agreements.models import BudgetAllocation, Regulation
 from tests import hostile
-from tests.agreements.factories import BudgetFactory, MeetingFactory, RegulationFactory, region
+from tests.agreements.factories import MeetingFactory, region
 
 pytestmark = pytest.mark.django_db
 
@@ -54,50 +53,3 @@ def test_the_calendar_end_of_a_meeting_on_the_last_day_does_not_overflow():
     start = dt.datetime(9999, 12, 31, 23, tzinfo=dt.UTC)
     assert _end(start) == start.replace(minute=59, second=59)
     assert _end(timezone.now()) > timezone.now()
-
-
-@pytest.mark.parametrize("year", ["0", "32767", "1999", "2101"])
-def test_a_regulation_or_budget_year_outside_2000_to_2100_is_a_form_error(
-    client, kalbar_officer, year
-):
-    client.force_login(kalbar_officer)
-    hostile.tried(2)
-    regulation = client.post(
-        reverse("agreements:regulation-create"),
-        {"region": region("61").pk, "kind": "perda", "number": "1", "year": year, "title": "T"},
-    )
-    budget = client.post(
-        reverse("agreements:budget-create"),
-        {"region": region("61").pk, "year": year, "category_code": "NON_ASN", "amount": "1"},
-    )
-    assert regulation.status_code == 200 and budget.status_code == 200
-    assert not Regulation.objects.exists() and not BudgetAllocation.objects.exists()
-
-
-@pytest.mark.parametrize(("factory", "model"), [(RegulationFactory, Regulation),
-                                                (BudgetFactory, BudgetAllocation)])  # fmt: skip
-@pytest.mark.parametrize("year", [0, 32767])
-def test_the_database_refuses_years_0_and_32767(factory, model, year):
-    record = factory.create()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        model.objects.filter(pk=record.pk).update(year=year)
-
-
-def test_a_budget_above_the_largest_regional_budget_is_a_form_error(client, kalbar_officer):
-    client.force_login(kalbar_officer)
-    hostile.tried()
-    response = client.post(
-        reverse("agreements:budget-create"),
-        {"region": region("61").pk, "year": "2024", "category_code": "X", "amount": "1" + "0" * 15},
-    )
-    assert response.status_code == 200 and not BudgetAllocation.objects.exists()
-
-
-def test_an_officer_may_name_only_the_offices_serving_their_province(client, kalbar_officer):
-    from regions.demo import seed_offices
-
-    seed_offices()
-    client.force_login(kalbar_officer)
-    form = client.get(reverse("agreements:agreement-create")).context["form"]
-    names = {office.code for office in form.fields["office"].queryset}
-    assert "cabang-pontianak" in names and "cabang-kolaka" not in names
