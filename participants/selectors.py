@@ -84,8 +84,7 @@ from participants.entry.todo import (
 )
 from participants.entry.workflow import is_returned, latest_step
 from participants.followup.selectors import followups_for
-from participants.outliers.selectors import Outlier, outliers_for
-from participants.periods import (
+from participants.kernel.periods import (
     add_months,
     current_period,
     format_period,
@@ -93,6 +92,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.outliers.selectors import Outlier, outliers_for
 from participants.rules.selectors import rule_results_for, rules_for
 from participants.transfer.exchange import codes as exchange_codes
 from participants.transfer.exchange.adx import has_values as adx_has_values

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from participants.coverage.models import CoverageRow
 from participants.entry.models import MonthlyReport
-from participants.periods import month_end
+from participants.kernel.periods import month_end
 from regions.access import Action, regions_for, scoped
 from regions.access.users import PortalUser
 from regions.models import Region

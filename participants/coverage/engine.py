@@ -24,7 +24,7 @@ from participants.coverage.models import Bucket, CoverageRow, StaleBucket
 from participants.coverage.rebuild import rebuild
 from participants.coverage.reload import emptied_for_reload
 from participants.entry.models import ParticipantCount
-from participants.periods import month_end
+from participants.kernel.periods import month_end
 from regions import bounds
 from regions.models import Region
 

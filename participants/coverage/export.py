@@ -13,7 +13,7 @@ from django.http import HttpResponse
 
 from participants.coverage.changes import change_notes
 from participants.coverage.tables import CoverageTable
-from participants.periods import format_period
+from participants.kernel.periods import format_period
 from regions.spreadsheets import spreadsheet_response
 
 

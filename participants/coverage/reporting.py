@@ -21,7 +21,7 @@ from participants.coverage.completeness import (
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
-from participants.periods import add_months, format_period
+from participants.kernel.periods import add_months, format_period
 from regions.models import Region
 
 

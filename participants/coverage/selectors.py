@@ -29,7 +29,7 @@ from participants.coverage.completeness import (
 )
 from participants.coverage.models import CoverageRow, StaleBucket, Target, WorkforceTotal
 from participants.entry.models import MonthlyReport
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
 from regions.access.users import PortalUser
 from regions.models import Region, RegionQuerySet

@@ -23,7 +23,7 @@ from participants.coverage.completeness import (
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions import access
 from regions.access.users import PortalUser
 from regions.models import Region

@@ -16,6 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from regions.timezones import TIMEZONE_ABBREVIATIONS
+
 UNKNOWN = "–"
 # Digits a formatted number may have: more than any bound allows (a refusal may repeat a
 # hostile 10^30); beyond it the number is written as a power of ten, never in full.
@@ -96,8 +98,6 @@ def format_datetime(moment: dt.datetime | None, region: Any = None) -> str:
     every page, message and download."""
     if not isinstance(moment, dt.datetime):
         return UNKNOWN
-    from regions.models import TIMEZONE_ABBREVIATIONS
-
     zone = getattr(region, "timezone", "") or settings.TIME_ZONE
     local = timezone.localtime(moment, ZoneInfo(zone))
     clock = "%H.%M" if (get_language() or "id").startswith("id") else "%H:%M"

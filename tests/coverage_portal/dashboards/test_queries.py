@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from participants.kernel.periods import add_months
 from participants.models import Category, CoverageRow, WorkforceKind
-from participants.periods import add_months
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from participants.coverage.tasks import recompute_stale
+from participants.kernel.periods import add_months, current_period, format_period
 from participants.models import Category, CoverageRow, ParticipantCount, StaleBucket
-from participants.periods import add_months, current_period, format_period
 from regions.models import Region, Role
 from regions.values.formatting import format_percent
 from tests.participants.coverage.factories import put_counts, put_workforce
