@@ -1,12 +1,16 @@
-"""Benchmark: import a 100.000-row national CSV (targets: ≤ 30 s, ≤ 300 MB peak memory).
+"""Benchmark: import a 100.000-row national CSV against a hand COPY load of the same rows.
 
-    scripts/with-services.sh .venv/bin/python bench/bench_import.py [--rows 100000]
+    scripts/with-services.sh .venv/bin/python bench/bench_import.py [--rows 100000] [--rounds 3]
 
 Creates its own throwaway database (test_<name>, dropped at the end), loads the regions,
 writes a CSV with every regency valid in each month × 5 categories from 2019-01 on (old
-Papua codes before the 2022 split), then imports it twice through `counts_import` as a
-national administrator: once into an empty database, once again (everything unchanged).
-Prints wall time and the process's peak resident memory (ru_maxrss) for each.
+Papua codes before the 2022 split), then, alternately (bench/limits.py):
+- `counts_import` as a national administrator into empty tables, against the limit: Python's
+  csv, int() and dictionary look-ups, COPY into a temporary table and plain INSERT … SELECT
+  of the same reports, counts and history rows (bench/hand_import.py);
+- the same file again (every row unchanged), against COPY and one comparing join.
+Targets: ≤ 1,5 × the limit and ≤ 4 s for a first import; peak RSS ≤ 200 MB, measured in a
+fresh process that does nothing but the import (resource.getrusage).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import datetime as dt
 import io
 import os
 import random
-import resource
+import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+
+from bench import hand_import  # noqa: E402
+from bench.limits import compare, peak_rss_mb  # noqa: E402
 
 CATEGORIES = ("PU", "NON_ASN", "BPU", "JAKON", "PMI")
 FIRST = dt.date(2019, 1, 1)
@@ -66,71 +73,95 @@ def national_csv(rows: int) -> bytes:
     return buffer.getvalue().encode()
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
-def timed_import(label: str, actor: Any, data: bytes) -> None:
+def project_import(actor: Any, data: bytes) -> Any:
     from participants.transfer.counts_import import counts_import
 
-    started = time.perf_counter()
     report = counts_import(actor=actor, data=data, filename="national.csv")
-    seconds = time.perf_counter() - started
-    status = "applied" if report.applied else f"NOT applied, {len(report.errors)} errors"
-    print(
-        f"{label:<22} {report.rows:>7} rows  {seconds:6.1f} s  peak RSS {peak_mb():6.0f} MB  "
-        f"created {report.created}, updated {report.updated}, unchanged {report.unchanged}; "
-        f"{status}; {len(report.warnings)} warnings"
-    )
-    for problem in report.errors[:5]:
-        print(f"  line {problem.line} [{problem.column}]: {problem.message}")
+    assert report.applied, [p.message for p in report.errors[:5]]
+    return report
 
 
-def timed_parse(data: bytes) -> None:
-    """Reading and checking the file alone (this module's share, before counts_write)."""
-    from participants.transfer.reading import read_rows
-    from participants.transfer.rows import Lookups, parse_rows
+def rss_child(path: str) -> None:
+    """Run in a fresh process: import the file once, print the peak resident memory."""
+    from django.contrib.auth import get_user_model
 
-    started = time.perf_counter()
-    parsed = parse_rows(read_rows(data, "national.csv"), Lookups.load())
-    seconds = time.perf_counter() - started
-    print(f"{'read + check rows':<22} {parsed.rows:>7} rows  {seconds:6.1f} s  (no writes)")
+    hand_import.empty_tables()
+    admin = get_user_model().objects.get(username="bench-admin")
+    report = project_import(admin, Path(path).read_bytes())
+    print(f"{peak_rss_mb():.0f} {report.created}")
+
+
+def fresh_process_peak(data: bytes) -> float:
+    """Peak RSS of a process that starts Django and imports the file, nothing else."""
+    with tempfile.NamedTemporaryFile(suffix=".csv") as file:
+        file.write(data)
+        file.flush()
+        env = {**os.environ, "BENCH_DATABASE_NAME": connection.settings_dict["NAME"]}
+        done = subprocess.run(
+            [sys.executable, __file__, "--rss-child", file.name],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return float(done.stdout.split()[-2])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--profile", action="store_true", help="cProfile the first import.")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rss-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rss_child:
+        connection.settings_dict["NAME"] = os.environ["BENCH_DATABASE_NAME"]
+        rss_child(args.rss_child)
+        return
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("load_regions", verbosity=0)
-        from django.contrib.auth import get_user_model
-
-        from regions.models import Role
-        from regions.services import user_scope_assign
-
-        admin = get_user_model().objects.create(username="bench-admin")
-        user_scope_assign(user=admin, role=Role.NATIONAL_ADMIN, province=None, office=None)
-        data = national_csv(args.rows)
-        print(f"CSV: {len(data) / 1e6:.1f} MB, baseline peak RSS {peak_mb():.0f} MB")
-        timed_parse(data)
-        if args.profile:
-            import cProfile
-
-            cProfile.runctx(
-                "timed_import('import (empty db)', admin, data)",
-                globals(),
-                {"admin": admin, "data": data},
-                sort="cumulative",
-            )
-        else:
-            timed_import("import (empty db)", admin, data)
-        timed_import("re-import (unchanged)", admin, data)
-        print(f"targets: ≤ 30 s and ≤ 300 MB; load average {os.getloadavg()[0]:.1f}")
+        run(args.rows, args.rounds)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(rows: int, rounds: int, *, rss: bool = True) -> None:
+    """Both comparisons on the current database (the quick test runs them on tiny files)."""
+    from django.contrib.auth import get_user_model
+
+    from regions.models import Role
+    from regions.services import user_scope_assign
+
+    admin = get_user_model().objects.create(username="bench-admin")
+    user_scope_assign(user=admin, role=Role.NATIONAL_ADMIN, province=None, office=None)
+    data = national_csv(rows)
+    print(f"CSV: {rows} rows, {len(data) / 1e6:.1f} MB")
+    compare(
+        f"import {rows} rows into empty tables",
+        project=lambda: project_import(admin, data),
+        limit=lambda: hand_import.load(data, admin.pk),
+        limit_name="csv + COPY + INSERT…SELECT of reports, counts, history",
+        target=1.5,
+        budget=4.0 * rows / 100_000,
+        rounds=rounds,
+        reset=hand_import.empty_tables,
+    )
+    compare(
+        f"re-import {rows} unchanged rows",
+        project=lambda: project_import(admin, data),
+        limit=lambda: hand_import.compare_stored(data),
+        limit_name="csv + COPY + one comparing join",
+        target=1.5,
+        rounds=rounds,
+    )
+    if rss:
+        peak = fresh_process_peak(data)
+        verdict = "met" if peak <= 200 else "MISSED"
+        print(
+            f"peak RSS of a fresh process importing {rows} rows: {peak:.0f} MB "
+            f"(target ≤ 200 MB) {verdict}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Benchmark: an officer saves a full Jawa Timur month (38 regencies × 5 categories = 190 cells).
 
-Prints the median and p95 server time and the number of queries, for the service alone and for
-the whole grid POST (form parsing, service, re-render). Target: ≤ 300 ms, constant queries.
+`counts_write` alternates with hand SQL doing the same writes (bench/hand_save.py; the ratio
+and target printed by bench/limits.py), then the median and p95 server time and the number of
+queries of the service alone and of the whole grid POST (form parsing, service, re-render).
+Targets: ≤ 2 × the hand SQL and ≤ 300 ms, constant queries.
 Creates its own throwaway database and drops it afterwards:
 
     scripts/with-services.sh .venv/bin/python bench/bench_save_month.py
@@ -10,6 +12,7 @@ Creates its own throwaway database and drops it afterwards:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import statistics
 import sys
@@ -28,6 +31,9 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench import hand_save  # noqa: E402
+from bench.limits import compare  # noqa: E402
 
 RUNS = 30
 PERIOD = dt.date(2023, 12, 1)
@@ -64,6 +70,18 @@ def main() -> None:
         cells = full_month("35", add_months(PERIOD, -back), base=1000 - back * 5)
         counts_write(actor=None, cells=cells, source="demo")
     months = [full_month("35", PERIOD, base=1000 + run % 2 * 10) for run in range(2)]
+    counts_write(actor=officer, cells=months[1], source="web")
+    # every save, the project's or the hand one, changes all cells
+    province, calls = _region("35").pk, itertools.count()
+    compare(
+        "save a Jawa Timur month (190 cells), counts_write",
+        project=lambda: counts_write(actor=officer, cells=months[next(calls) % 2], source="web"),
+        limit=lambda: hand_save.save(months[next(calls) % 2], province, officer.pk),
+        limit_name="hand SQL of the same writes",
+        target=2.0,
+        budget=0.3,
+        rounds=RUNS,
+    )
     measure(
         "counts_write (service)",
         lambda run: counts_write(actor=officer, cells=months[run % 2], source="web"),

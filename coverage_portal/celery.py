@@ -13,6 +13,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Tasks kept beside their feature package rather than in an app's tasks.py.
 app.autodiscover_tasks(["participants.coverage", "regions.notifications"])
+app.autodiscover_tasks(["participants.rules"])
 app.autodiscover_tasks(["participants.transfer", "participants.transfer.exchange"])
 
 if os.environ.get("CELERY_BROKER_URL", "").startswith("filesystem://"):

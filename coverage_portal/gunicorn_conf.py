@@ -31,3 +31,10 @@ worker_tmp_dir = "/dev/shm"
 # logs only its own events.
 accesslog = None
 errorlog = "-"
+
+
+def post_worker_init(worker: object) -> None:
+    """The API checks query parameters against its schema: build it before the first request."""
+    from coverage_portal.api import query_check
+
+    query_check.warm()

@@ -251,6 +251,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "participants.transfer.tasks.sweep_import_previews",
         "schedule": crontab(minute=15),
     },
+    "participants-rules-nightly": {
+        "task": "participants.rules.tasks.rules_nightly",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "agreements-daily-reminders": {
         "task": "agreements.tasks.daily_reminders",
         "schedule": crontab(hour=6, minute=0),

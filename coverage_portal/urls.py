@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("dasbor/", include("coverage_portal.dashboards.urls")),
+    path("analisis/", include("coverage_portal.analysis.urls")),
     path("laporan/", include("participants.urls")),
     path("cakupan/", include("participants.coverage.urls")),
     path("kesepakatan/", include("agreements.urls")),

@@ -9,18 +9,23 @@ from participants.coverage.models import (
     WorkforceTotal,
 )
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
+from participants.followup.models import FollowUp
+from participants.rules.models import RuleResult, ValidationRule
 from participants.transfer.models import ImportFailure
 
 __all__ = [
     "Category",
     "CoverageRow",
+    "FollowUp",
     "ImportFailure",
     "MonthlyReport",
     "ParticipantCount",
     "RecomputeBucket",
     "ReportEvent",
+    "RuleResult",
     "StaleBucket",
     "Target",
+    "ValidationRule",
     "WorkforceKind",
     "WorkforceTotal",
 ]

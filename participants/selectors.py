@@ -42,6 +42,7 @@ from participants.coverage.selectors import (
     denominator_changed,
     expected_regencies,
     failed_buckets_for,
+    last_computation,
     latest_complete_period,
     monthly_reports_for,
     national_region,
@@ -85,6 +86,8 @@ from participants.entry.todo import (
     stalled_recomputes,
 )
 from participants.entry.workflow import is_returned, latest_step
+from participants.followup.selectors import followups_for
+from participants.outliers.selectors import Outlier, outliers_for
 from participants.periods import (
     add_months,
     current_period,
@@ -93,8 +96,10 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.rules.selectors import rule_results_for, rules_for
 from participants.transfer.exchange import codes as exchange_codes
 from participants.transfer.exchange.adx import has_values as adx_has_values
+from participants.transfer.exchange.adx_schema import adx_schema
 from participants.transfer.exchange.export import (
     ExportedCount,
     ExportQuery,
@@ -119,6 +124,7 @@ __all__ = [
     "Grid",
     "MonthCompleteness",
     "NoCoverage",
+    "Outlier",
     "Progress",
     "PublishedFigures",
     "RegionCoverage",
@@ -127,6 +133,7 @@ __all__ = [
     "TrendPoint",
     "add_months",
     "adx_has_values",
+    "adx_schema",
     "approved_recently",
     "available_periods",
     "category_rows",
@@ -149,11 +156,13 @@ __all__ = [
     "expected_regencies",
     "exported_counts",
     "failed_buckets_for",
+    "followups_for",
     "format_period",
     "grid_for",
     "has_figures",
     "import_failures_for",
     "is_returned",
+    "last_computation",
     "latest_complete",
     "latest_complete_period",
     "latest_period",
@@ -164,6 +173,7 @@ __all__ = [
     "months_between",
     "months_completeness",
     "national_region",
+    "outliers_for",
     "parse_period",
     "partial_sum",
     "period_choices",
@@ -188,6 +198,8 @@ __all__ = [
     "returned_reports",
     "row_progress",
     "row_status",
+    "rule_results_for",
+    "rules_for",
     "single_province",
     "stalled_recomputes",
     "status_label",

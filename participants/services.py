@@ -27,9 +27,11 @@ from participants.entry.services import (
     report_send_back,
     report_submit,
 )
+from participants.followup.services import followup_close, followup_open
+from participants.rules.services import rule_results_refresh, rule_save
 from participants.transfer.counts_import import ImportReport, counts_import
 from participants.transfer.exchange.bulk import MAX_CELLS, bulk_result, bulk_write
-from participants.transfer.exchange.formats import import_document
+from participants.transfer.exchange.formats import document_refusal, import_document
 from participants.transfer.exchange.tasks import job_for, job_start
 from participants.transfer.exchange.values import STRATEGIES, ImportOptions, Summary
 from participants.transfer.failures import import_failure_record
@@ -52,6 +54,9 @@ __all__ = [
     "counts_write",
     "demo_counts_seed",
     "demo_coverage_seed",
+    "document_refusal",
+    "followup_close",
+    "followup_open",
     "import_document",
     "import_failure_record",
     "job_for",
@@ -65,6 +70,8 @@ __all__ = [
     "report_reopen",
     "report_send_back",
     "report_submit",
+    "rule_results_refresh",
+    "rule_save",
     "target_delete",
     "target_save",
     "workforce_import",

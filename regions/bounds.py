@@ -68,11 +68,15 @@ REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + 1024 * 1024
 # A JSON body's deepest nesting: the portal's own documents are 4 deep.
 JSON_MAX_DEPTH = 64
 
-SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
+# NUL, the C0 and C1 controls and DEL. Patterns as text: the database's CHECK constraints
+# (regions/text_rule.py) read the same escapes, PostgreSQL's regular expressions as Python's.
+SINGLE_LINE_PATTERN = r"[\x00-\x1f\x7f-\x9f]"
+MULTI_LINE_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # tab and line breaks allowed
+SINGLE_LINE_FORBIDDEN = re.compile(SINGLE_LINE_PATTERN)
 # A digit of any script but ASCII's (Arabic-Indic ١٢٣, fullwidth １２３, Devanagari …):
 # Python's int(), \d and strptime read them as numbers; no report, ADX or DHIS2 file has them.
 FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")
-MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MULTI_LINE_FORBIDDEN = re.compile(MULTI_LINE_PATTERN)
 
 # A sample of the checks people meet most, in their words.
 TOO_LARGE = _("This number is too large: at most %(limit)s.")

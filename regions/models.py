@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regions.text_rule import bounded_text
+
 TIMEZONE_ABBREVIATIONS = {
     "Asia/Jakarta": "WIB",
     "Asia/Pontianak": "WIB",
@@ -38,6 +40,7 @@ class RegionQuerySet(models.QuerySet["Region"]):
         return self.regencies().valid_on(period)
 
 
+@bounded_text
 class Region(models.Model):
     """A national, province or regency (kabupaten/kota) unit, identified by Kemendagri code.
 
@@ -111,6 +114,7 @@ class Region(models.Model):
         return started and (self.valid_until is None or day <= self.valid_until)
 
 
+@bounded_text
 class Office(models.Model):
     """A BPJS Ketenagakerjaan office: a regional office (Kanwil) or a branch (Kantor Cabang)."""
 
@@ -174,6 +178,7 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
+@bounded_text
 class UserScope(models.Model):
     """A user's role and the part of the country it applies to: all, one province, one office."""
 
@@ -246,6 +251,7 @@ ROLE_SCOPE_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+@bounded_text
 class WorkerHeartbeat(models.Model):
     """Written by a periodic Celery task, so operators can see when a worker last did work."""
 

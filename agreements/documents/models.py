@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from regions import bounds
 from regions.models import Region
+from regions.text_rule import bounded_text
 
 OWNER_FIELDS = ("agreement", "meeting", "regulation", "commitment")
 
 
+@bounded_text
 class Document(models.Model):
     """A checked file; `file` holds a generated name, `original_name` only what is shown."""
 

@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from regions import bounds
 from regions.models import Office, Region
+from regions.text_rule import bounded_text
 
 
+@bounded_text
 class Meeting(models.Model):
     class Kind(models.TextChoices):
         COORDINATION = "rakor", _("Coordination meeting (rapat koordinasi)")
@@ -93,6 +95,7 @@ class Meeting(models.Model):
         return [self.host_region, *self.regions.all()]
 
 
+@bounded_text
 class Attendee(models.Model):
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="attendees")
     name = models.CharField(_("name"), max_length=120, blank=True, validators=[bounds.PLAIN_TEXT])
@@ -110,6 +113,7 @@ class Attendee(models.Model):
         return self.name or self.position
 
 
+@bounded_text
 class FollowUpAction(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")

@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from regions import bounds
 from regions.models import Office, Region
+from regions.text_rule import bounded_text
 
 
+@bounded_text
 class LegalBasis(models.Model):
     """A regulation agreements cite as their legal basis; admins extend the list."""
 
@@ -39,6 +41,7 @@ class LegalBasis(models.Model):
         return self.short_name
 
 
+@bounded_text
 class Agreement(models.Model):
     class Kind(models.TextChoices):
         MOU = "mou", _("Memorandum of understanding (nota kesepakatan)")
@@ -173,6 +176,7 @@ class Agreement(models.Model):
         return [self.region]
 
 
+@bounded_text
 class Signatory(models.Model):
     class Side(models.TextChoices):
         REGION = "region", _("Regional government")

@@ -13,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from agreements.mou.models import Agreement
 from regions import bounds
 from regions.models import Region
+from regions.text_rule import bounded_text
 
 
+@bounded_text
 class Regulation(models.Model):
     """A regional regulation on employment social security (Perda, Perkada, Surat Edaran…)."""
 
@@ -80,6 +82,7 @@ class Regulation(models.Model):
         return [self.region]
 
 
+@bounded_text
 class BudgetAllocation(models.Model):
     """Money a region puts in its APBD for one group of workers in one budget year."""
 
@@ -138,6 +141,7 @@ class BudgetAllocation(models.Model):
         return [self.region]
 
 
+@bounded_text
 class Commitment(models.Model):
     """A concrete promise made in an agreement or a meeting, owned by one region."""
 

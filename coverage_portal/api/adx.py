@@ -13,13 +13,14 @@ from rest_framework.views import APIView
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.dhis2 import options
 from coverage_portal.api.dhis2.data_value_sets import body_kind, read_body
-from coverage_portal.api.dhis2.shapes import WebMessageSerializer
-from coverage_portal.api.fields import month_param, required
+from coverage_portal.api.dhis2.shapes import ORG_UNIT, WebMessageSerializer
+from coverage_portal.api.fields import MONTH_PATTERN, month_param, required
 from coverage_portal.api.guards import MayViewOrImport
 from participants.selectors import (
     ExportQuery,
     ExportRefused,
     adx_has_values,
+    adx_schema,
     exchange_write,
     exported_counts,
 )
@@ -36,6 +37,15 @@ EXAMPLE = """<?xml version='1.0' encoding='utf-8'?>
 </adx>"""
 
 
+class AdxSchemaView(ConditionalGetMixin, APIView):
+    """The strict XML Schema of the portal's ADX (its codes enumerated); an XSD, not an API
+    operation, so it stays out of the OpenAPI document."""
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> HttpResponse:
+        return HttpResponse(adx_schema(), content_type="application/xml; charset=utf-8")
+
+
 class AdxView(ConditionalGetMixin, APIView):
     permission_classes = [MayViewOrImport]
 
@@ -45,14 +55,17 @@ class AdxView(ConditionalGetMixin, APIView):
         description='One group per regency and month (`period="YYYY-MM-01/P1M"`, '
         '`dataSet="KEPESERTAAN"`); a province gives its regencies, `ID` the country. Cells '
         'marked "no data" are left out (ADX has no empty value). Valid against the IHE ADX '
-        "2015 loose schema. 404 when the account may read no counts for that region and month.",
+        "2015 loose schema and the portal's strict one (/api/adx/schema.xsd). "
+        "404 when the account may read no counts for that region and month.",
         parameters=[
-            OpenApiParameter("orgUnit", str, required=True, description="e.g. 61 or 61.71"),
+            OpenApiParameter(
+                "orgUnit", str, required=True, pattern=ORG_UNIT, description="e.g. 61 or 61.71"
+            ),
             OpenApiParameter(
                 "period",
                 str,
                 required=True,
-                pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+                pattern=MONTH_PATTERN,
                 description="YYYY-MM, e.g. 2023-12",
             ),
         ],
@@ -83,7 +96,7 @@ class AdxView(ConditionalGetMixin, APIView):
         "declaration is refused (400). Then the same import as /api/dataValueSets, with the "
         "same options and WebMessage.",
         parameters=options.IMPORT_PARAMETERS,
-        request={"application/json": {"type": "string", "description": "The ADX document."}},
+        request={CONTENT_TYPE: {"type": "string", "description": "The ADX document."}},
         responses={
             200: WebMessageSerializer,
             400: OpenApiResponse(description="Not an acceptable ADX document, or a bad parameter."),

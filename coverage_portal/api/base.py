@@ -14,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from coverage_portal.api import query_check
+
 
 class Pagination(PageNumberPagination):
     page_size = 100
@@ -22,11 +24,16 @@ class Pagination(PageNumberPagination):
 
 
 class ConditionalGetMixin(APIView):
-    """ETag on every successful read, so a client polling unchanged data gets 304s.
+    """ETag on every successful read, so a client polling unchanged data gets 304s; query
+    parameters checked against the published schema before the view reads them.
 
     The tag hashes the rendered body: it is right whatever produced the figures (counts,
     a recompute, a scope change), at the cost of rendering before answering 304.
     """
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        query_check.check(request)
 
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any

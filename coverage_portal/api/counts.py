@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.errors import first_message
-from coverage_portal.api.fields import MonthField, MonthFilter
+from coverage_portal.api.fields import MonthField, MonthFilter, TextField
 from coverage_portal.api.guards import MayEnterData
 from participants.models import ParticipantCount
 from participants.selectors import counts_for
@@ -87,15 +87,15 @@ COUNT_EXAMPLE = OpenApiExample(
 
 
 class CountInSerializer(serializers.Serializer):
-    region = serializers.CharField(max_length=16, help_text="Regency code, e.g. 61.71.")
-    category = serializers.CharField(max_length=30, help_text="Category code, e.g. PU.")
+    region = TextField(max_length=16, help_text="Regency code, e.g. 61.71.")
+    category = TextField(max_length=30, help_text="Category code, e.g. PU.")
     period = MonthField(help_text="YYYY-MM")
     active_participants = serializers.IntegerField(allow_null=True, min_value=0)
     inactive_participants = serializers.IntegerField(
         allow_null=True, required=False, default=None, min_value=0
     )
     employers = serializers.IntegerField(allow_null=True, required=False, default=None, min_value=0)
-    no_data_reason = serializers.CharField(
+    no_data_reason = TextField(
         allow_blank=True,
         required=False,
         default="",
@@ -105,7 +105,7 @@ class CountInSerializer(serializers.Serializer):
 
 
 class ExpectedVersionSerializer(serializers.Serializer):
-    province = serializers.CharField(max_length=16)
+    province = TextField(max_length=16)
     period = MonthField()
     version = serializers.IntegerField(min_value=1)
 
@@ -175,12 +175,16 @@ class CountBulkView(generics.GenericAPIView):
         description="Every cell goes through the portal's count rules (scope, locked months, "
         "retired categories, sub-groups within their parent, versions). With `dry_run` "
         "nothing is stored and the answer says what would happen. A report saved since the "
-        "`expected_versions` you give is a conflict (409) and nothing is written.",
+        "`expected_versions` you give is a conflict (409) and nothing is written; so is a "
+        "cell the rules refuse (an unknown code, a locked month, a region outside the "
+        "account's scope). A body of the wrong form is a 400.",
         request=BulkSerializer,
         responses={
             200: BulkResultSerializer,
-            400: OpenApiResponse(BulkResultSerializer, "A cell broke a rule; nothing stored."),
-            409: OpenApiResponse(BulkResultSerializer, "A report changed meanwhile."),
+            400: OpenApiResponse(BulkResultSerializer, "Not a bulk write; nothing stored."),
+            409: OpenApiResponse(
+                BulkResultSerializer, "A cell broke a rule, or a report changed; nothing stored."
+            ),
         },
         examples=[
             OpenApiExample(
@@ -229,10 +233,8 @@ class CountBulkView(generics.GenericAPIView):
         if not serializer.is_valid():
             return _unread(serializer.errors)
         result = bulk_write(actor=request.user, **serializer.validated_data)
-        code: int = status.HTTP_200_OK
-        if result["errors"]:
-            conflict = any(e["field"] == "version" for e in result["errors"])
-            code = status.HTTP_409_CONFLICT if conflict else status.HTTP_400_BAD_REQUEST
+        # A well-formed write the data refuses is a conflict, as in DHIS2's imports.
+        code = status.HTTP_409_CONFLICT if result["errors"] else status.HTTP_200_OK
         return Response(result, status=code)
 
 

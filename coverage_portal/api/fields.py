@@ -15,7 +15,9 @@ from rest_framework.request import Request
 
 from participants.selectors import exchange_codes
 
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"
+# A region, category or workforce-kind code in a path (61.71, PU, EMPLOYED).
+CODE_IN_PATH = r"[A-Za-z0-9._-]{1,64}"
 MONTH_SCHEMA = {"type": "string", "pattern": MONTH_PATTERN, "example": "2023-12"}
 
 
@@ -61,13 +63,31 @@ class MonthFilter(django_filters.Filter):
     field_class = _MonthFormField
 
 
-def region_filterset(model: Any, fields: list[str]) -> type[django_filters.FilterSet]:
-    """A FilterSet on `fields` plus `region` (a Kemendagri code) for a model with a region."""
+def region_filterset(
+    model: Any, fields: list[str], **filters: django_filters.Filter
+) -> type[django_filters.FilterSet]:
+    """A FilterSet on `fields` plus `region` (a Kemendagri code) for a model with a region,
+    and any other `filters` declared by name."""
     meta = type("Meta", (), {"model": model, "fields": fields})
     region = django_filters.CharFilter(field_name="region__code", help_text="e.g. 61 or 61.71")
-    return type(
-        f"{model.__name__}Filter", (django_filters.FilterSet,), {"region": region, "Meta": meta}
-    )
+    attributes = {"region": region, "Meta": meta, **filters}
+    return type(f"{model.__name__}Filter", (django_filters.FilterSet,), attributes)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1})
+class IdFilter(django_filters.NumberFilter):
+    """A related record by id: an id that matches nothing gives an empty list, not a 400."""
+
+    field_class = forms.IntegerField
+
+
+class TextField(serializers.CharField):
+    """A string, and only a string: DRF's CharField would take 0 or 1.5 as "0" or "1.5"."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 def required(request: Request, name: str) -> str:

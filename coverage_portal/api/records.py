@@ -13,7 +13,7 @@ from agreements import services
 from agreements.models import Agreement, BudgetAllocation, Commitment, Meeting, Regulation
 from agreements.selectors import budgets_for, commitments_for, regulations_for
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.fields import region_filterset
+from coverage_portal.api.fields import IdFilter, region_filterset
 from coverage_portal.api.writes import ServiceWriteMixin, region_field
 from regions.access.users import PortalUser
 
@@ -78,7 +78,12 @@ class CommitmentSerializer(serializers.ModelSerializer):
 )
 class CommitmentViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.ModelViewSet):
     serializer_class = CommitmentSerializer
-    filterset_class = region_filterset(Commitment, ["kind", "status", "agreement", "meeting"])
+    filterset_class = region_filterset(
+        Commitment,
+        ["kind", "status"],
+        agreement=IdFilter(field_name="agreement_id"),
+        meeting=IdFilter(field_name="meeting_id"),
+    )
 
     def get_queryset(self) -> QuerySet[Commitment]:
         return (

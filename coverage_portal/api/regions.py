@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import serializers, viewsets
 
 from coverage_portal.api.base import ConditionalGetMixin
+from coverage_portal.api.fields import CODE_IN_PATH
 from participants.models import Category, WorkforceKind
 from regions.access import Action, regions_for
 from regions.models import Region
@@ -88,7 +89,7 @@ class RegionViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = RegionSerializer
     filterset_class = RegionFilter
     lookup_field = "code"
-    lookup_value_regex = r"[^/]+"
+    lookup_value_regex = CODE_IN_PATH
 
     def get_queryset(self) -> QuerySet[Region]:
         return (
@@ -139,6 +140,7 @@ class CategoryViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Category.objects.select_related("parent", "measured_by").order_by("order", "code")
     filterset_fields = ["is_active"]
     lookup_field = "code"
+    lookup_value_regex = CODE_IN_PATH
 
 
 class WorkforceKindSerializer(serializers.ModelSerializer):
@@ -169,3 +171,4 @@ class WorkforceKindViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = WorkforceKindSerializer
     queryset = WorkforceKind.objects.order_by("code")
     lookup_field = "code"
+    lookup_value_regex = CODE_IN_PATH

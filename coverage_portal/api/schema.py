@@ -32,6 +32,25 @@ BODY_ERRORS = {"415": "The body's Content-Type is not one this operation reads."
 
 
 class PortalSchema(AutoSchema):
+    def map_parsers(self) -> list[Any]:
+        """Bodies are documented as JSON only: one schema under three media types made
+        generated clients carry three body types for every write."""
+        return [media for media in super().map_parsers() if media == "application/json"]
+
+    def _unwrap_list_serializer(self, serializer: Any, direction: Any) -> Any:
+        """A list's bounds (allow_empty, min_length, max_length) stated as minItems and
+        maxItems, which drf-spectacular leaves out for a nested list serializer."""
+        schema = super()._unwrap_list_serializer(serializer, direction)
+        if isinstance(schema, dict) and schema.get("type") == "array":
+            low = getattr(serializer, "min_length", None) or 0
+            if getattr(serializer, "allow_empty", True) is False:
+                low = max(low, 1)
+            if low:
+                schema["minItems"] = low
+            if getattr(serializer, "max_length", None):
+                schema["maxItems"] = serializer.max_length
+        return schema
+
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         errors = ERRORS | (BODY_ERRORS if self.method in ("POST", "PUT", "PATCH") else {})

@@ -17,9 +17,14 @@ from coverage_portal.api import (
     counts,
     coverage,
     errors,
+    followups,
+    infographics,
+    pivot,
     records,
     regions,
+    reporting_rates,
     reports,
+    rules,
     token_views,
     workforce,
 )
@@ -38,11 +43,21 @@ router.register("meetings", agreements.MeetingViewSet, basename="meeting")
 router.register("commitments", records.CommitmentViewSet, basename="commitment")
 router.register("regulations", records.RegulationViewSet, basename="regulation")
 router.register("budgets", records.BudgetViewSet, basename="budget")
+router.register("validation-rules", rules.ValidationRuleViewSet, basename="validation-rule")
+router.register("rule-results", rules.RuleResultViewSet, basename="rule-result")
+router.register("follow-ups", followups.FollowUpViewSet, basename="follow-up")
 
 v1: list[URLPattern | URLResolver] = [
     path("counts/", counts.CountListView.as_view(), name="counts"),
     path("counts/bulk/", counts.CountBulkView.as_view(), name="counts-bulk"),
     path("coverage/", coverage.CoverageListView.as_view(), name="coverage"),
+    path("pivot/", pivot.PivotView.as_view(), name="pivot"),
+    path(
+        "infographics/<str:code>/",
+        infographics.InfographicView.as_view(),
+        name="infographic",
+    ),
+    path("reporting-rates/", reporting_rates.ReportingRatesView.as_view(), name="reporting-rates"),
     # DHIS2 and IHE name these without a trailing slash; clients expect them so.
     path(
         "dataValueSets",
@@ -50,6 +65,7 @@ v1: list[URLPattern | URLResolver] = [
         name="data-value-sets-v1",
     ),
     path("adx", adx.AdxView.as_view(), name="adx"),
+    path("adx/schema.xsd", adx.AdxSchemaView.as_view(), name="adx-schema-v1"),
     path("", include(router.urls)),
     # Anything else under /api/v1/ answers in the API's own error shape, not an HTML page.
     re_path(r"^.*$", errors.not_found),
@@ -94,6 +110,7 @@ app_name = "api"
 urlpatterns = [
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("adx/schema.xsd", adx.AdxSchemaView.as_view(), name="adx-schema"),
     path(
         "docs/",
         login_required(

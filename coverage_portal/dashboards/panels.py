@@ -7,14 +7,13 @@ in one place and every rendering of it agrees.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
-from coverage_portal.dashboards import completeness, published, scorecard
+from coverage_portal.dashboards import completeness, parts, published, scorecard
 from coverage_portal.dashboards.charts import (
     category_chart,
     long_month_label,
@@ -55,7 +54,6 @@ def pick_period(
     return coverage.latest_complete(months)
 
 
-@lru_cache(maxsize=2048)
 def _period_context(
     user: PortalUser, wanted: str | None, region: Region | None = None, newest: bool = False
 ) -> dict[str, Any]:
@@ -70,6 +68,7 @@ def _period_context(
         "period_param": f"{period:%Y-%m}" if period else "",
         "completeness": by_period.get(period) if period else None,
         "deadline_day": settings.REPORT_DEADLINE_DAY,
+        "computed": coverage.last_computation(),  # keys the cached parts (parts.cached)
     }
 
 
@@ -85,13 +84,32 @@ def national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
     if period is None:
         return context
     nation = coverage.national_region(user)
-    ranking = coverage.coverage_of_regions(
-        user, level=Region.Level.PROVINCE, period=period, month=context["completeness"]
+    ranking = parts.cached(
+        "ranking",
+        user,
+        context["computed"],
+        [context["completeness"]],
+        period,
+        build=lambda: coverage.coverage_of_regions(
+            user, level=Region.Level.PROVINCE, period=period, month=context["completeness"]
+        ),
     )
     context.update(ranking=ranking, map_values=map_values(ranking), nation=nation)
     if nation is not None:
-        context.update(_region_figures(user, nation, context))
+        context.update(_cached_figures(user, nation, context))
     return context
+
+
+def _cached_figures(user: PortalUser, region: Region, context: dict[str, Any]) -> dict[str, Any]:
+    return parts.cached(
+        "figures",
+        user,
+        context["computed"],
+        context["months"].values(),
+        region.pk,
+        context["period"],
+        build=lambda: _region_figures(user, region, context),
+    )
 
 
 def _region_figures(user: PortalUser, region: Region, context: dict[str, Any]) -> dict[str, Any]:
@@ -126,15 +144,23 @@ def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     period = context["period"]
     if period is None:
         return context
-    regencies = coverage.coverage_of_regions(
+    regencies = parts.cached(
+        "regencies",
         user,
-        level=Region.Level.REGENCY,
-        period=period,
-        parent=region,
-        month=context["completeness"],
+        context["computed"],
+        [context["completeness"]],
+        region.pk,
+        period,
+        build=lambda: coverage.coverage_of_regions(
+            user,
+            level=Region.Level.REGENCY,
+            period=period,
+            parent=region,
+            month=context["completeness"],
+        ),
     )
     context.update(regencies=regencies, map_values=map_values(regencies))
-    context.update(_region_figures(user, region, context))
+    context.update(_cached_figures(user, region, context))
     context.update(_agreements_panels(user, context))
     context["published_note"] = published.note(user, region)
     return context
@@ -160,7 +186,7 @@ def regency(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
         **_period_context(user, wanted, region),
     }
     if context["period"] is not None:
-        context.update(_region_figures(user, region, context))
+        context.update(_cached_figures(user, region, context))
         context.update(_agreements_panels(user, context))
     return context
 

@@ -33,6 +33,7 @@ from participants.coverage.models import (
 from participants.coverage.reload import emptied_for_reload
 from participants.entry.models import ParticipantCount
 from participants.periods import month_end
+from regions import bounds
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
 
@@ -99,7 +100,7 @@ def _rebuild_guarded(buckets: set[Bucket]) -> dict[Bucket, str]:
         if len(buckets) == 1:
             bucket = next(iter(buckets))
             log.error("Coverage bucket %s %s could not be computed", *bucket, exc_info=True)
-            return {bucket: str(error)[:ERROR_CHARS]}
+            return {bucket: bounds.MULTI_LINE_FORBIDDEN.sub("\ufffd", str(error))[:ERROR_CHARS]}
         failed: dict[Bucket, str] = {}
         for group in _smaller_groups(buckets):
             failed |= _rebuild_guarded(group)

@@ -13,11 +13,13 @@ from simple_history.models import HistoricalRecords
 from participants.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
+from regions.text_rule import bounded_text
 
 YEAR_VALIDATORS = bounds.year_validators()
 YEAR_IN_RANGE = bounds.in_range("year", bounds.FIRST_YEAR, bounds.LAST_YEAR)
 
 
+@bounded_text
 class WorkforceKind(BilingualName):
     """What a workforce total (coverage denominator) counts, e.g. BPS Sakernas employed."""
 
@@ -34,6 +36,7 @@ class WorkforceKind(BilingualName):
         return f"{self.code} – {self.name}"
 
 
+@bounded_text
 class WorkforceTotal(models.Model):
     """One figure of a typed series: e.g. BPS Sakernas employed population, Kalbar, 2023."""
 
@@ -82,6 +85,7 @@ class WorkforceTotal(models.Model):
         return f"{self.kind.code} {self.region.code} {when}"
 
 
+@bounded_text
 class Target(models.Model):
     """A coverage target for a region and year, for all categories or for one."""
 
@@ -150,6 +154,7 @@ class Target(models.Model):
         return f"{self.region.code} {self.year} {scope}"
 
 
+@bounded_text
 class CoverageRow(models.Model):
     """What every page and export reads: one region × month × category (NULL = all).
 
@@ -248,6 +253,7 @@ class RecomputeBucket(models.Model):
 Bucket = tuple[int, dt.date]  # province id, first day of the month: what a stale mark names
 
 
+@bounded_text
 class StaleBucket(models.Model):
     """A province × month whose coverage rows must be recomputed.
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404
 
 from participants.coverage.changes import change_note, coverage_change
@@ -99,6 +99,14 @@ def period_choices(
 def latest_complete_period(user: PortalUser, region: Region | None = None) -> dt.date | None:
     """The month pages open on: the newest complete one (the newest, when none is)."""
     return latest_complete(period_choices(user, region))
+
+
+def last_computation() -> int | None:
+    """What names the coverage table's last computation, for keys of cached pages: its
+    largest row id (one probe of the primary key). Every recompute deletes and re-inserts
+    its buckets' rows and ids are never reused (sequences; SQLite's AUTOINCREMENT), so a
+    recompute always changes it."""
+    return CoverageRow.objects.aggregate(last=Max("id"))["last"]
 
 
 def _as_date(value: Any) -> dt.date:

@@ -18,8 +18,10 @@ from participants.entry.deadlines import report_deadline
 from participants.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
+from regions.text_rule import bounded_text
 
 
+@bounded_text
 class Category(BilingualName):
     """A participant segment (PU, BPU, …); a sub-group (NON_ASN within PU) has a parent.
 
@@ -63,6 +65,7 @@ class Category(BilingualName):
         return self.parent_id is None
 
 
+@bounded_text
 class MonthlyReport(models.Model):
     """One province's counts for one month, and where they stand in the approval workflow."""
 
@@ -116,6 +119,7 @@ class MonthlyReport(models.Model):
         return report_deadline(self.period)
 
 
+@bounded_text
 class ReportEvent(models.Model):
     """One step of a report's workflow: who did what, when, and why."""
 
@@ -143,6 +147,7 @@ class ReportEvent(models.Model):
         return f"{self.report} · {self.get_action_display()} · {self.at:%Y-%m-%d %H:%M}"
 
 
+@bounded_text
 class ParticipantCount(models.Model):
     """Active participants (and optionally inactive ones and employers) at a month's end.
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,7 @@ from participants.entry import bulk_sql
 from participants.entry.context import load_context
 from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.quality import write_warnings
+from participants.entry.report_upsert import reports_ensure
 from participants.entry.validation import (
     CellInput,
     CellProblem,
@@ -38,6 +39,7 @@ from participants.entry.workflow import (
     report_send_back,
     report_submit,
 )
+from participants.rules.checks import write_findings
 from regions.access.users import PortalUser, recorded
 
 Source = Literal["web", "import", "admin", "api", "demo"]
@@ -125,6 +127,11 @@ def _write(
             warnings=write_warnings(cells, ctx, after),
         )
         result.errors += subgroup_problems(cells, ctx, after)
+        # Administrators' rules only warn at a save: a half-filled month breaks many of them.
+        result.warnings += [
+            CellProblem(index, "active_participants", finding.message)
+            for index, finding in write_findings(cells, ctx.regions, after)
+        ]
         result.errors += conflict_problems(cells, ctx, expected_versions or {})
         if result.errors or dry_run:
             _count_planned(result, cells, ctx, changed)
@@ -172,13 +179,7 @@ def _ensure_reports(cells: Sequence[CellInput], ctx: WriteContext) -> list[Month
     keys = {ctx.report_key(c) for c in cells}
     missing = [k for k in keys if k not in ctx.reports]
     if missing:
-        MonthlyReport.objects.bulk_create(
-            [MonthlyReport(province_id=p, period=d) for p, d in missing], ignore_conflicts=True
-        )
-        condition = Q()
-        for province_id, period in missing:
-            condition |= Q(province_id=province_id, period=period)
-        for report in MonthlyReport.objects.select_for_update().filter(condition):
+        for report in reports_ensure(missing):
             ctx.reports[(report.province_id, report.period)] = report
     return [ctx.reports[k] for k in keys]
 
@@ -199,24 +200,22 @@ def _persist(
     updates = [cells[i] for i in sorted(changed) if cells[i].key in ctx.stored]
     user_id = actor.pk if actor is not None else None
     if creates:
-        created = bulk_sql.insert_counts(_columns(creates, ctx, user_id, now))
-        bulk_sql.copy_history(
-            list(created.values()), kind="+", user_id=user_id, reason=source, at=now
-        )
+        stamp = bulk_sql.Stamp("+", user_id, source, now)
+        bulk_sql.insert_counts(_rows(creates, ctx, user_id, now), stamp)
     if updates:
         ids = [ctx.stored[c.key].pk for c in updates]
-        bulk_sql.update_counts(ids, _columns(updates, ctx, user_id, now))
-        bulk_sql.copy_history(ids, kind="~", user_id=user_id, reason=source, at=now)
+        stamp = bulk_sql.Stamp("~", user_id, source, now)
+        bulk_sql.update_counts(ids, _rows(updates, ctx, user_id, now), stamp)
     _record_reports(actor, touched, new_reports, source, now, note)
     result.created, result.updated, result.applied = len(creates), len(updates), True
     result.reports = touched
 
 
-def _columns(
+def _rows(
     cells: Sequence[CellInput], ctx: WriteContext, user_id: int | None, now: dt.datetime
-) -> list[list[Any]]:
-    """The cells column by column, in bulk_sql.WRITTEN order."""
-    rows = [
+) -> list[tuple[Any, ...]]:
+    """The cells' rows, values in bulk_sql.WRITTEN order."""
+    return [
         (
             ctx.reports[ctx.report_key(c)].pk,
             c.region_id,
@@ -232,7 +231,6 @@ def _columns(
         )
         for c in cells
     ]
-    return [list(column) for column in zip(*rows, strict=True)]
 
 
 def _record_reports(

@@ -142,7 +142,11 @@ def period_problems(period: Any, today_period: dt.date) -> Iterator[tuple[str, s
 
 
 def place_problems(
-    cell: CellInput, ctx: WriteContext, actor: PortalUser | None, changes: bool = True
+    cell: CellInput,
+    ctx: WriteContext,
+    actor: PortalUser | None,
+    changes: bool = True,
+    allowed: dict[int, bool] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Rules against the database: the regency, the category, the actor's scope, the lock.
 
@@ -156,7 +160,7 @@ def place_problems(
     if region is None or region.level != Region.Level.REGENCY:
         yield "region", _("Unknown regency.")
         return
-    if actor is not None and not access.can(actor, Action.ENTER_DATA, region.parent):
+    if actor is not None and not _may_enter(actor, region, {} if allowed is None else allowed):
         yield "region", _("You may not enter data for %(name)s.") % {"name": region.name}
         return
     if isinstance(cell.period, dt.date) and not region.is_valid_on(cell.period):
@@ -181,6 +185,14 @@ def place_problems(
         )
 
 
+def _may_enter(actor: PortalUser, region: Region, allowed: dict[int, bool]) -> bool:
+    """The access rules, asked once per province of a batch (`allowed` remembers)."""
+    province = region.parent_id or 0
+    if province not in allowed:
+        allowed[province] = access.can(actor, Action.ENTER_DATA, region.parent)
+    return allowed[province]
+
+
 def retired_problem(cell: CellInput, ctx: WriteContext, changes: bool) -> str | None:
     category = ctx.categories.get(cell.category_id)
     if category is not None and not category.is_active and changes:
@@ -202,14 +214,9 @@ def subgroup_problems(
     cells: Sequence[CellInput], ctx: WriteContext, after: dict[Key, int | None]
 ) -> Iterator[CellProblem]:
     """A sub-group (NON_ASN) may not exceed its parent (PU) once the write is applied."""
+    pairs_of = {pk: _subgroup_pairs(category, ctx) for pk, category in ctx.categories.items()}
     for index, cell in enumerate(cells):
-        category = ctx.categories.get(cell.category_id)
-        if category is None:
-            continue
-        pairs = [(category, ctx.categories.get(category.parent_id or 0))]
-        subs = [s for s in ctx.categories.values() if s.parent_id == category.pk]
-        pairs += [(sub, category) for sub in subs]
-        for child, parent in pairs:
+        for child, parent in pairs_of.get(cell.category_id, ()):
             if child is None or parent is None:
                 continue
             child_value = after.get((cell.region_id, child.pk, cell.period))
@@ -229,16 +236,27 @@ def subgroup_problems(
                 break
 
 
+def _subgroup_pairs(
+    category: Category, ctx: WriteContext
+) -> list[tuple[Category | None, Category | None]]:
+    """(child, parent) pairs a value of this category takes part in."""
+    pairs: list[tuple[Category | None, Category | None]]
+    pairs = [(category, ctx.categories.get(category.parent_id or 0))]
+    subs = [s for s in ctx.categories.values() if s.parent_id == category.pk]
+    return pairs + [(sub, category) for sub in subs]
+
+
 def cell_errors(
     cells: Sequence[CellInput], ctx: WriteContext, actor: PortalUser | None, changed: set[int]
 ) -> list[CellProblem]:
     today = current_period()
     errors: list[CellProblem] = list(duplicate_problems(cells))
+    allowed: dict[int, bool] = {}
     for index, cell in enumerate(cells):
         for name, message in (
             *value_problems(cell),
             *period_problems(cell.period, today),
-            *place_problems(cell, ctx, actor, index in changed),
+            *place_problems(cell, ctx, actor, index in changed, allowed),
         ):
             errors.append(CellProblem(index, name, message))
         retired = retired_problem(cell, ctx, index in changed)

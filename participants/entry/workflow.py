@@ -19,6 +19,7 @@ from participants.entry.checks import missing_cells, report_warnings
 from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.notices import step_notify
 from participants.entry.versions import ACKNOWLEDGED_NOTE, last_save
+from participants.rules.checks import blocking, report_findings, to_acknowledge
 from regions import access
 from regions.access import Action
 from regions.access.users import PortalUser, recorded
@@ -85,7 +86,14 @@ def report_submit(
             % {"count": len(missing), "example": missing[0]},
             code="incomplete",
         )
-    warnings = report_warnings(report)
+    findings = report_findings(report.province, report.period)
+    if blocking(findings):
+        raise ValidationError(
+            _("%(count)s validation rules with importance “error” are not met, e.g. %(example)s")
+            % {"count": len(blocking(findings)), "example": blocking(findings)[0].message},
+            code="rules",
+        )
+    warnings = [*report_warnings(report), *to_acknowledge(findings)]
     if warnings and not (acknowledge_warnings or acknowledged_at_import(report)):
         raise ValidationError(
             _("Please review and acknowledge the %(count)s warnings before submitting.")

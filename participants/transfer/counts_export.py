@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from participants.entry.models import Category, ParticipantCount
+from participants.entry.models import Category
+from participants.entry.selectors import counts_for
 from participants.periods import format_period
 from participants.transfer.reading import EXPORT_COLUMNS
-from regions import access, spreadsheets
-from regions.access import Action
+from regions import spreadsheets
 from regions.access.users import PortalUser
 from regions.models import Region
 
@@ -29,9 +29,7 @@ def export_rows(
 
     `user=None` is a trusted system caller (the export_counts command), as in counts_write.
     """
-    counts = ParticipantCount.objects.filter(period__in=periods)
-    if user is not None:
-        counts = access.scoped(counts, user, Action.VIEW)
+    counts = counts_for(user, periods=periods)
     if province is not None:
         counts = counts.filter(region__parent=province)
     rows = counts.order_by("period", "region__code", "category__order", "category__code")

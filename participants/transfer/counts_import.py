@@ -73,8 +73,9 @@ def counts_import(
     except FileProblem as problem:
         return ImportReport(errors=[Problem(problem.line, "", problem.message)])
     report = ImportReport(rows=parsed.rows, errors=parsed.errors, warnings=parsed.warnings)
-    cells = zip(parsed.cells, parsed.labels, strict=True)
-    report.months = sorted({(label[0].split(".")[0], c.period) for c, label in cells})
+    report.months = sorted(
+        {(parsed.regency_code(i).split(".")[0], c.period) for i, c in enumerate(parsed.cells)}
+    )
     if not parsed.rows:
         report.errors.append(Problem(None, "", _("The file has a header but no data rows.")))
     if not parsed.cells:
@@ -103,7 +104,7 @@ def _merge(report: ImportReport, result: WriteResult, parsed: ParsedRows) -> Imp
 
 def _at_line(problem: CellProblem, parsed: ParsedRows) -> Problem:
     column = SERVICE_FIELD_COLUMNS.get(problem.field, problem.field)
-    regency, category = parsed.labels[problem.index]
+    regency, category = parsed.label(problem.index)
     return Problem(parsed.lines[problem.index], column, problem.message, regency, category)
 
 

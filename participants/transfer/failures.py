@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from participants.transfer.counts_import import ImportReport
 from participants.transfer.models import ImportFailure
-from regions import access
+from regions import access, bounds
 from regions.access.users import PortalUser, recorded
 
 
@@ -20,10 +20,10 @@ def import_failure_record(
     text = f"{first.line or '–'} · {first.column} · {first.message}" if first else ""
     return ImportFailure.objects.create(
         user=recorded(actor),
-        filename=filename[:200],
+        filename=bounds.echo(filename, 200),
         rows=report.rows,
         errors=len(report.errors),
-        first_error=text[:400],
+        first_error=bounds.echo(text, 400),
         applying=applying,
     )
 

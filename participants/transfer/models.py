@@ -6,7 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regions.text_rule import bounded_text
 
+
+@bounded_text
 class ImportFailure(models.Model):
     """One refused upload: who, when, which file, how many errors and the first of them."""
 

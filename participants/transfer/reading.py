@@ -128,7 +128,13 @@ def _rows(
         return
     header = _check_header(first[1], first[0], required, name_column)
     for number, cells in filled:
-        yield number, {c: cell_text(v, c) for c, v in zip(header, cells, strict=False)}
+        yield (
+            number,
+            {
+                c: v.strip() if type(v) is str else cell_text(v, c)  # text is the common case
+                for c, v in zip(header, cells, strict=False)
+            },
+        )
 
 
 def _bounded(rows: Iterator[Row]) -> Iterator[Row]:

@@ -55,6 +55,7 @@ class Lookups:
     regencies: dict[str, RegencyInfo]
     provinces: set[str]
     categories: dict[str, Category]
+    _by_id: dict[int, RegencyInfo] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> Lookups:
@@ -71,40 +72,60 @@ class Lookups:
         provinces = set(Region.objects.provinces().values_list("code", flat=True))
         return cls(regencies, provinces, {c.code: c for c in Category.objects.all()})
 
+    def regency_by_id(self, pk: int) -> RegencyInfo:
+        if not self._by_id:
+            self._by_id.update((r.id, r) for r in self.regencies.values())
+        return self._by_id[pk]
+
 
 @dataclass
 class ParsedRows:
     cells: list[CellInput] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # lines[i] is the file line of cells[i]
-    labels: list[tuple[str, str]] = field(default_factory=list)  # regency, category of cells[i]
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     rows: int = 0
+    lookups: Lookups | None = None
+
+    def label(self, index: int) -> tuple[str, str]:
+        """The regency and category of cells[index] as a person reads them; built only for
+        the rows a problem is reported on, since names cost a language look-up each."""
+        assert self.lookups is not None
+        cell = self.cells[index]
+        regency = self.lookups.regency_by_id(cell.region_id)
+        category = next(c for c in self.lookups.categories.values() if c.pk == cell.category_id)
+        return f"{regency.code} {regency.name}".strip(), f"{category.code} – {category.name}"
+
+    def regency_code(self, index: int) -> str:
+        assert self.lookups is not None
+        return self.lookups.regency_by_id(self.cells[index].region_id).code
 
 
 def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
-    parsed = ParsedRows()
+    parsed = ParsedRows(lookups=lookups)
     seen: dict[tuple[dt.date, int, int], int] = {}
     for line, row in rows:
         parsed.rows += 1
         cell, errors = _parse_row(line, row, lookups)
-        where = describe(row, lookups)
-        parsed.errors += [labelled(e, where) for e in errors]
+        if errors:
+            where = describe(row, lookups)
+            parsed.errors += [labelled(e, where) for e in errors]
         if cell is None:
             if not errors:
                 message = _("The row has no value and was skipped.")
+                where = describe(row, lookups)
                 parsed.warnings.append(Problem(line, "active_participants", message, *where))
             continue
         key = (cell.period, cell.region_id, cell.category_id)
         if key in seen:
             message = _("Duplicate row: line %(line)s has the same period, region and category.")
+            where = describe(row, lookups)
             duplicate = Problem(line, "region_code", message % {"line": seen[key]}, *where)
             parsed.errors.append(duplicate)
             continue
         seen[key] = line
         parsed.cells.append(cell)
         parsed.lines.append(line)
-        parsed.labels.append(where)
     return parsed
 
 
@@ -124,6 +145,49 @@ def labelled(problem: Problem, where: tuple[str, str]) -> Problem:
 
 
 def _parse_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellInput | None, list]:
+    cell = _plain_row(row, lookups)
+    if cell is not None:
+        return cell, []
+    return _checked_row(line, row, lookups)
+
+
+def _plain_row(row: dict[str, str], lookups: Lookups) -> CellInput | None:
+    """The common row (a known month, regency and active category, plain digits, no reason)
+    without building a check per column; None sends the row through every check."""
+    try:
+        period = _period(row.get("period", ""))
+    except ValidationError:
+        return None
+    category = lookups.categories.get(row.get("category", "").strip().upper())
+    regency = lookups.regencies.get(_normalise_code(row.get("region_code", "")))
+    active = row.get("active_participants", "")
+    if (
+        category is None
+        or not category.is_active
+        or regency is None
+        or not regency.valid_on(period)
+        or not _plain_digits(active)
+        or row.get("no_data_reason", "").strip()
+    ):
+        return None
+    others = row.get("inactive_participants", ""), row.get("employers", "")
+    if not all(not text or _plain_digits(text) for text in others):
+        return None
+    return CellInput(
+        region_id=regency.id,
+        category_id=category.pk,
+        period=period,
+        active_participants=int(active),
+        inactive_participants=int(others[0]) if others[0] else None,
+        employers=int(others[1]) if others[1] else None,
+    )
+
+
+def _plain_digits(text: str) -> bool:
+    return 0 < len(text) <= MAX_DIGITS and text.isdigit() and text.isascii()
+
+
+def _checked_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellInput | None, list]:
     errors: list[Problem] = []
 
     def check(column: str, parse, *args):  # type: ignore[no-untyped-def]

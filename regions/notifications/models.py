@@ -7,7 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regions.text_rule import bounded_text
 
+
+@bounded_text
 class Notification(models.Model):
     """`event` names the occurrence (e.g. `agreement-30:12`), so a rerun creates nothing new."""
 

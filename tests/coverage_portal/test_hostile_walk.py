@@ -44,6 +44,7 @@ QUERY_KEYS = [
     "wilayah", "bulan", "period", "province", "format", "selesai", "halaman", "page", "q",
     "term", "agreement", "meeting", "orgUnit", "dataSet", "year", "tahun", "status", "region",
     "kind", "category", "shape", "dryRun", "next", "o", "p",
+    "baris", "kolom", "ukuran", "tingkat", "dari", "sampai", "kategori", "urut", "jumlah",
 ]  # fmt: skip
 # Doors that end the session or ping the broker for a second; tested apart.
 SKIPPED = re.compile(r"logout|healthz")

@@ -23,6 +23,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from participants.models import ValidationRule
 from regions.access.admin import PortalAdminMixin
 from tests import trust_figures
 from tests.trust_world import (
@@ -60,6 +61,8 @@ POST_ONLY = {
     "participants:approve",
     "participants:send-back",
     "participants:reopen",
+    "participants:followup-mark",
+    "participants:followup-close",
     "agreements:agreement-step",
     "agreements:commitment-status",
     "agreements:action-complete",
@@ -185,6 +188,7 @@ def fillers(world: World) -> dict[str, list[Case]]:
         "dashboards:completeness-province": _provinces("dashboards:completeness-province"),
         "dashboards:report": _provinces("dashboards:report"),
         "dashboards:report-pdf": _provinces("dashboards:report-pdf"),
+        "analysis:infographic": _provinces("analysis:infographic"),
         "participants:import-preview-page": [
             Case(
                 reverse("participants:import-preview-page", kwargs={"token": "0" * 32}),
@@ -259,6 +263,18 @@ def api_fillers(world: World) -> dict[str, list[Case]]:
     for route, code in codes.items():
         name = f"api:{route}-detail"
         cases[name] = [Case(reverse(name, kwargs={"code": code}), name)]
+    cases["api:infographic"] = _provinces("api:infographic")
+    # Rules are reference data (no place); rule results and follow-ups are walked by their
+    # own scope tests (tests/coverage_portal/api/test_rules.py), here only as unknown ids.
+    rule = ValidationRule.objects.order_by("pk").first()
+    cases["api:validation-rule-detail"] = [
+        Case(
+            reverse("api:validation-rule-detail", kwargs={"pk": rule.pk if rule else 0}),
+            "api:validation-rule-detail",
+        )
+    ]
+    for name in ("api:rule-result-detail", "api:follow-up-detail", "api:follow-up-close"):
+        cases[name] = [Case(reverse(name, kwargs={"pk": 0}), name)]
     for name in ("api:token-rotate", "api:token-revoke"):
         cases[name] = [Case(reverse(name, kwargs={"key": "no-such-token"}), name)]
     return cases

@@ -31,7 +31,7 @@ from coverage_portal.api.dhis2.shapes import (
 from coverage_portal.api.guards import MayViewOrImport
 from coverage_portal.api.schema import ErrorSerializer
 from participants.selectors import ExportRefused, exchange_write, exported_counts
-from participants.services import Summary, import_document, job_start
+from participants.services import Summary, document_refusal, import_document, job_start
 
 MAX_BYTES = 20 * 1024 * 1024
 MEDIA_TYPES = {
@@ -151,6 +151,9 @@ class DataValueSetView(ConditionalGetMixin, APIView):
         if not kind:
             raise UnsupportedMediaType(request.content_type or "")
         if options.is_async(request):
+            refused = document_refusal(body=body, kind=kind, options=import_options)
+            if refused is not None:
+                return Response(refused.web_message(), status=refused.http_status)
             job = job_start(
                 actor_id=int(request.user.pk or 0), body=body, kind=kind, options=import_options
             )

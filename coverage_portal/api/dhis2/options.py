@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+from coverage_portal.api.dhis2.shapes import DHIS2_MONTH, ORG_UNIT
 from participants.selectors import ExportQuery, exchange_codes
 from participants.services import STRATEGIES, ImportOptions
 
@@ -97,17 +98,28 @@ def _many(name: str, description: str, **extra: object) -> OpenApiParameter:
     return OpenApiParameter(name, str, many=True, explode=True, description=description, **extra)  # type: ignore[arg-type]
 
 
+# Years 2000 to 2100, as the readers take them.
+DAY = {"type": "string", "format": "date", "pattern": r"^(20[0-9]{2}|2100)-"}
 EXPORT_PARAMETERS = [
-    _many("orgUnit", "Kemendagri code, e.g. 61 or 61.71 (repeatable).", required=True),
-    _many("period", "YYYYMM, e.g. 202312 (repeatable).", pattern=r"^[0-9]{4}(0[1-9]|1[0-2])$"),
-    OpenApiParameter("startDate", str, description="YYYY-MM-DD; with endDate: the months between."),
-    OpenApiParameter("endDate", str, description="YYYY-MM-DD."),
-    OpenApiParameter("lastUpdated", str, description="YYYY-MM-DD: values updated since."),
+    _many(
+        "orgUnit",
+        "Kemendagri code, e.g. 61 or 61.71 (repeatable).",
+        required=True,
+        pattern=ORG_UNIT,
+    ),
+    _many("period", "YYYYMM, e.g. 202312 (repeatable).", pattern=DHIS2_MONTH),
+    OpenApiParameter("startDate", DAY, description="With endDate: the months between."),
+    OpenApiParameter("endDate", DAY),
+    OpenApiParameter("lastUpdated", DAY, description="Values updated since."),
     OpenApiParameter(
         "children", bool, description="Accepted; a province or ID always gives its regencies."
     ),
     _many("dataSet", "Only KEPESERTAAN, the portal's one data set.", enum=["KEPESERTAAN"]),
-    OpenApiParameter("limit", int, description="At most this many cells."),
+    OpenApiParameter(
+        "limit",
+        {"type": "integer", "minimum": 0, "maximum": 9999999},
+        description="At most this many cells.",
+    ),
     OpenApiParameter("includeDeleted", bool, description="Also values cleared by DELETE."),
 ]
 IMPORT_PARAMETERS = [

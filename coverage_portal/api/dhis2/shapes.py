@@ -4,7 +4,7 @@ only: the documents are read by participants' exchange readers, which is what ke
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample
+from drf_spectacular.utils import OpenApiExample, extend_schema_field
 from rest_framework import serializers
 
 COMBO_HELP = (
@@ -12,8 +12,23 @@ COMBO_HELP = (
     "registered members who stopped paying; EMPLOYERS: registered employers. Anything else "
     "is a conflict."
 )
-DHIS2_MONTH = r"^[0-9]{4}(0[1-9]|1[0-2])$"
+DHIS2_MONTH = r"^(20[0-9]{2}|2100)(0[1-9]|1[0-2])$"
 CODE = r"^[^\x00-\x1f\x7f]{1,64}$"
+# A Kemendagri region code as a query parameter (61, 61.71, ID for the country).
+ORG_UNIT = r"^[A-Za-z0-9._-]{1,64}$"
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "pattern": r"^([0-9]{1,18})?$"},
+            {"type": "integer", "minimum": 0, "maximum": 10**18 - 1},
+        ],
+        "nullable": True,
+    }
+)
+class CountValueField(serializers.Field):
+    """A count as DHIS2 clients send it: "385004" or 385004 (documentation only)."""
 
 
 class DataValueSerializer(serializers.Serializer):
@@ -27,16 +42,21 @@ class DataValueSerializer(serializers.Serializer):
     categoryOptionCombo = serializers.ChoiceField(
         choices=["ACTIVE", "INACTIVE", "EMPLOYERS", "HllvX50cXC0"],
         required=False,
+        allow_null=True,
         help_text=COMBO_HELP,
     )
-    attributeOptionCombo = serializers.ChoiceField(choices=["HllvX50cXC0"], required=False)
-    value = serializers.RegexField(
-        r"^([0-9]{1,18})?$",
-        allow_blank=True,
-        allow_null=True,
-        help_text="A whole number as text; empty ACTIVE value + comment = no data, with reason.",
+    attributeOptionCombo = serializers.ChoiceField(
+        choices=["HllvX50cXC0"], required=False, allow_null=True
     )
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=250)
+    value = CountValueField(
+        required=False,
+        allow_null=True,
+        help_text="A whole number, as text or a number; empty, null or absent ACTIVE value + "
+        "comment = no data, with reason.",
+    )
+    comment = serializers.CharField(
+        required=False, allow_blank=True, allow_null=True, max_length=250
+    )
 
 
 class DataValueOutSerializer(DataValueSerializer):
@@ -46,9 +66,10 @@ class DataValueOutSerializer(DataValueSerializer):
 
 
 class DataValueSetSerializer(serializers.Serializer):
-    dataSet = serializers.ChoiceField(choices=["KEPESERTAAN"], required=False)
-    orgUnit = serializers.RegexField(CODE, max_length=64, required=False)
-    period = serializers.RegexField(DHIS2_MONTH, required=False)
+    # DHIS2 clients send null for a header they leave to the values: read as absent.
+    dataSet = serializers.ChoiceField(choices=["KEPESERTAAN"], required=False, allow_null=True)
+    orgUnit = serializers.RegexField(CODE, max_length=64, required=False, allow_null=True)
+    period = serializers.RegexField(DHIS2_MONTH, required=False, allow_null=True)
     dataValues = DataValueSerializer(many=True, allow_empty=False, max_length=100_000)  # type: ignore[call-arg]
 
 

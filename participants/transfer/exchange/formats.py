@@ -30,6 +30,22 @@ def import_document(
     return import_values(actor=actor, parsed=parsed, options=options)
 
 
+def document_refusal(*, body: bytes, kind: str, options: ImportOptions) -> Summary | None:
+    """The summary of a document the readers refuse (unreadable, or a value of the wrong
+    shape), or None when it reads: checked before an import is queued, so that async=true
+    refuses a malformed document at once, as the synchronous import does."""
+    try:
+        parsed = READERS[kind](body)
+    except FormatError as error:
+        return error.summary(options)
+    if not parsed.conflicts:
+        return None
+    summary = Summary(options=options, total=parsed.total)
+    for conflict in parsed.conflicts:
+        summary.refuse(conflict)
+    return summary
+
+
 def write(kind: str, counts: list[ExportedCount], include_deleted: bool) -> Any:
     """JSON as a dict (the API renders it); the others as bytes."""
     if kind == "json":

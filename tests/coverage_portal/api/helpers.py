@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from participants.models import ParticipantCount
@@ -35,3 +36,12 @@ def data_value(org_unit: str, element: str, value: Any, **extra: Any) -> dict[st
         "value": value,
         **extra,
     }
+
+
+def served_schema() -> dict[str, Any]:
+    """The document /api/schema/ serves (generated here: collection may not use the database)."""
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.renderers import OpenApiJsonRenderer
+
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    return json.loads(OpenApiJsonRenderer().render(document))

@@ -154,3 +154,22 @@ def test_adx_travels_on_dhis2s_data_value_sets_too(api_as, kalbar_month, adx_sch
         adx_schema.validate(response.content)
     response = client.post("/api/dataValueSets", by_suffix.content, content_type=ADX)
     assert response.status_code == 200 and response.json()["response"]["status"] == "SUCCESS"
+
+
+def test_the_export_is_valid_against_the_portals_strict_schema(api_as, kalbar_month):
+    client = api_as("kalbar_officer")
+    served = client.get("/api/adx/schema.xsd")
+    assert served.status_code == 200 and served["Content-Type"].startswith("application/xml")
+    assert client.get("/api/v1/adx/schema.xsd").content == served.content
+    strict = xmlschema.XMLSchema(served.content.decode())
+    for org_unit in ("61", "61.71"):
+        exported = client.get(URL, {"orgUnit": org_unit, "period": "2023-12"}).content
+        strict.validate(exported)
+    unknown = document(
+        '<group orgUnit="61.71" period="2023-12-01/P1M" dataSet="KEPESERTAAN">'
+        '<dataValue dataElement="PU" measure="MALE" value="1"/></group>'
+    )
+    assert not strict.is_valid(unknown)
+    answer = client.post(URL, unknown, content_type=ADX).json()["response"]
+    assert answer["status"] == "ERROR" and answer["conflicts"]
+    assert api_as("anonymous").get("/api/adx/schema.xsd").status_code == 401

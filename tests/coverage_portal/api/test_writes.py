@@ -18,12 +18,12 @@ def bulk(value=777, **extra):
     return {"counts": [count], **extra}
 
 
-# 400: an officer of another province may enter data, but not here; the cell is refused.
+# 409: an officer of another province may enter data, but not here; the cell is refused.
 BULK_STATUS = {
     "national_admin": 200,
     "kalbar_officer": 200,
     "kalbar_approver": 403,
-    "jatim_officer": 400,
+    "jatim_officer": 409,
     "viewer": 403,
     "kolaka_staff": 403,
     "outsider": 403,
@@ -68,8 +68,9 @@ def test_bulk_names_every_bad_cell(api_as):
         }
     ]
     body["counts"].pop(0)
-    second = client.post(BULK, body, format="json").json()
-    assert second["errors"][0]["message"] == "Unknown regency code '61.99'."
+    second = client.post(BULK, body, format="json")
+    assert second.status_code == 409
+    assert second.json()["errors"][0]["message"] == "Unknown regency code '61.99'."
 
 
 def test_the_workflow_through_the_api(api_as, kalbar_month):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0013_failed_bucket_error_default'),
+        ('participants', '0017_rules_text_is_plain_and_bounded'),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""A pivot table over the precomputed coverage table: rows, columns and filters from the URL."""
