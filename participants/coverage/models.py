@@ -181,7 +181,10 @@ class CoverageRow(models.Model):
         db_index=False,
         db_constraint=False,
     )
-    participants = models.PositiveBigIntegerField(default=0)
+    # NULL when no regency under the row has a figure (not reported, "no data", a category
+    # not collected yet): unknown, never 0. Sums over some regencies are partial
+    # (regencies_reported < regencies_expected).
+    participants = models.PositiveBigIntegerField(null=True)
     denominator_kind = models.ForeignKey(
         "participants.WorkforceKind",
         models.DO_NOTHING,

@@ -108,9 +108,9 @@ WITH {DENOMINATORS},
 cells AS MATERIALIZED (
     SELECT b.province_id, b.period, b.year, b.month, r.id AS region_id,
         c.id AS category_id, c.parent_id IS NULL AS top_level,
-        COALESCE(pc.active_participants, 0) AS participants, c.measured_by_id AS kind_id,
+        pc.active_participants AS participants, c.measured_by_id AS kind_id,
         d.value AS denominator,
-        CASE WHEN pc.id IS NULL THEN 0 ELSE 1 END AS reported,
+        CASE WHEN pc.active_participants IS NULL THEN 0 ELSE 1 END AS reported,
         CASE WHEN pc.id IS NOT NULL AND mr.status = 'approved' THEN 1 ELSE 0 END AS approved
     FROM participants_recomputebucket b
     JOIN regions_region r ON r.parent_id = b.province_id AND r.level = 'regency'

@@ -55,6 +55,13 @@ def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str
     return f"{text},{fraction}" if decimals else text
 
 
+def format_figure(value: int | float | Decimal | None, reason: str = "") -> str:
+    """The one way an unknown figure is written: '632.494', '–', or '– (not collected)'."""
+    if value is not None:
+        return format_number(value)
+    return f"{UNKNOWN} ({reason})" if reason else UNKNOWN
+
+
 def format_percent(value: int | float | Decimal | None, decimals: int = 2) -> str:
     """34.5512 → '34,55%'. Unknown coverage is shown as '–', never as 0%."""
     text = format_number(value, decimals)
