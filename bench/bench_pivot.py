@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,46 +27,13 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.limits import compare  # noqa: E402
 
 YEAR = 2023
 ROUNDS = 15
 BUDGET = 0.300
-
-try:  # the shared harness, where it has landed
-    from bench.limits import compare
-except ImportError:
-
-    def compare(  # type: ignore[misc]
-        name: str,
-        *,
-        project: Callable[[], Any],
-        limit: Callable[[], Any],
-        target: float,
-        limit_name: str = "hand-written",
-        rounds: int = 5,
-        budget: float | None = None,
-        **_: Any,
-    ) -> None:
-        """Alternate the two, print both medians and the ratio (bench/limits.py's line)."""
-        mine: list[float] = []
-        theirs: list[float] = []
-        for index in range(rounds):
-            pair = [(project, mine), (limit, theirs)]
-            for call, times in pair if index % 2 == 0 else reversed(pair):
-                started = time.perf_counter()
-                call()
-                times.append(time.perf_counter() - started)
-        ours, limit_s = statistics.median(mine), statistics.median(theirs)
-        ratio = ours / limit_s if limit_s else float("inf")
-        met = ratio <= target and (budget is None or ours <= budget)
-        print(
-            f"≈ {name}: {ours * 1000:.1f} ms | limit {limit_s * 1000:.1f} ms ({limit_name}) | "
-            f"ratio {ratio:.2f} (target ≤ {target:g}"
-            + (f", ≤ {budget * 1000:.0f} ms" if budget else "")
-            + f") {'met' if met else 'MISSED'}; median of {rounds} rounds, "
-            f"load {os.getloadavg()[0]:.1f}",
-            flush=True,
-        )
 
 
 def fill() -> None:
@@ -107,6 +72,12 @@ PLAIN_SQL = """
 SELECT c.region_id, c.category_id, c.participants
 FROM {table} c JOIN regions_region r ON r.id = c.region_id
 WHERE c.period = %s AND r.level IN ('province', 'national')
+"""
+
+
+WIDER_SQL = """
+SELECT c.region_id, c.period, c.category_id, c.participants
+FROM {table} c WHERE c.period BETWEEN %s AND %s AND c.category_id IS NULL
 """
 
 
@@ -157,6 +128,69 @@ def main() -> None:
         rounds=ROUNDS,
         budget=BUDGET,
     )
+    profile(client, params)
+    wider(viewer, client)
+
+
+def profile(client: Any, params: dict[str, str]) -> None:
+    """Where the page's time goes: its queries, and the build against the rendering."""
+    from coverage_portal.analysis.pivot.page import context
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/analisis/pivot/", params)
+    sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
+    print(f"  slowest query {float(slowest['time']) * 1000:.1f} ms: {slowest['sql'][:300]}")
+    user = client.get("/analisis/pivot/", params).wsgi_request.user
+    started = time.perf_counter()
+    context(user, params)
+    built = time.perf_counter() - started
+    print(
+        f"  page: {len(queries.captured_queries)} queries, {sql_ms:.1f} ms in the database; "
+        f"context {built * 1000:.1f} ms (the rest is middleware and rendering); "
+        f"load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+
+
+def wider(viewer: Any, client: Any) -> None:
+    """Larger pivots: twelve months as columns, and every region level nested (553 rows)."""
+
+    def months_sql() -> list[tuple]:
+        with connection.cursor() as cursor:
+            from participants.models import CoverageRow
+
+            cursor.execute(
+                WIDER_SQL.format(table=CoverageRow._meta.db_table),
+                [dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 1)],
+            )
+            return cursor.fetchall()
+
+    for name, params in (
+        ("provinces × 12 months", {"tahun": str(YEAR), "baris": "wilayah", "kolom": "bulan"}),
+        (
+            "nation, provinces and regencies nested × categories",
+            {
+                "sampai": f"{YEAR}-12",
+                "baris": "tingkat",
+                "kolom": "kategori",
+                "tingkat": "kabupaten",
+            },
+        ),
+    ):
+
+        def page(params: dict[str, str] = params) -> None:
+            assert client.get("/analisis/pivot/", params).status_code == 200
+
+        compare(
+            f"pivot page, {name} (view)",
+            project=page,
+            limit=months_sql,
+            target=60,
+            limit_name="plain SQL of a year's cells, every region",
+            rounds=ROUNDS,
+            budget=BUDGET,
+        )
 
 
 if __name__ == "__main__":

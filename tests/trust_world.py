@@ -22,6 +22,7 @@ from agreements.documents.services import document_attach
 from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.models import Agreement, BudgetAllocation, Commitment, LegalBasis, Regulation
 from participants import services
+from participants.followup.models import FollowUp
 from participants.models import (
     Category,
     ParticipantCount,
@@ -29,6 +30,7 @@ from participants.models import (
     WorkforceKind,
     WorkforceTotal,
 )
+from participants.rules.models import RuleResult, ValidationRule
 from regions.demo import seed_offices
 from regions.models import Office, Region, Role
 from regions.services import user_scope_assign
@@ -60,6 +62,13 @@ COUNT_CHANGERS = {
     "7402": {"national_admin", "superuser"},
 }
 ADMINISTERED = {"workforce", "target"}
+# Values are followed up by national users and by the province's officers and approvers;
+# rule results are written by the rules alone.
+FOLLOWERS = {
+    "61": NATIONAL | {"kalbar_officer", "kalbar_approver"},
+    "7401": NATIONAL,
+    "7402": NATIONAL,
+}
 IDENTITIES = (
     "anonymous",
     "outsider",
@@ -73,6 +82,10 @@ IDENTITIES = (
 
 
 def may_change(identity: str, kind: str, place: str) -> bool:
+    if kind == "followup":
+        return identity in FOLLOWERS[place]
+    if kind == "ruleresult":
+        return False
     if kind == "count":
         return identity in COUNT_CHANGERS[place]
     if kind in ADMINISTERED:
@@ -230,4 +243,30 @@ def _counts(world: World, place: str, regency: Region) -> None:
     ]
     result = services.counts_write(actor=None, cells=cells, source="import")
     assert result.applied, result.errors
-    world.put("count", place, ParticipantCount.objects.get(region=regency, period=MONTH))
+    count = ParticipantCount.objects.get(region=regency, period=MONTH)
+    world.put("count", place, count)
+    world.put(
+        "followup",
+        place,
+        FollowUp.objects.create(
+            count=count,
+            comment=f"Check {marker(place)}",
+            opened_by=world.users["superuser"],
+            opened_at=timezone.now(),
+        ),
+    )
+    rule = ValidationRule.objects.order_by("pk").first() or ValidationRule.objects.create(
+        name_id="NON_ASN ≤ PU", name_en="NON_ASN ≤ PU", left="NON_ASN", right="PU"
+    )
+    result, _created = RuleResult.objects.update_or_create(
+        rule=rule,
+        region=regency,
+        period=MONTH,
+        defaults={
+            "left_value": COUNT_OF[place],  # the place's count marker, on every page showing it
+            "right_value": 1,
+            "outcome": RuleResult.Outcome.VIOLATED,
+            "checked_at": timezone.now(),
+        },
+    )
+    world.put("ruleresult", place, result)

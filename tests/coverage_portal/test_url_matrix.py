@@ -264,8 +264,8 @@ def api_fillers(world: World) -> dict[str, list[Case]]:
         name = f"api:{route}-detail"
         cases[name] = [Case(reverse(name, kwargs={"code": code}), name)]
     cases["api:infographic"] = _provinces("api:infographic")
-    # Rules are reference data (no place); rule results and follow-ups are walked by their
-    # own scope tests (tests/coverage_portal/api/test_rules.py), here only as unknown ids.
+    # Rules are reference data (no place); rule results and follow-ups belong to a place:
+    # their real records inside and outside the scope, and an unknown id.
     rule = ValidationRule.objects.order_by("pk").first()
     cases["api:validation-rule-detail"] = [
         Case(
@@ -273,8 +273,15 @@ def api_fillers(world: World) -> dict[str, list[Case]]:
             "api:validation-rule-detail",
         )
     ]
-    for name in ("api:rule-result-detail", "api:follow-up-detail", "api:follow-up-close"):
-        cases[name] = [Case(reverse(name, kwargs={"pk": 0}), name)]
+    for name, kind in (
+        ("api:rule-result-detail", "ruleresult"),
+        ("api:follow-up-detail", "followup"),
+        ("api:follow-up-close", "followup"),
+    ):
+        cases[name] = [Case(reverse(name, kwargs={"pk": 0}), name)] + [
+            Case(reverse(name, kwargs={"pk": world.record(kind, p).pk}), name, p, record=(kind, p))
+            for p in PLACES
+        ]
     for name in ("api:token-rotate", "api:token-revoke"):
         cases[name] = [Case(reverse(name, kwargs={"key": "no-such-token"}), name)]
     return cases
@@ -323,6 +330,8 @@ def admin_cases(world: World, identity: str) -> list[Case]:
         "workforcetotal": "workforce",
         "target": "target",
         "document": "document",
+        "followup": "followup",
+        "ruleresult": "ruleresult",
     }
     cases = [Case(reverse("admin:index"), "admin:index")]
     for model, model_admin in admin.site._registry.items():
@@ -554,3 +563,26 @@ def test_branch_staff_see_only_their_regencies_on_the_province_grid(world: World
     assert "74.01" in grid and "74.08" in grid and "74.11" in grid
     assert "74.02" not in grid and "74.71" not in grid
     assert "7.401.017" in history and "74.02" not in history
+
+
+@pytest.mark.django_db
+def test_follow_ups_are_marked_and_closed_only_in_scope(world: World) -> None:
+    """The follow-up doors take their record in the form: each identity tries every place."""
+    for identity in IDENTITIES:
+        client = client_for(world, identity)
+        for place in PLACES:
+            if may_change(identity, "followup", place):
+                continue
+            followup = world.record("followup", place)
+            count = world.record("count", place)
+            client.post(
+                reverse("participants:followup-close"),
+                {"followup": followup.pk, "comment": "ZQHACKQ"},
+            )
+            client.post(
+                reverse("participants:followup-mark"),
+                {"count": count.pk, "comment": "ZQHACKQ"},
+            )
+            followup.refresh_from_db()
+            assert followup.is_open and not followup.closing_comment, (identity, place)
+            assert not count.follow_ups.filter(comment="ZQHACKQ").exists(), (identity, place)

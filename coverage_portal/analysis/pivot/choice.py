@@ -22,7 +22,8 @@ from regions.access.users import PortalUser
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
 
-REGION, MONTH, QUARTER, YEAR, CATEGORY, MEASURE = (
+LEVEL, REGION, MONTH, QUARTER, YEAR, CATEGORY, MEASURE = (
+    "tingkat",
     "wilayah",
     "bulan",
     "kuartal",
@@ -31,6 +32,7 @@ REGION, MONTH, QUARTER, YEAR, CATEGORY, MEASURE = (
     "ukuran",
 )
 DIMENSIONS = {
+    LEVEL: gettext_lazy("Region level"),
     REGION: gettext_lazy("Region"),
     MONTH: gettext_lazy("Month"),
     QUARTER: gettext_lazy("Quarter"),
@@ -39,6 +41,7 @@ DIMENSIONS = {
     MEASURE: gettext_lazy("Measure"),
 }
 PERIOD_DIMENSIONS = (MONTH, QUARTER, YEAR)
+REGION_DIMENSIONS = (LEVEL, REGION)
 PARTICIPANTS, COVERAGE, TARGET, GAP, COMPLETENESS = (
     "peserta",
     "cakupan",
@@ -172,6 +175,8 @@ def parse(user: PortalUser, params: Mapping[str, str], latest: dt.date) -> Pivot
         raise PivotError(_("Rows and columns must be two different dimensions."))
     if {rows, columns} <= set(PERIOD_DIMENSIONS):
         raise PivotError(_("Rows and columns cannot both be periods (month, quarter, year)."))
+    if {rows, columns} == set(REGION_DIMENSIONS):
+        raise PivotError(_("Rows and columns cannot both be regions (region level, region)."))
     parent = _parent(user, params)
     default_level = "provinsi" if parent.level == Region.Level.NATIONAL else "kabupaten"
     level = _pick(params, "tingkat", LEVELS, default_level)

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from coverage_portal.analysis.pivot import choice as c
+from coverage_portal.analysis.pivot import regions as shown_regions
 from coverage_portal.dashboards.charts import month_label
 from participants import selectors as coverage
 from participants.models import Category
-from regions.access import Action, regions_for
 from regions.access.users import PortalUser
 from regions.models import Region
 
@@ -36,6 +35,7 @@ class Member:
     key: Any
     label: str
     coords: dict[str, Any]  # region, period, category, measure this member fixes
+    depth: int = 0  # on the region-level axis: 0 the chosen region, 1 a province, 2 a regency
 
 
 @dataclass
@@ -65,16 +65,6 @@ class Pivot:
         return any(t.partial for t in [*totals, *([self.grand_total] if self.grand_total else [])])
 
 
-def _regions(user: PortalUser, choice: c.PivotChoice) -> list[Region]:
-    level = c.LEVELS[choice.level][0]
-    regions = regions_for(user, Action.VIEW).filter(level=level).defer("boundary")
-    if choice.parent.level == Region.Level.PROVINCE:
-        regions = regions.filter(parent=choice.parent)
-    started = Q(valid_from__isnull=True) | Q(valid_from__lte=coverage.month_end(choice.end))
-    ended = Q(valid_until__isnull=True) | Q(valid_until__gte=choice.start)
-    return list(regions.filter(started & ended).order_by("code"))
-
-
 def _period_members(dimension: str, months: list[dt.date]) -> list[Member]:
     if dimension == c.MONTH:
         return [Member(m, month_label(m), {"period": m}) for m in months]
@@ -87,10 +77,21 @@ def _period_members(dimension: str, months: list[dt.date]) -> list[Member]:
 
 
 def _members(
-    dimension: str, choice: c.PivotChoice, regions: list[Region], categories: list[Category]
+    dimension: str,
+    choice: c.PivotChoice,
+    regions: list[tuple[Region, int]],
+    categories: list[Category],
 ) -> list[Member]:
-    if dimension == c.REGION:
-        return [Member(r.pk, f"{r.name} ({r.code})", {"region": r}) for r in regions]
+    if dimension in c.REGION_DIMENSIONS:
+        return [
+            Member(
+                r.pk,
+                "›" * depth + f"{' ' if depth else ''}{r.name} ({r.code})",
+                {"region": r},
+                depth,
+            )
+            for r, depth in regions
+        ]
     if dimension == c.CATEGORY:
         return [Member(k.pk, f"{k.name} ({k.code})", {"category": k.pk}) for k in categories]
     if dimension == c.MEASURE:
@@ -99,11 +100,23 @@ def _members(
 
 
 def _total_member(dimension: str, choice: c.PivotChoice) -> Member | None:
+    """The member standing for all others; none where the axis holds its own totals (the
+    region levels) or cannot have one (months are a stock, measures are not added)."""
     if dimension == c.REGION:
         return Member("total", choice.parent.name, {"region": choice.parent})
     if dimension == c.CATEGORY:
         return Member("total", _("All categories"), {"category": None})
-    return None  # months are not added (a stock); measures cannot be
+    return None
+
+
+def _regions(user: PortalUser, choice: c.PivotChoice) -> list[tuple[Region, int]]:
+    """The regions on the region axis; none when regions are no axis (the parent alone)."""
+    axes = {choice.rows, choice.columns}
+    if c.LEVEL in axes:
+        return shown_regions.nested(user, choice)
+    if c.REGION in axes:
+        return [(r, 0) for r in shown_regions.one_level(user, choice)]
+    return []
 
 
 def build(user: PortalUser, choice: c.PivotChoice) -> Pivot:
@@ -115,7 +128,7 @@ def build(user: PortalUser, choice: c.PivotChoice) -> Pivot:
     column_total = _total_member(choice.rows, choice)
     periods = {m.coords["period"] for m in [*rows, *columns] if "period" in m.coords}
     periods = periods or {choice.end}
-    facts = _facts(user, choice, [*regions, choice.parent], periods)
+    facts = _facts(user, choice, [r for r, _depth in regions] + [choice.parent], periods)
     months = coverage.months_completeness(periods, user=user)
     read = _Reader(choice, facts, months)
     pivot = Pivot(choice, rows, columns)
@@ -196,7 +209,7 @@ class _Reader:
 
 
 def _sorted(pivot: Pivot) -> list[Member]:
-    if pivot.choice.sort == "label":
+    if pivot.choice.sort == "label" or pivot.choice.rows == c.LEVEL:  # the nesting is the order
         return pivot.rows
     last = pivot.columns[-1] if pivot.columns else None
 

@@ -1,4 +1,3 @@
-import datetime as dt
 import io
 import json
 
@@ -9,25 +8,8 @@ from openpyxl import load_workbook
 
 from coverage_portal.analysis.pivot.page import pivot_for
 from tests.coverage_portal.dashboards.helpers import table_rows
-from tests.coverage_portal.factories import category_row, total_row
 
 pytestmark = pytest.mark.django_db
-DEC, NOV = dt.date(2022, 12, 1), dt.date(2022, 11, 1)
-
-
-@pytest.fixture
-def table():
-    for period in (NOV, DEC):
-        total_row("ID", period, 900_000, denominator=3_000_000, regencies_reported=20)
-        total_row("61", period, 632_494, denominator=1_830_662, target_participants=700_000,
-                  target_gap=67_506)  # fmt: skip
-        category_row("ID", period, "PU", 500_000)
-        category_row("ID", period, "BPU", 400_000)
-        category_row("61", period, "PU", 385_004)
-        category_row("61", period, "BPU", 247_490)
-    # Jawa Timur reported in November only: unknown in December, never 0.
-    total_row("35", NOV, 100_000)
-    total_row("35", DEC, 0, regencies_reported=0)
 
 
 def report(region, period, category=None):
@@ -101,6 +83,7 @@ BAD = [
     {"wilayah": "99"},
     {"dari": "2019-01", "sampai": "2022-12"},
     {"baris": "bulan", "kolom": "tahun"},
+    {"baris": "tingkat", "kolom": "wilayah"},
 ]
 
 

@@ -37,7 +37,14 @@ def test_the_api_pivot_has_the_pages_cells_and_totals(viewer, table):
 def test_bad_parameters_are_400_in_the_api_shape(viewer, table):
     response = api(viewer).get("/api/v1/pivot/", {"baris": "<script>"})
     assert response.status_code == 400
-    assert "baris" in response.json()["detail"]
+    assert "baris" in response.json()["errors"] and response.json()["detail"]
+
+
+def test_the_api_pivot_takes_region_levels(viewer, table):
+    response = api(viewer).get("/api/v1/pivot/", {"baris": "tingkat", "sampai": "2022-12"})
+    body = response.json()
+    assert body["rows"][0]["label"] == "Indonesia (ID)" and body["column_totals"] is None
+    assert body["row_totals"][0]["value"] == 900_000
 
 
 def test_a_provincial_user_gets_their_province_only(kalbar_officer, table):
