@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from participants.coverage import sql
 from participants.coverage.models import Bucket, RecomputeBucket
-from participants.periods import month_end
+from participants.kernel.periods import month_end
 from regions.loader import NATIONAL_CODE
 
 log = logging.getLogger(__name__)
