@@ -108,7 +108,9 @@ def test_worker_killed_mid_recompute_leaves_no_partial_state_and_the_retry_compl
 
 
 def _kalbar(period: dt.date) -> int:
-    return CoverageRow.objects.get(region__code="61", period=period, category=None).participants
+    participants = CoverageRow.objects.get(region__code="61", period=period, category=None)
+    assert participants.participants is not None
+    return participants.participants
 
 
 def _lock_national_row(period: dt.date) -> psycopg.Connection:
