@@ -53,6 +53,10 @@
 (function () {
   "use strict";
   var BOXES = ".card, .table-scroll, .scroll, .timeline";
+  // Only these may take role=region (ARIA in HTML): a <form> or a <ul> that scrolls is made
+  // focusable and named but keeps its own role (a named form is a form landmark; a list stays a
+  // list), so no box ever gets a role its element does not allow.
+  var REGION_TAGS = ["DIV", "SECTION", "ASIDE"];
 
   // A region's name: its heading, else the generic label numbered (landmark names are unique).
   var unnamed = 0;
@@ -89,7 +93,7 @@
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.dataset.scrollRegion = "1";
-        if (!box.hasAttribute("role")) { box.setAttribute("role", "region"); }
+        if (!box.hasAttribute("role") && REGION_TAGS.indexOf(box.tagName) >= 0) { box.setAttribute("role", "region"); }
         if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) { box.setAttribute("aria-label", name(box)); }
       } else if (!scrolls && box.dataset.scrollRegion) {
         box.removeAttribute("tabindex");

@@ -36,6 +36,18 @@ def regions_present(transactional_db: None) -> None:
         call_command("load_regions", verbosity=0)
 
 
+# The analysis pages, as the national viewer reads them (the pivot and the reporting grid over
+# the fixture's months, so their tables are wide).
+ANALYSIS = {
+    "pivot": "/analisis/pivot/?kolom=bulan&dari=2024-01&sampai=2024-06",
+    "reporting": "/analisis/pelaporan/?sampai=2024-06&jumlah=12",
+    "outliers": "/laporan/pencilan/",
+    "rules": "/laporan/aturan/",
+    "rule-results": "/laporan/aturan/hasil/",
+    "followups": "/laporan/tindak-lanjut/",
+}
+
+
 def _walk(page, pages: dict[str, str]) -> list[str]:
     problems: list[str] = []
     for name, url in pages.items():
@@ -139,6 +151,7 @@ def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
             "completeness": "/dasbor/kelengkapan/",
             "coverage-viewer": "/cakupan/",
             "coverage-61-viewer": "/cakupan/61/",
+            **ANALYSIS,
         },
         "approver": {"home-approver": "/", "grid-approver": f"/laporan/61/{world.waiting}/"},
         "branch": {"home-branch": "/", "agreement-list-branch": "/kesepakatan/"},
