@@ -139,10 +139,15 @@ def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
             "completeness": "/dasbor/kelengkapan/",
             "coverage-viewer": "/cakupan/",
             "coverage-61-viewer": "/cakupan/61/",
+            "pivot-viewer": "/analisis/pivot/",
+            "reporting-viewer": "/analisis/pelaporan/",
+            "outliers-viewer": "/laporan/pencilan/",
+            "rule-results-viewer": "/laporan/aturan/hasil/",
+            "followups-viewer": "/laporan/tindak-lanjut/",
         },
         "approver": {"home-approver": "/", "grid-approver": f"/laporan/61/{world.waiting}/"},
         "branch": {"home-branch": "/", "agreement-list-branch": "/kesepakatan/"},
-        "admin": {"home-admin": "/", "admin-index": "/admin/"},
+        "admin": {"home-admin": "/", "admin-index": "/admin/", "rules-admin": "/laporan/aturan/"},
     }
     problems: list[str] = []
     page.set_viewport_size(LAPTOP)
