@@ -21,9 +21,8 @@ SHOWN = {
     "grid-approver",
     "dashboard-national",
     "coverage-61",
-    "pivot",
-    "reporting",
-    "outliers",
+    "pivot-viewer",
+    "reporting-viewer",
 }
 
 # Lines of the header: controls whose boxes start below the bottom of the previous line.
