@@ -76,7 +76,6 @@ def main() -> None:
     from knox.models import AuthToken
 
     from coverage_portal.api import query_check
-
     from regions.models import Role
     from regions.services import user_scope_assign
     from tests.regions.factories import UserFactory

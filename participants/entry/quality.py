@@ -33,12 +33,14 @@ def robust_outlier(value: int, history: Sequence[int], tuning: Tuning = DEFAULT)
     if len(history) < tuning.get(Builtin.OUTLIER, "min_history"):
         return None
     centre = _median(history)
-    mad = _median([abs(h - centre) for h in history])
-    tolerance = max(
-        tuning.get(Builtin.OUTLIER, "mad_factor") * 1.4826 * mad,
+    floor = max(
         tuning.get(Builtin.OUTLIER, "relative_floor") * centre,
         tuning.get(Builtin.OUTLIER, "absolute_floor"),
     )
+    if abs(value - centre) <= floor:  # within the floors: usual, whatever the MAD says
+        return None
+    mad = _median([abs(h - centre) for h in history])
+    tolerance = max(tuning.get(Builtin.OUTLIER, "mad_factor") * 1.4826 * mad, floor)
     return round(centre) if abs(value - centre) > tolerance else None
 
 
@@ -60,7 +62,7 @@ def monthly_jump(value: int, previous: int | None, tuning: Tuning = DEFAULT) -> 
 def workforce_total(ctx: WriteContext, cell: CellInput) -> int | None:
     """The most recent total (monthly before yearly) of the category's denominator."""
     category = ctx.categories.get(cell.category_id)
-    if category is None or category.measured_by_id is None:
+    if not ctx.workforce or category is None or category.measured_by_id is None:
         return None
     series = ctx.workforce.get((cell.region_id, category.measured_by_id), [])
     known = [
@@ -71,15 +73,38 @@ def workforce_total(ctx: WriteContext, cell: CellInput) -> int | None:
     return max(known)[2] if known else None
 
 
-Series = dict[tuple[int, int], dict[dt.date, int | None]]  # (region, category) -> by month
+# (region, category) -> (the first month's number, the values month by month from it)
+Series = dict[tuple[int, int], tuple[int, list[int | None]]]
+
+
+def _month(period: dt.date) -> int:
+    return period.year * 12 + period.month - 1
 
 
 def _series(after: dict[Key, int | None]) -> Series:
-    """Each series' values by month, grouped once for the whole write."""
-    series: Series = {}
+    """Each series' values as a list by month, built once for the whole write, so a cell's
+    year before is one slice instead of twelve look-ups."""
+    grouped: dict[tuple[int, int], dict[int, int | None]] = {}
     for (region, category, period), value in after.items():
-        series.setdefault((region, category), {})[period] = value
+        if isinstance(period, dt.date) and period.day == 1:
+            grouped.setdefault((region, category), {})[_month(period)] = value
+    series: Series = {}
+    for key, by_month in grouped.items():
+        first = min(by_month)
+        values: list[int | None] = [None] * (max(by_month) - first + 1)
+        for month, value in by_month.items():
+            values[month - first] = value
+        series[key] = (first, values)
     return series
+
+
+def _year_values(series: Series, cell: CellInput) -> list[int | None]:
+    """The cell's series in the twelve months before its own, oldest first."""
+    first, values = series.get((cell.region_id, cell.category_id), (0, []))
+    end = _month(cell.period) - first
+    if 12 <= end <= len(values):
+        return values[end - 12 : end]
+    return [values[i] if 0 <= i < len(values) else None for i in range(end - 12, end)]
 
 
 def cell_warnings(
@@ -94,14 +119,18 @@ def cell_warnings(
     value = cell.active_participants
     if value is None or not isinstance(cell.period, dt.date):
         return
-    months = _year_before(cell.period)
-    if series is None:
-        history = [after.get((cell.region_id, cell.category_id, m)) for m in months]
+    if series is None or cell.period.day != 1:
+        history = [
+            after.get((cell.region_id, cell.category_id, m)) for m in _year_before(cell.period)
+        ]
     else:
-        own = series.get((cell.region_id, cell.category_id), {})
-        history = [own.get(m) for m in months]
+        history = _year_values(series, cell)[::-1]
+    known: list[int] = (
+        history  # type: ignore[assignment]  # no None in it
+        if None not in history
+        else [h for h in history if h is not None]
+    )
     previous = history[0]
-    known = [h for h in history if h is not None]
     field = "active_participants"
     if value == 0 and previous and tuning.on(Builtin.DROP):
         yield CellProblem(
