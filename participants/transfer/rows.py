@@ -119,18 +119,11 @@ def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
     seen: dict[tuple[dt.date, int, int], int] = {}
     for line, row in rows:
         parsed.rows += 1
-        cell, errors = _plain_row(row, lookups), list[Problem]()
+        cell = _plain_row(row, lookups)
         if cell is None:
-            cell, errors = _checked_row(line, row, lookups)
-        if errors:
-            where = describe(row, lookups)
-            parsed.errors += [labelled(e, where) for e in errors]
-        if cell is None:
-            if not errors:
-                message = _("The row has no value and was skipped.")
-                where = describe(row, lookups)
-                parsed.warnings.append(Problem(line, "active_participants", message, *where))
-            continue
+            cell = _checked(parsed, line, row, lookups)
+            if cell is None:
+                continue
         key = (cell.period, cell.region_id, cell.category_id)
         if key in seen:
             message = _("Duplicate row: line %(line)s has the same period, region and category.")
@@ -142,6 +135,21 @@ def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
         parsed.cells.append(cell)
         parsed.lines.append(line)
     return parsed
+
+
+def _checked(
+    parsed: ParsedRows, line: int, row: dict[str, str], lookups: Lookups
+) -> CellInput | None:
+    """A row that is not plain, through every check; its problems go into `parsed`."""
+    cell, errors = _checked_row(line, row, lookups)
+    if errors:
+        where = describe(row, lookups)
+        parsed.errors += [labelled(e, where) for e in errors]
+    elif cell is None:
+        message = _("The row has no value and was skipped.")
+        where = describe(row, lookups)
+        parsed.warnings.append(Problem(line, "active_participants", message, *where))
+    return cell
 
 
 def describe(row: dict[str, str], lookups: Lookups) -> tuple[str, str]:
