@@ -169,7 +169,7 @@ def redis_outage(
     )
     print(f"   error pages: {len(ledger.unfriendly)} {sorted(set(ledger.unfriendly))[:5]}")
     restarts = supervisor.restarts[restarts_before:]
-    print(f"   restarted by the supervisor (a liveness guard's exit): {restarts or 'none'}")
+    print(f"   restarted by the supervisor (a guard's exit or a crash): {restarts or 'none'}")
     print(f"   /healthz after Redis was back: {health.summary(back)}")
     lost = lost_saves(ledger, users)
     within = caught_at is not None and caught_at - back <= CATCH_UP_TARGET

@@ -152,7 +152,7 @@ def _seconds(age: dt.timedelta | None) -> float | None:
     return round(age.total_seconds(), 1) if age is not None else None
 
 
-def health_report() -> tuple[bool, dict[str, Any]]:
+def health_report(*, web_only: bool = False) -> tuple[bool, dict[str, Any]]:
     """The whole report, and whether the web process itself is healthy.
 
     A worker missing from the remote-control ping is reported but does not make the web
@@ -160,13 +160,18 @@ def health_report() -> tuple[bool, dict[str, Any]]:
     LIVENESS_STALL_SECONDS does (whatever answers the ping, nothing is being consumed), and so
     does a coverage engine stalled for STALLED_AFTER: pages then show figures that no longer
     follow the saves.
+
+    `web_only` judges only what gunicorn itself needs (database, cache, broker), for the web
+    container's own check: beat starts once web is healthy, and after the stack was down for
+    longer than the stall limit the last heartbeat is old until beat sends a new one.
     """
     database, cache_state, broker = check_database(), check_cache(), check_broker()
     worker = check_worker(broker["ok"])
     no_database = {"ok": False, "error": "no database"}
     engine = check_engine() if database["ok"] else no_database
     heartbeat = check_heartbeat() if database["ok"] else no_database
-    healthy = all(part["ok"] for part in (database, cache_state, broker, engine, heartbeat))
+    judged = (database, cache_state, broker) + (() if web_only else (engine, heartbeat))
+    healthy = all(part["ok"] for part in judged)
     report = {
         "status": "ok" if healthy else "error",
         "database": database,

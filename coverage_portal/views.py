@@ -17,7 +17,7 @@ LOOPBACK = {"127.0.0.1", "::1"}
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    healthy, report = health_report()
+    healthy, report = health_report(web_only=request.GET.get("part") == "web")
     if not sees_health_details(request):
         report = {"status": report["status"]}  # no versions, hosts or errors for strangers
     return JsonResponse(report, status=200 if healthy else 503)

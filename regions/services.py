@@ -105,5 +105,14 @@ def _grant_role_group(user: User, role: str) -> None:
         user.save(update_fields=["is_staff"])
 
 
+# A day of beat's heartbeats at the default 30 s: enough history for the admin, while the
+# table stays a few thousand rows instead of growing by a million a year.
+HEARTBEATS_KEPT = 2880
+
+
+@transaction.atomic
 def heartbeat_record(*, hostname: str) -> WorkerHeartbeat:
-    return WorkerHeartbeat.objects.create(hostname=hostname, seen_at=timezone.now())
+    heartbeat = WorkerHeartbeat.objects.create(hostname=hostname, seen_at=timezone.now())
+    # By primary key, which is indexed and grows in time order, so this stays cheap.
+    WorkerHeartbeat.objects.filter(pk__lte=heartbeat.pk - HEARTBEATS_KEPT).delete()
+    return heartbeat

@@ -53,6 +53,7 @@
 (function () {
   "use strict";
   var BOXES = ".card, .table-scroll, .scroll, .timeline";
+  var GENERIC = /^(DIV|SECTION|ASIDE|ARTICLE)$/;
 
   // A region's name: its heading, else the generic label numbered (landmark names are unique).
   var unnamed = 0;
@@ -89,10 +90,14 @@
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.dataset.scrollRegion = "1";
-        if (!box.hasAttribute("role")) { box.setAttribute("role", "region"); }
-        if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) { box.setAttribute("aria-label", name(box)); }
+        // Only a generic box becomes a region: a form, a table or a list keeps its own role.
+        if (GENERIC.test(box.tagName) && !box.hasAttribute("role")) { box.setAttribute("role", "region"); box.dataset.scrollRole = "1"; }
+        if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) { box.setAttribute("aria-label", name(box)); box.dataset.scrollName = "1"; }
       } else if (!scrolls && box.dataset.scrollRegion) {
+        // No longer scrolling (a wider window): no longer a stop or a landmark either.
         box.removeAttribute("tabindex");
+        if (box.dataset.scrollRole) { box.removeAttribute("role"); delete box.dataset.scrollRole; }
+        if (box.dataset.scrollName) { box.removeAttribute("aria-label"); delete box.dataset.scrollName; }
         delete box.dataset.scrollRegion;
       }
     });

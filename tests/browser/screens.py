@@ -14,7 +14,16 @@ from tests.browser.conftest import screenshot
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
 WIDE = {"width": 1920, "height": 1080}
-SHOWN = {"public", "home-officer", "grid", "grid-approver", "dashboard-national", "coverage-61"}
+SHOWN = {
+    "public",
+    "home-officer",
+    "grid",
+    "grid-approver",
+    "dashboard-national",
+    "coverage-61",
+    "pivot-viewer",
+    "reporting-viewer",
+}
 
 # Lines of the header: controls whose boxes start below the bottom of the previous line.
 MEASURE = """() => {

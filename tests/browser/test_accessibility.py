@@ -16,12 +16,21 @@ import pytest
 from django.core.management import call_command
 from openpyxl import Workbook
 
+from agreements.models import Agreement
 from participants.entry.services import counts_write, report_send_back, report_submit
 from participants.models import MonthlyReport
 from participants.selectors import add_months, due_period
-from regions.models import Region, Role
-from tests.agreements.factories import ActionFactory, ActiveAgreementFactory, MeetingFactory
+from regions.models import Office, Region, Role
+from tests.agreements.factories import (
+    ActionFactory,
+    ActiveAgreementFactory,
+    BudgetFactory,
+    CommitmentFactory,
+    MeetingFactory,
+    RegulationFactory,
+)
 from tests.browser.api_docs import api_docs_problems
+from tests.browser.axe_pages import ANONYMOUS, OFFICER, OTHERS
 from tests.browser.conftest import axe_violations, log_in, settle
 from tests.browser.screens import LAPTOP, PHONE, WIDE, screen_problems
 from tests.browser.test_dashboards import two_years_of_figures  # noqa: F401 (a fixture)
@@ -36,10 +45,14 @@ def regions_present(transactional_db: None) -> None:
         call_command("load_regions", verbosity=0)
 
 
-def _walk(page, pages: dict[str, str]) -> list[str]:
+def _walk(page, pages: dict[str, str], **ids: object) -> list[str]:
     problems: list[str] = []
-    for name, url in pages.items():
-        page.goto(url)
+    for name, template in pages.items():
+        url = template.format(**ids)
+        response = page.goto(url)
+        if response is None or response.status >= 400:
+            problems.append(f"{name}: {url} answered {response and response.status}")
+            continue
         problems += _every_width(page, name)
     return problems
 
@@ -91,25 +104,11 @@ def test_the_officers_pages_pass_axe_and_fit_every_screen(regions_present, page,
     ActionFactory.create(meeting=meeting)
 
     page.set_viewport_size(LAPTOP)
-    problems = _walk(page, {"login": "/accounts/login/", "public": "/publik/"})
+    problems = _walk(page, ANONYMOUS)
     log_in(page, officer.username, PASSWORD)
-    pages = {
-        "home-officer": "/",
-        "grid": f"/laporan/61/{period:%Y-%m}/",
-        "grid-returned": f"/laporan/61/{earlier:%Y-%m}/",
-        "grid-read-only": f"/laporan/61/{before:%Y-%m}/",
-        "agreement-list": "/kesepakatan/",
-        "agreement-detail": f"/kesepakatan/{agreement.pk}/",
-        "agreement-form": "/kesepakatan/baru/",
-        "meeting-list": "/kesepakatan/rapat/",
-        "meeting-detail": f"/kesepakatan/rapat/{meeting.pk}/",
-        "meeting-form": "/kesepakatan/rapat/baru/",
-        "notifications": "/notifikasi/",
-        "coverage": "/cakupan/",
-        "coverage-61": "/cakupan/61/",
-    }
-    problems += _walk(page, pages)
-    page.goto(pages["grid"])
+    periods = {"due": f"{period:%Y-%m}", "earlier": f"{earlier:%Y-%m}", "before": f"{before:%Y-%m}"}
+    problems += _walk(page, OFFICER, agreement=agreement.pk, meeting=meeting.pk, **periods)
+    page.goto(OFFICER["grid"].format(**periods))
     page.locator('[data-testid="cell-61.01-PU"] input.value').fill("12,5")
     page.get_by_test_id("save").click()
     page.get_by_test_id("problem").wait_for()
@@ -128,27 +127,23 @@ def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
     two_years_of_figures,  # noqa: F811
 ):
     world = build(make_user)
-    people = world.people
-    walks = {
-        "viewer": {
-            "home-viewer": "/",
-            "dashboard-national": "/dasbor/",
-            "dashboard-province": "/dasbor/provinsi/61/",
-            "dashboard-regency": "/dasbor/kabupaten/61.71/",
-            "scorecard": "/dasbor/skor/",
-            "completeness": "/dasbor/kelengkapan/",
-            "coverage-viewer": "/cakupan/",
-            "coverage-61-viewer": "/cakupan/61/",
-        },
-        "approver": {"home-approver": "/", "grid-approver": f"/laporan/61/{world.waiting}/"},
-        "branch": {"home-branch": "/", "agreement-list-branch": "/kesepakatan/"},
-        "admin": {"home-admin": "/", "admin-index": "/admin/"},
+    people = {
+        **world.people,
+        "branch": make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-pontianak")),
+    }
+    commitment = CommitmentFactory.create(agreement=Agreement.objects.get(pk=world.agreement))
+    ids = {
+        "waiting": world.waiting,
+        "agreement": world.agreement,
+        "commitment": commitment.pk,
+        "regulation": RegulationFactory.create().pk,
+        "budget": BudgetFactory.create().pk,
     }
     problems: list[str] = []
     page.set_viewport_size(LAPTOP)
-    for role, pages in walks.items():
+    for role, pages in OTHERS.items():
         page.context.clear_cookies()
         log_in(page, people[role].username, PASSWORD)
-        problems += _walk(page, pages)
+        problems += _walk(page, pages, **ids)
     assert problems == [], "\n".join(problems)
     assert page.console_errors == []

@@ -48,3 +48,10 @@ def test_env_example_documents_every_variable_the_settings_read():
     example = (ROOT / ".env.example").read_text()
     documented = set(re.findall(r"^([A-Z_]+)=", example, flags=re.MULTILINE))
     assert documented == _variables_read_by_settings() | _variables_compose_interpolates()
+
+
+def test_web_is_judged_without_the_heartbeat_that_beat_waiting_on_web_would_send():
+    services = _compose()["services"]
+    assert services["beat"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert services["web"]["healthcheck"]["test"][-1].endswith("/healthz?part=web")
+    assert services["worker"]["healthcheck"]["test"][-1].endswith("/healthz")

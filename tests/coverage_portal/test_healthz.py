@@ -52,3 +52,14 @@ def test_healthz_turns_503_when_no_heartbeat_was_consumed_within_the_stall_limit
     assert response.status_code == 503
     assert response.json()["heartbeat"]["ok"] is False
     assert response.json()["coverage_engine"]["ok"] is True  # nothing waits: still a stall
+
+
+def test_the_web_part_alone_stays_200_while_the_heartbeat_is_old(client, monkeypatch):
+    # The web container's check: beat starts only once web is healthy, so an old heartbeat
+    # (the stack was down a while) must not keep web unhealthy and beat from starting.
+    monkeypatch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)
+    heartbeat_seen(settings.LIVENESS_STALL_SECONDS + 600)
+    assert client.get("/healthz").status_code == 503
+    response = client.get("/healthz?part=web")
+    assert response.status_code == 200
+    assert response.json()["heartbeat"]["ok"] is False  # still reported, only not judged

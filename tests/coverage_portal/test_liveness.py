@@ -9,12 +9,20 @@ import datetime as dt
 import time
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from coverage_portal.celery import app
 from coverage_portal.liveness import EXIT_STALLED, probe_queue
+from participants.coverage.staleness import mark_stale
 from participants.models import StaleBucket
-from regions.models import Region, WorkerHeartbeat
+from regions.models import Region, Role, WorkerHeartbeat
+from tests.participants.coverage.factories import put_workforce
+from tests.participants.coverage.test_recompute_end_to_end import (
+    PERIOD,
+    kalbar_total,
+    save_through_the_grid,
+)
 from tests.worker import celery_beat, celery_worker, private_redis, real_broker, wait_for
 
 SHORT = {"LIVENESS_PROBE_SECONDS": "1", "LIVENESS_STALL_SECONDS": "10"}
@@ -26,7 +34,11 @@ def heartbeat_after(moment: dt.datetime) -> bool:
 
 @pytest.mark.worker
 @pytest.mark.xdist_group("celery-worker")
-def test_worker_and_beat_carry_on_after_redis_restarts_twice(regions_reloaded, transactional_db):
+def test_worker_and_beat_carry_on_after_redis_restarts_twice(
+    regions_reloaded, transactional_db, client, make_user
+):
+    put_workforce("61", PERIOD.year, 100_000)
+    officer = make_user(Role.PROVINCIAL_OFFICER, province="61")
     env = {**SHORT, "COVERAGE_SWEEP_SECONDS": "2"}
     with (
         private_redis() as redis,
@@ -49,6 +61,20 @@ def test_worker_and_beat_carry_on_after_redis_restarts_twice(regions_reloaded, t
         assert wait_for(lambda: heartbeat_after(back), timeout=30), "".join(worker.lines)
         assert wait_for(lambda: not StaleBucket.objects.exists(), timeout=15)
         print(f"caught up {time.monotonic() - started:.1f} s after Redis came back")
+
+        # A save after the restarts: its mark and its own enqueue, as every write does.
+        with real_broker("celery", url=redis.url), transaction.atomic():
+            mark_stale([(Region.objects.get(code="35").pk, dt.date(2024, 6, 1))])
+        saved = time.monotonic()
+        assert wait_for(lambda: not StaleBucket.objects.exists(), timeout=15)
+        print(f"a save after the restarts recomputed in {time.monotonic() - saved:.1f} s")
+        # A save after the restarts reaches the coverage table through the same worker.
+        with real_broker(url=redis.url):
+            response = save_through_the_grid(client, officer, {"61.71": 23_456})
+        assert response.status_code in (200, 302)
+        assert wait_for(lambda: (row := kalbar_total()) and row.participants == 23_456, 20), (
+            "".join(worker.lines)
+        )
         # Nobody restarted anything, and no guard had to.
         assert worker.process.poll() is None and beat.process.poll() is None
         assert not any("liveness:" in line for line in worker.lines + beat.lines)
