@@ -21,6 +21,7 @@ from django.db.models import Field
 from participants.entry import bulk_portable
 from participants.entry.models import ParticipantCount
 
+# What a row passed in carries, in this order; travels by COPY.
 WRITTEN = (
     "report",
     "region",
@@ -29,11 +30,10 @@ WRITTEN = (
     "active_participants",
     "inactive_participants",
     "employers",
-    "no_data",
     "no_data_reason",
-    "updated_at",
-    "updated_by",
 )
+# The same for every row of a write: set in the statement, never sent once per row.
+STAMPED = ("no_data", "updated_at", "updated_by")
 SCRATCH = "written_counts"  # a temporary table, dropped when the transaction ends
 
 
@@ -47,8 +47,18 @@ class Stamp:
     at: dt.datetime
 
 
-def _fields() -> list[Field[Any, Any]]:
-    return [ParticipantCount._meta.get_field(name) for name in WRITTEN]  # type: ignore[misc]
+def _fields(names: Sequence[str] = WRITTEN) -> list[Field[Any, Any]]:
+    return [ParticipantCount._meta.get_field(name) for name in names]  # type: ignore[misc]
+
+
+def _stamped_values(stamp: Stamp) -> tuple[str, list[Any]]:
+    """SQL for the STAMPED columns of a row of the scratch table, and its parameters."""
+    return "no_data_reason <> '', %s, %s", [stamp.at, stamp.user_id]
+
+
+def _portable_rows(rows: Sequence[Sequence[Any]], stamp: Stamp) -> list[tuple[Any, ...]]:
+    """The rows with their STAMPED values, for the ORM (no_data is a reason given)."""
+    return [(*row, bool(row[-1]), stamp.at, stamp.user_id) for row in rows]
 
 
 def _type(field: Field[Any, Any]) -> str:
@@ -62,12 +72,17 @@ def _quote(name: str | None) -> str:
 def insert_counts(rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
     """Insert rows (values in WRITTEN order) and a history row for each."""
     if connection.vendor != "postgresql":
-        return bulk_portable.insert_counts(WRITTEN, rows, _history_sql(), _params(stamp))
+        return bulk_portable.insert_counts(
+            WRITTEN + STAMPED, _portable_rows(rows, stamp), _history_sql(), _params(stamp)
+        )
     names = ", ".join(_quote(f.column) for f in _fields())
+    stamped, values = _stamped_values(stamp)
+    all_names = ", ".join(_quote(f.column) for f in _fields(WRITTEN + STAMPED))
     _copy_to_scratch(rows, with_id=False)
     _write_with_history(
-        f"INSERT INTO {_quote(ParticipantCount._meta.db_table)} ({names}) "
-        f"SELECT {names} FROM {SCRATCH} RETURNING *",
+        f"INSERT INTO {_quote(ParticipantCount._meta.db_table)} ({all_names}) "
+        f"SELECT {names}, {stamped} FROM {SCRATCH} RETURNING *",
+        values,
         stamp,
     )
 
@@ -75,12 +90,17 @@ def insert_counts(rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
 def update_counts(ids: Sequence[int], rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
     """Overwrite the written fields of existing rows, matched by id, and record each change."""
     if connection.vendor != "postgresql":
-        return bulk_portable.update_counts(WRITTEN, ids, rows, _history_sql(), _params(stamp))
+        return bulk_portable.update_counts(
+            WRITTEN + STAMPED, ids, _portable_rows(rows, stamp), _history_sql(), _params(stamp)
+        )
+    stamped = ", ".join(f"{_quote(f.column)} = %s" for f in _fields(STAMPED[1:]))
     assignments = ", ".join(f"{_quote(f.column)} = w.{_quote(f.column)}" for f in _fields())
     _copy_to_scratch([(pk, *row) for pk, row in zip(ids, rows, strict=True)], with_id=True)
     _write_with_history(
-        f"UPDATE {_quote(ParticipantCount._meta.db_table)} AS c SET {assignments} "
+        f"UPDATE {_quote(ParticipantCount._meta.db_table)} AS c SET {assignments}, "
+        f"no_data = w.no_data_reason <> '', {stamped} "
         f"FROM {SCRATCH} AS w WHERE c.id = w.id RETURNING c.*",
+        [stamp.at, stamp.user_id],
         stamp,
     )
 
@@ -118,12 +138,12 @@ def _params(stamp: Stamp) -> list[Any]:
     return [stamp.at, stamp.kind, stamp.user_id, stamp.reason]
 
 
-def _write_with_history(write: str, stamp: Stamp) -> None:
+def _write_with_history(write: str, values: list[Any], stamp: Stamp) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH written AS ({write}) {_history_into()} "
             f"SELECT {_tracked()}, %s, %s, %s, %s FROM written ORDER BY id",
-            _params(stamp),
+            [*values, *_params(stamp)],
         )
 
 

@@ -16,6 +16,7 @@ from participants.entry import selectors, services
 from participants.entry.checks import report_warnings
 from participants.entry.deadlines import is_late, report_deadline
 from participants.entry.forms import GridSubmission
+from participants.entry.grid_cells import GridCell, GridRow, rows_with_cells
 from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellProblem, WriteResult
@@ -28,26 +29,6 @@ from regions.values.formatting import format_number, format_percent
 
 Notes = dict[CellKey, list[str]]
 Status = MonthlyReport.Status
-
-
-@dataclass(frozen=True)
-class GridCell:
-    name: str  # the inputs' suffix, `<region>-<category>`
-    category: Category
-    text: str
-    number: int | None
-    reason: str
-    hint: str  # last month's value, shown greyed
-    change: str  # against last month, e.g. "+4,2%"
-    errors: list[str]
-    warnings: list[str]
-    stored: bool
-
-
-@dataclass(frozen=True)
-class GridRow:
-    regency: Region
-    cells: list[GridCell]
 
 
 @dataclass(frozen=True)
@@ -89,7 +70,8 @@ class GridPage:
     problem_cells: list[ProblemCell] = field(default_factory=list)
 
     def context(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        shown = {f.name: getattr(self, f.name) for f in fields(self)}
+        return shown | {"row_cells": rows_with_cells(self.grid, self.rows, self.period_text)}
 
 
 def grid_save(*, actor: PortalUser, grid: Grid, submission: GridSubmission) -> GridPage:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from django.utils.translation import gettext as _
@@ -28,17 +29,52 @@ def _year_before(period: dt.date) -> tuple[dt.date, ...]:
     return tuple(add_months(period, -n) for n in range(1, 13))
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The built-in rules' switches and thresholds, read once per write: a 100.000-cell
+    import asks them for every cell."""
+
+    drop: bool
+    jump: bool
+    outlier: bool
+    workforce: bool
+    jump_floor: float
+    monthly_limit: float
+    min_history: float
+    mad_factor: float
+    relative_floor: float
+    absolute_floor: float
+
+    @classmethod
+    def of(cls, tuning: Tuning) -> Limits:
+        return cls(
+            drop=tuning.on(Builtin.DROP),
+            jump=tuning.on(Builtin.JUMP),
+            outlier=tuning.on(Builtin.OUTLIER),
+            workforce=tuning.on(Builtin.WORKFORCE),
+            jump_floor=tuning.get(Builtin.JUMP, "absolute_floor"),
+            monthly_limit=tuning.get(Builtin.JUMP, "monthly_limit"),
+            min_history=tuning.get(Builtin.OUTLIER, "min_history"),
+            mad_factor=tuning.get(Builtin.OUTLIER, "mad_factor"),
+            relative_floor=tuning.get(Builtin.OUTLIER, "relative_floor"),
+            absolute_floor=tuning.get(Builtin.OUTLIER, "absolute_floor"),
+        )
+
+
 def robust_outlier(value: int, history: Sequence[int], tuning: Tuning = DEFAULT) -> int | None:
     """The median the value is unusual against, or None when it is usual."""
-    if len(history) < tuning.get(Builtin.OUTLIER, "min_history"):
+    return _outlier(value, history, Limits.of(tuning))
+
+
+def _outlier(value: int, history: Sequence[int], limits: Limits) -> int | None:
+    if len(history) < limits.min_history:
         return None
     centre = _median(history)
+    floor = max(limits.relative_floor * centre, limits.absolute_floor)
+    if abs(value - centre) <= floor:  # within the floors: usual, whatever the MAD says
+        return None
     mad = _median([abs(h - centre) for h in history])
-    tolerance = max(
-        tuning.get(Builtin.OUTLIER, "mad_factor") * 1.4826 * mad,
-        tuning.get(Builtin.OUTLIER, "relative_floor") * centre,
-        tuning.get(Builtin.OUTLIER, "absolute_floor"),
-    )
+    tolerance = max(limits.mad_factor * 1.4826 * mad, floor)
     return round(centre) if abs(value - centre) > tolerance else None
 
 
@@ -49,18 +85,18 @@ def _median(values: Sequence[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def monthly_jump(value: int, previous: int | None, tuning: Tuning = DEFAULT) -> float | None:
+def monthly_jump(value: int, previous: int | None, limits: Limits) -> float | None:
     """The relative month-over-month change when it is unusually large."""
-    if not previous or abs(value - previous) <= tuning.get(Builtin.JUMP, "absolute_floor"):
+    if not previous or abs(value - previous) <= limits.jump_floor:
         return None
     change = (value - previous) / previous
-    return change if abs(change) > tuning.get(Builtin.JUMP, "monthly_limit") else None
+    return change if abs(change) > limits.monthly_limit else None
 
 
 def workforce_total(ctx: WriteContext, cell: CellInput) -> int | None:
     """The most recent total (monthly before yearly) of the category's denominator."""
     category = ctx.categories.get(cell.category_id)
-    if category is None or category.measured_by_id is None:
+    if not ctx.workforce or category is None or category.measured_by_id is None:
         return None
     series = ctx.workforce.get((cell.region_id, category.measured_by_id), [])
     known = [
@@ -71,15 +107,38 @@ def workforce_total(ctx: WriteContext, cell: CellInput) -> int | None:
     return max(known)[2] if known else None
 
 
-Series = dict[tuple[int, int], dict[dt.date, int | None]]  # (region, category) -> by month
+# (region, category) -> (the first month's number, the values month by month from it)
+Series = dict[tuple[int, int], tuple[int, list[int | None]]]
+
+
+def _month(period: dt.date) -> int:
+    return period.year * 12 + period.month - 1
 
 
 def _series(after: dict[Key, int | None]) -> Series:
-    """Each series' values by month, grouped once for the whole write."""
-    series: Series = {}
+    """Each series' values as a list by month, built once for the whole write, so a cell's
+    year before is one slice instead of twelve look-ups."""
+    grouped: dict[tuple[int, int], dict[int, int | None]] = {}
     for (region, category, period), value in after.items():
-        series.setdefault((region, category), {})[period] = value
+        if isinstance(period, dt.date) and period.day == 1:
+            grouped.setdefault((region, category), {})[_month(period)] = value
+    series: Series = {}
+    for key, by_month in grouped.items():
+        first = min(by_month)
+        values: list[int | None] = [None] * (max(by_month) - first + 1)
+        for month, value in by_month.items():
+            values[month - first] = value
+        series[key] = (first, values)
     return series
+
+
+def _year_values(series: Series, cell: CellInput) -> list[int | None]:
+    """The cell's series in the twelve months before its own, oldest first."""
+    first, values = series.get((cell.region_id, cell.category_id), (0, []))
+    end = _month(cell.period) - first
+    if 12 <= end <= len(values):
+        return values[end - 12 : end]
+    return [values[i] if 0 <= i < len(values) else None for i in range(end - 12, end)]
 
 
 def cell_warnings(
@@ -88,29 +147,33 @@ def cell_warnings(
     ctx: WriteContext,
     after: dict[Key, int | None],
     series: Series | None = None,
-    tuning: Tuning | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[CellProblem]:
-    tuning = tuning or current_tuning()
+    limits = limits or Limits.of(current_tuning())
     value = cell.active_participants
     if value is None or not isinstance(cell.period, dt.date):
         return
-    months = _year_before(cell.period)
-    if series is None:
-        history = [after.get((cell.region_id, cell.category_id, m)) for m in months]
+    if series is None or cell.period.day != 1:
+        history = [
+            after.get((cell.region_id, cell.category_id, m)) for m in _year_before(cell.period)
+        ]
     else:
-        own = series.get((cell.region_id, cell.category_id), {})
-        history = [own.get(m) for m in months]
+        history = _year_values(series, cell)[::-1]
+    known: list[int] = (
+        history  # type: ignore[assignment]  # no None in it
+        if None not in history
+        else [h for h in history if h is not None]
+    )
     previous = history[0]
-    known = [h for h in history if h is not None]
     field = "active_participants"
-    if value == 0 and previous and tuning.on(Builtin.DROP):
+    if value == 0 and previous and limits.drop:
         yield CellProblem(
             index,
             field,
             _("Dropped to zero (last month %(previous)s).") % {"previous": format_number(previous)},
         )
         return
-    jump = monthly_jump(value, previous, tuning) if tuning.on(Builtin.JUMP) else None
+    jump = monthly_jump(value, previous, limits) if limits.jump else None
     if jump is not None:
         yield CellProblem(
             index,
@@ -123,8 +186,7 @@ def cell_warnings(
             },
         )
     # the series' median is needed only when the jump has not already said it all
-    outlier = jump is None and tuning.on(Builtin.OUTLIER)
-    centre = robust_outlier(value, known, tuning) if outlier else None
+    centre = _outlier(value, known, limits) if jump is None and limits.outlier else None
     if centre is not None:
         yield CellProblem(
             index,
@@ -132,7 +194,7 @@ def cell_warnings(
             _("Unusual against the last 12 months (median %(median)s).")
             % {"median": format_number(centre)},
         )
-    total = workforce_total(ctx, cell) if tuning.on(Builtin.WORKFORCE) else None
+    total = workforce_total(ctx, cell) if limits.workforce else None
     if total is not None and value > total:
         yield CellProblem(
             index,
@@ -145,9 +207,9 @@ def write_warnings(
     cells: Sequence[CellInput], ctx: WriteContext, after: dict[Key, int | None]
 ) -> list[CellProblem]:
     series = _series(after)
-    tuning = current_tuning()
+    limits = Limits.of(current_tuning())
     return [
         w
         for index, cell in enumerate(cells)
-        for w in cell_warnings(index, cell, ctx, after, series, tuning)
+        for w in cell_warnings(index, cell, ctx, after, series, limits)
     ]

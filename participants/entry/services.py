@@ -44,6 +44,7 @@ from regions.access.users import PortalUser, recorded
 
 Source = Literal["web", "import", "admin", "api", "demo"]
 VALUE_FIELDS = ("active_participants", "inactive_participants", "employers", "no_data_reason")
+assert StoredCount._fields[1:] == VALUE_FIELDS
 
 __all__ = [
     "CellInput",
@@ -152,7 +153,7 @@ def _values(cell: CellInput) -> tuple[Any, ...]:
 
 
 def _stored_values(count: StoredCount) -> tuple[Any, ...]:
-    return tuple(getattr(count, name) for name in VALUE_FIELDS)
+    return count[1:]  # the fields after pk are VALUE_FIELDS, in that order
 
 
 def apply_in_memory(
@@ -203,33 +204,29 @@ def _persist(
     user_id = actor.pk if actor is not None else None
     if creates:
         stamp = bulk_sql.Stamp("+", user_id, source, now)
-        bulk_sql.insert_counts(_rows(creates, ctx, user_id, now), stamp)
+        bulk_sql.insert_counts(_rows(creates, ctx), stamp)
     if updates:
         ids = [ctx.stored[c.key].pk for c in updates]
         stamp = bulk_sql.Stamp("~", user_id, source, now)
-        bulk_sql.update_counts(ids, _rows(updates, ctx, user_id, now), stamp)
+        bulk_sql.update_counts(ids, _rows(updates, ctx), stamp)
     _record_reports(actor, touched, new_reports, source, now, note)
     result.created, result.updated, result.applied = len(creates), len(updates), True
     result.reports = touched
 
 
-def _rows(
-    cells: Sequence[CellInput], ctx: WriteContext, user_id: int | None, now: dt.datetime
-) -> list[tuple[Any, ...]]:
+def _rows(cells: Sequence[CellInput], ctx: WriteContext) -> list[tuple[Any, ...]]:
     """The cells' rows, values in bulk_sql.WRITTEN order."""
+    reports = {key: report.pk for key, report in ctx.reports.items()}
     return [
         (
-            ctx.reports[ctx.report_key(c)].pk,
+            reports[ctx.report_key(c)],
             c.region_id,
             c.category_id,
             c.period,
             c.active_participants,
             c.inactive_participants,
             c.employers,
-            bool(c.no_data_reason.strip()),
             c.no_data_reason.strip(),
-            now,
-            user_id,
         )
         for c in cells
     ]

@@ -93,7 +93,7 @@ def read_table(
         raise FileProblem(_("The file is empty."))
     _check_size(source)
     read = _xlsx_lines if file_kind(head, filename) == "xlsx" else _csv_lines
-    return _bounded(_rows(read(source), required, name_column, grid))
+    return _bounded(_rows(read(source), required, name_column, grid, texts=read is _csv_lines))
 
 
 def _seekable(data: Source) -> IO[bytes]:
@@ -118,8 +118,15 @@ def _rows(
     required: Sequence[str],
     name_column: Callable[[str], str],
     grid: bool,
+    *,
+    texts: bool = False,
 ) -> Iterator[Row]:
-    filled = ((n, cells) for n, cells in lines if any(v not in (None, "") for v in cells))
+    """With `texts`, every cell is already stripped text (a CSV line), kept as it is."""
+    filled = (
+        (n, cells)
+        for n, cells in lines
+        if any(cells) or any(v not in (None, "") for v in cells)  # a 0 fills a row too
+    )
     first = next(filled, None)
     if first is None:
         raise FileProblem(_("The file is empty."))
@@ -127,6 +134,10 @@ def _rows(
         yield from grid_shape.grid_rows(first, filled, FileProblem)
         return
     header = _check_header(first[1], first[0], required, name_column)
+    if texts:
+        for number, cells in filled:
+            yield number, dict(zip(header, cells, strict=False))  # type: ignore[arg-type]
+        return
     for number, cells in filled:
         yield (
             number,
@@ -189,7 +200,8 @@ def _csv_lines(source: IO[bytes]) -> Iterator[tuple[int, list[object]]]:
     reader = csv.reader(text, delimiter=delimiter)
     try:
         for cells in reader:
-            _check_fields(cells, reader.line_num)
+            if cells and max(map(len, cells)) > bounds.CSV_FIELD_MAX_CHARS:
+                raise FileProblem(_long_field_message(), line=reader.line_num)
             yield reader.line_num, [c.strip() for c in cells]
     except csv.Error as error:  # a field over the csv module's own limit, a stray quote …
         raise FileProblem(_long_field_message(), line=reader.line_num) from error

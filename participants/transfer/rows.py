@@ -56,6 +56,9 @@ class Lookups:
     provinces: set[str]
     categories: dict[str, Category]
     _by_id: dict[int, RegencyInfo] = field(default_factory=dict, repr=False)
+    # what each text of a file's region_code and category columns names, looked up once
+    _by_code_text: dict[str, RegencyInfo | None] = field(default_factory=dict, repr=False)
+    _by_category_text: dict[str, Category | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> Lookups:
@@ -71,6 +74,16 @@ class Lookups:
         }
         provinces = set(Region.objects.provinces().values_list("code", flat=True))
         return cls(regencies, provinces, {c.code: c for c in Category.objects.all()})
+
+    def regency_named(self, text: str) -> RegencyInfo | None:
+        if text not in self._by_code_text:
+            self._by_code_text[text] = self.regencies.get(_normalise_code(text))
+        return self._by_code_text[text]
+
+    def category_named(self, text: str) -> Category | None:
+        if text not in self._by_category_text:
+            self._by_category_text[text] = self.categories.get(text.strip().upper())
+        return self._by_category_text[text]
 
     def regency_by_id(self, pk: int) -> RegencyInfo:
         if not self._by_id:
@@ -106,16 +119,11 @@ def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
     seen: dict[tuple[dt.date, int, int], int] = {}
     for line, row in rows:
         parsed.rows += 1
-        cell, errors = _parse_row(line, row, lookups)
-        if errors:
-            where = describe(row, lookups)
-            parsed.errors += [labelled(e, where) for e in errors]
+        cell = _plain_row(row, lookups)
         if cell is None:
-            if not errors:
-                message = _("The row has no value and was skipped.")
-                where = describe(row, lookups)
-                parsed.warnings.append(Problem(line, "active_participants", message, *where))
-            continue
+            cell = _checked(parsed, line, row, lookups)
+            if cell is None:
+                continue
         key = (cell.period, cell.region_id, cell.category_id)
         if key in seen:
             message = _("Duplicate row: line %(line)s has the same period, region and category.")
@@ -127,6 +135,21 @@ def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
         parsed.cells.append(cell)
         parsed.lines.append(line)
     return parsed
+
+
+def _checked(
+    parsed: ParsedRows, line: int, row: dict[str, str], lookups: Lookups
+) -> CellInput | None:
+    """A row that is not plain, through every check; its problems go into `parsed`."""
+    cell, errors = _checked_row(line, row, lookups)
+    if errors:
+        where = describe(row, lookups)
+        parsed.errors += [labelled(e, where) for e in errors]
+    elif cell is None:
+        message = _("The row has no value and was skipped.")
+        where = describe(row, lookups)
+        parsed.warnings.append(Problem(line, "active_participants", message, *where))
+    return cell
 
 
 def describe(row: dict[str, str], lookups: Lookups) -> tuple[str, str]:
@@ -144,47 +167,44 @@ def labelled(problem: Problem, where: tuple[str, str]) -> Problem:
     return Problem(problem.line, problem.column, problem.message, *where)
 
 
-def _parse_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellInput | None, list]:
-    cell = _plain_row(row, lookups)
-    if cell is not None:
-        return cell, []
-    return _checked_row(line, row, lookups)
-
-
 def _plain_row(row: dict[str, str], lookups: Lookups) -> CellInput | None:
     """The common row (a known month, regency and active category, plain digits, no reason)
-    without building a check per column; None sends the row through every check."""
-    try:
-        period = _period(row.get("period", ""))
-    except ValidationError:
-        return None
-    category = lookups.categories.get(row.get("category", "").strip().upper())
-    regency = lookups.regencies.get(_normalise_code(row.get("region_code", "")))
-    active = row.get("active_participants", "")
+    without building a check per column; None sends the row through every check. It runs
+    for every row of a file, so it is written for speed: no generator, no message."""
+    get = row.get
+    active = get("active_participants", "")
+    inactive = get("inactive_participants", "")
+    employers = get("employers", "")
+    reason = get("no_data_reason", "")
     if (
-        category is None
-        or not category.is_active
-        or regency is None
-        or not regency.valid_on(period)
-        or not _plain_digits(active)
-        or row.get("no_data_reason", "").strip()
+        not _plain_digits(active)
+        or (reason and reason.strip())
+        or (inactive and not _plain_digits(inactive))
+        or (employers and not _plain_digits(employers))
     ):
         return None
-    others = row.get("inactive_participants", ""), row.get("employers", "")
-    if not all(not text or _plain_digits(text) for text in others):
+    try:
+        period = _period(get("period", ""))
+    except ValidationError:
+        return None
+    category = lookups.category_named(get("category", ""))
+    regency = lookups.regency_named(get("region_code", ""))
+    if category is None or not category.is_active or regency is None:
+        return None
+    if not regency.valid_on(period):
         return None
     return CellInput(
         region_id=regency.id,
-        category_id=category.pk,
+        category_id=category.id,
         period=period,
         active_participants=int(active),
-        inactive_participants=int(others[0]) if others[0] else None,
-        employers=int(others[1]) if others[1] else None,
+        inactive_participants=int(inactive) if inactive else None,
+        employers=int(employers) if employers else None,
     )
 
 
 def _plain_digits(text: str) -> bool:
-    return 0 < len(text) <= MAX_DIGITS and text.isdigit() and text.isascii()
+    return text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS
 
 
 def _checked_row(line: int, row: dict[str, str], lookups: Lookups) -> tuple[CellInput | None, list]:

@@ -138,6 +138,23 @@ def test_saving_a_full_jawa_timur_month_through_the_page_has_constant_queries(
         client.get(url)
 
 
+def test_the_grid_translates_each_category_name_once_not_once_a_cell(
+    client, jatim_officer, monkeypatch
+):
+    from participants.kernel.naming import BilingualName
+
+    looked_up = []
+    name = BilingualName.name.fget
+    monkeypatch.setattr(BilingualName, "name", property(lambda c: looked_up.append(c) or name(c)))
+    client.force_login(jatim_officer)
+    url = reverse("participants:grid", args=["35", "2023-12"])
+    response = client.post(url, grid_post_data("35", DECEMBER, 1000, 0), HTTP_HX_REQUEST="true")
+    content = response.content.decode()
+    assert content.count('class="num value"') == 190  # 38 regencies × 5 categories
+    # The column heads, their parents and the cells' labels: a handful per category.
+    assert 0 < len(looked_up) <= 4 * 5
+
+
 @pytest.mark.parametrize("period", ["2013-12", "2099-01", "2023-13"])
 def test_months_outside_the_reporting_range_do_not_exist(client, kalbar_officer, period):
     client.force_login(kalbar_officer)
