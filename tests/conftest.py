@@ -86,8 +86,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     worker expects it.
     """
     result = yield
-    used = set(getattr(item, "fixturenames", ()))
-    if {"transactional_db", "live_server"} & used:
+    if _flushes(item):
         with item.config.stash[blocking_manager_key].unblock():
             try:
                 restore_reference_data()
@@ -96,6 +95,13 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
                 # xdist `nextitem` is None at every batch end, so it cannot tell us when).
                 connections.close_all()
     return result
+
+
+def _flushes(item: pytest.Item) -> bool:
+    """A transactional test: asked for by fixture or by `django_db(transaction=True)`."""
+    if {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        return True
+    return any(mark.kwargs.get("transaction") for mark in item.iter_markers("django_db"))
 
 
 def restore_reference_data() -> None:
