@@ -16,7 +16,7 @@ from agreements.meetings.models import Meeting
 from agreements.models import Agreement
 from participants.models import ParticipantCount
 from tests import hostile
-from tests.agreements.test_trust_regressions import meeting_post
+from tests.agreements.meetings.test_trust_regressions import meeting_post
 from tests.coverage_portal.doors import doors
 
 
