@@ -40,10 +40,12 @@
     window.setTimeout(function () { live.textContent = text.textContent; }, 100);
   }
 
-  // What the page showed when it came from the server after a load or a successful save.
+  // What the server rendered after a load or a successful save: read from each input's
+  // value attribute, not its current value, so a value typed in the moment between the
+  // swap and this call still counts as unsaved.
   function takeBaseline() {
     baseline = {};
-    fields().forEach(function (el) { baseline[el.name] = el.value; });
+    fields().forEach(function (el) { baseline[el.name] = el.defaultValue; });
   }
 
   function snapshot() {

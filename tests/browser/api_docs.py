@@ -17,12 +17,23 @@ MOST_TABS = 10
 MATCHES = "(selector) => document.activeElement.matches(selector)"
 
 
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const text = (el.textContent || "").trim().slice(0, 30);
+  return `${el.tagName.toLowerCase()}.${el.className} ${text}`;
+}"""
+
+
 def _tab_to(page: Any, selector: str) -> int:
+    passed = []
     for count in range(1, MOST_TABS + 1):
         page.keyboard.press("Tab")
         if page.evaluate(MATCHES, selector):
             return count
-    raise AssertionError(f"/api/docs/: {selector} not reached in {MOST_TABS} Tab presses")
+        passed.append(page.evaluate(FOCUSED))
+    raise AssertionError(
+        f"/api/docs/: {selector} not reached in {MOST_TABS} Tab presses; passed: {passed}"
+    )
 
 
 def api_docs_problems(page: Any, every_width: Callable[[Any, str], list[str]]) -> list[str]:
@@ -36,8 +47,11 @@ def api_docs_problems(page: Any, every_width: Callable[[Any, str], list[str]]) -
     tabs = {"first operation": _tab_to(page, ".opblock-summary-control")}
     page.keyboard.press("Enter")
     expect(operation).to_have_attribute("aria-expanded", "true")
+    # Swagger UI renders an opened operation's body a moment later, as a reader sees it appear
+    page.locator(".try-out__btn").first.wait_for()
     tabs["Try it out"] = _tab_to(page, ".try-out__btn")
     page.keyboard.press("Enter")
+    page.locator(".execute").first.wait_for()
     tabs["Execute"] = _tab_to(page, ".execute")
     page.keyboard.press("Enter")
     page.locator(".live-responses-table").wait_for()
