@@ -11,10 +11,10 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from participants.coverage import engine
+from tests.coverage_portal.test_unknown_never_zero import _fresh_public_cache  # noqa: F401
 from tests.participants.coverage.factories import put_counts, put_workforce
 
 pytestmark = pytest.mark.django_db
@@ -61,14 +61,6 @@ MACHINE = [
     ("public:csv", [], {"bulan": BULAN}),
     ("public:all-csv", [], {}),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_public_cache():
-    """The public figures are cached per month: another test's month must not answer here."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
