@@ -15,7 +15,7 @@ from django.utils import timezone
 from kombu import Connection
 
 from coverage_portal.celery import app
-from participants.models import StaleBucket
+from participants.models import CoverageRow, StaleBucket
 from regions.models import WorkerHeartbeat
 
 # The five-minute sweep runs a recompute even when nothing is stale, so with the worker and
@@ -108,11 +108,18 @@ def record_recompute(sender: Any = None, **_kwargs: Any) -> None:
 
 
 def last_recompute_at() -> dt.datetime | None:
+    """When a recompute last finished: the worker's record, else the coverage table's newest
+    row (a recompute run in a command, as `seed_demo`'s, or a cache that holds nothing yet,
+    such as the quick start's per-process one)."""
     try:
         stamp = cache.get(LAST_RECOMPUTE_KEY)
     except Exception:
-        return None
-    return dt.datetime.fromtimestamp(stamp, dt.UTC) if stamp is not None else None
+        stamp = None
+    if stamp is not None:
+        return dt.datetime.fromtimestamp(stamp, dt.UTC)
+    # The newest id is the last insert (ids are never reused): one probe of the primary key.
+    newest = CoverageRow.objects.order_by("-id").values_list("computed_at", flat=True)
+    return newest.first()
 
 
 def is_stalled(*, oldest_stale: dt.timedelta | None, last_recompute: dt.timedelta | None) -> bool:

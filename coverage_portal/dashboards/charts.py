@@ -118,7 +118,8 @@ def trend_chart(rows: list[TrendRow]) -> dict[str, Any]:
 
 
 def category_chart(rows: list[Any]) -> dict[str, Any]:
-    top = [r for r in rows if r.category.is_top_level]
+    # A category without a figure has no bar (it is "–" with its reason in the table).
+    top = [r for r in rows if r.category.is_top_level and r.participants is not None]
     return {
         "labels": [r.category.name for r in top],
         "participants": [r.participants for r in top],

@@ -37,7 +37,10 @@ def note(user: PortalUser, region: Region) -> dict[str, Any] | None:
     extra = {
         code: row.participants
         for code, row in rows.items()
-        if code not in published.segments and row.category and row.category.is_top_level
+        if code not in published.segments
+        and row.category
+        and row.category.is_top_level
+        and row.participants is not None
     }
     lines = [
         _("Published for %(month)s: %(participants)s active participants = %(percent)s.")

@@ -98,16 +98,28 @@ def denominators(data: dict[str, Any]) -> list[str]:
     ('Penduduk bekerja (BPS Sakernas), 2022: 1.830.662 (Kalimantan Barat)'), then one line
     per kind for its regencies, saying how many have a figure and in plain words when
     none or some do not."""
-    own = [data.get("total"), *data.get("categories", [])]
-    lines = sorted({_denominator(r) for r in own if r is not None and r.denominator_kind})
+    own = [r for r in (data.get("total"), *data.get("categories", [])) if r is not None]
+    used = [r for r in own if r.denominator_kind]
+    lines = sorted({_denominator(r) for r in used if r.denominator_value is not None})
+    lines += _missing_lines([r for r in used if r.denominator_value is None])
     regencies = [item.now for item in data.get("regencies", []) if item.now is not None]
     return lines + _regency_lines(regencies)
 
 
+def _missing_lines(rows: list[Any]) -> list[str]:
+    """Every kind without a figure named in one line per region, so the plain words are
+    said once, not once per category."""
+    by_region: dict[str, set[str]] = {}
+    for row in rows:
+        by_region.setdefault(row.region.name, set()).add(f"{row.denominator_kind.name}")
+    return [
+        f"{', '.join(sorted(kinds))}: {_('no figure for this year')} ({region})"
+        for region, kinds in sorted(by_region.items())
+    ]
+
+
 def _denominator(row: Any) -> str:
     name = f"{row.denominator_kind.name}"
-    if row.denominator_value is None:
-        return f"{name}: {_('no figure for this year')} ({row.region.name})"
     value = format_number(row.denominator_value)
     return f"{name}, {row.denominator_year}: {value} ({row.region.name})"
 

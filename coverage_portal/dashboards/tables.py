@@ -93,7 +93,7 @@ def categories(title: str, rows: list[Any], completeness: str) -> Table:
             "" if r.category.is_top_level else _("sub-group"),
             r.participants,
             r.coverage_percent,
-            completeness,
+            getattr(r, "unknown", "") or getattr(r, "partial", "") or completeness,
             *_denominator(r),
         ]
         for r in rows

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from participants.models import Category, CoverageRow
-from participants.selectors import add_months, two_decimals
+from participants.selectors import add_months, collected_categories, two_decimals, unknown_reason
 from regions.models import Region
 
 LEVELS = (Region.Level.NATIONAL, Region.Level.PROVINCE)
@@ -82,9 +82,10 @@ def _build(period: dt.date) -> dict[str, Any]:
     totals = {r.region_id: r for r in rows if r.category_id is None}
     national = next((r for r in totals.values() if r.level == Region.Level.NATIONAL), None)
     categories = _categories(rows)
-    lines = [_province(p, totals.get(p.pk), rows) for p in provinces]
+    collected = collected_categories([period])
+    lines = [_province(p, totals.get(p.pk), rows, collected) for p in provinces]
     if national:
-        lines.append(_line(national, rows))
+        lines.append(_line(national, rows, collected))
     for line in lines:
         _columns(line, categories)
     return {
@@ -114,23 +115,29 @@ def _categories(rows: list[CoverageRow]) -> list[dict[str, Any]]:
 
 
 def _columns(line: dict[str, Any], categories: list[dict[str, Any]]) -> None:
-    """Each category's value in the order of the table's columns (None: not reported)."""
-    values = line.get("by_category", {})
-    line["all_columns"] = [(c, values.get(c["code"])) for c in categories]
-    line["columns"] = [values.get(c["code"]) for c in categories if not c["subgroup"]]
+    """Each category's (value, why it is unknown) in the order of the table's columns."""
+    values, unknown = line.get("by_category", {}), line.get("unknown", {})
+    pairs = [(c, values.get(c["code"]), unknown.get(c["code"], "")) for c in categories]
+    line["all_columns"] = pairs
+    line["columns"] = [(value, why) for c, value, why in pairs if not c["subgroup"]]
 
 
-def _line(total: CoverageRow, rows: list[CoverageRow]) -> dict[str, Any]:
+def _line(total: CoverageRow, rows: list[CoverageRow], collected: set) -> dict[str, Any]:
     kind = total.denominator_kind
+    mine = [r for r in rows if r.region_id == total.region_id and r.category is not None]
     return {
         "code": total.region.code,
         "name": total.region.name,
         "level": total.level,
         "participants": total.participants,
-        "by_category": {
-            r.category.code: r.participants
-            for r in rows
-            if r.region_id == total.region_id and r.category is not None
+        "unknown_total": unknown_reason(total),
+        "by_category": {r.category.code: r.participants for r in mine if r.category},
+        "unknown": {
+            r.category.code: unknown_reason(
+                r, total=total, collected=(r.period, r.category_id) in collected
+            )
+            for r in mine
+            if r.category and r.participants is None
         },
         "coverage_percent": two_decimals(total.coverage_percent),
         "denominator": None
@@ -146,10 +153,12 @@ def _line(total: CoverageRow, rows: list[CoverageRow]) -> dict[str, Any]:
     }
 
 
-def _province(province: Region, total: CoverageRow | None, rows: list[CoverageRow]) -> dict:
+def _province(
+    province: Region, total: CoverageRow | None, rows: list[CoverageRow], collected: set
+) -> dict:
     if total is None:
         return {"code": province.code, "name": province.name, "approved": False}
-    return {**_line(total, rows), "approved": True}
+    return {**_line(total, rows, collected), "approved": True}
 
 
 def _trend(end: dt.date) -> list[dict[str, Any]]:

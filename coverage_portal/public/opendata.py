@@ -27,6 +27,7 @@ COLUMNS = (
     "parent_category",
     "is_total",
     "participants",
+    "unknown_reason",
     "coverage_percent",
     "denominator_kind",
     "denominator_value",
@@ -48,11 +49,17 @@ def rows_of(figures: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append(_row(period, line, "", "", line["participants"], line))
         for code, participants in line["by_category"].items():
             rows.append(_row(period, line, code, parents.get(code, ""), participants, None))
+            rows[-1]["unknown_reason"] = line["unknown"].get(code, "")
     return rows
 
 
 def _row(
-    period: str, line: dict, category: str, parent: str, participants: int, total: dict | None
+    period: str,
+    line: dict,
+    category: str,
+    parent: str,
+    participants: int | None,
+    total: dict | None,
 ) -> dict:
     """Coverage and its denominator belong to the total; category rows carry counts only."""
     denominator = (total or {}).get("denominator") or {}
@@ -65,6 +72,7 @@ def _row(
         parent,
         total is not None,
         participants,
+        total["unknown_total"] if total else "",
         total["coverage_percent"] if total else None,
         denominator.get("kind"),
         denominator.get("value"),

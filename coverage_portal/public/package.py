@@ -65,6 +65,14 @@ def table_schema() -> dict[str, Any]:
                 unit="persons",
             ),
             _field(
+                "unknown_reason",
+                "string",
+                _(
+                    "Why participants is empty: not reported, not collected or category did "
+                    "not exist yet (unknown is never 0)"
+                ),
+            ),
+            _field(
                 "coverage_percent",
                 "number",
                 _("Participants ÷ denominator × 100, on total rows; empty when unknown"),

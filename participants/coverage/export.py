@@ -1,7 +1,7 @@
 """A coverage table as CSV or XLSX (numbers stay numbers; text is made formula-inert).
 
-`completeness` is complete, partial or not_reported (participants.coverage.completeness);
-a region that has not reported has empty figures, never 0.
+Headers and labels are in the user's language, like the page the table comes from (categories
+by name with their code); a region that has not reported has empty figures, never 0.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from participants.coverage.changes import change_notes
 from participants.coverage.tables import CoverageLine, CoverageTable
@@ -18,29 +19,28 @@ from regions.spreadsheets import spreadsheet_response
 
 
 def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
-    codes = [c.code for c in table.categories]
     yield [
-        "period",
-        "region_code",
-        "region_name",
-        "participants_total",
-        *[f"participants_{code}" for code in codes],
-        "denominator_kind",
-        "denominator_value",
-        "denominator_year",
-        "coverage_percent",
-        "unknown_or_partial",
-        "change_vs_last_month",
-        "change_vs_last_year",
-        "change_note",
-        "target_participants",
-        "target_gap",
-        "regencies_reported",
-        "regencies_expected",
-        "all_approved",
-        "completeness",
-        "reports_submitted",
-        "reports_expected",
+        _("Period"),
+        _("Region code"),
+        _("Region"),
+        _("Participants, total"),
+        *[f"{_('Participants')}: {c.name} ({c.code})" for c in table.categories],
+        _("Denominator"),
+        _("Denominator value"),
+        _("Denominator year"),
+        _("Coverage (%)"),
+        _("Unknown or partial"),
+        _("vs last month (pts)"),
+        _("vs last year (pts)"),
+        _("Change note"),
+        _("Target (participants)"),
+        _("Gap to target"),
+        _("Regencies reported"),
+        _("Regencies expected"),
+        _("All approved"),
+        _("Completeness"),
+        _("Reports submitted"),
+        _("Reports expected"),
     ]
     for line in table.lines:
         total, month, shown = line.total, line.completeness, line.reported
@@ -50,7 +50,7 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
             line.region.name,
             total.participants if shown else None,
             *[cell.value for cell in line.category_cells],
-            total.denominator_kind.code if total.denominator_kind else None,
+            total.denominator_kind.name if total.denominator_kind else None,
             total.denominator_value,
             total.denominator_year,
             total.coverage_percent if shown else None,
@@ -62,11 +62,15 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
             total.target_gap if shown else None,
             total.regencies_reported,
             total.regencies_expected,
-            total.all_approved,
-            line.status,
+            _yes_no(total.all_approved),
+            line.status_label or None,
             month.reported if month else None,
             month.expected_count if month else None,
         ]
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else (_("yes") if value else _("no"))
 
 
 def _unknown_note(table: CoverageTable, line: CoverageLine) -> str:

@@ -38,14 +38,22 @@ from regions.access.users import PortalUser
 from regions.models import Region, RegionQuerySet
 
 
-def _rows(user: PortalUser) -> QuerySet[CoverageRow]:
-    rows = scoped(CoverageRow.objects.filter(regencies_reported__gt=0), user, Action.VIEW)
+def _rows(user: PortalUser, *, unknown: bool = False) -> QuerySet[CoverageRow]:
+    """Rows with figures; with `unknown`, also those without (to say why, never 0)."""
+    found = (
+        CoverageRow.objects.all()
+        if unknown
+        else CoverageRow.objects.filter(regencies_reported__gt=0)
+    )
+    rows = scoped(found, user, Action.VIEW)
     return rows.select_related("region", "denominator_kind", "category").defer("region__boundary")
 
 
-def _one_region(user: PortalUser, region: Region) -> QuerySet[CoverageRow]:
+def _one_region(
+    user: PortalUser, region: Region, *, unknown: bool = False
+) -> QuerySet[CoverageRow]:
     # Naming the level too lets PostgreSQL use the table's (period, level, region, category) key.
-    return _rows(user).filter(level=region.level, region=region)
+    return _rows(user, unknown=unknown).filter(level=region.level, region=region)
 
 
 def _regions(user: PortalUser) -> RegionQuerySet:
@@ -256,11 +264,13 @@ def region_categories(user: PortalUser, region: Region, period: dt.date) -> list
     """One row per category (sub-groups such as NON_ASN included), in the categories' order,
     each with `unknown` (why it has no figure) and `partial` (a sum leaving regencies out)."""
     rows = list(
-        _one_region(user, region)
+        _one_region(user, region, unknown=True)
         .filter(period=period, category__isnull=False)
         .order_by("category__order", "category__code")
     )
-    collected = collected_categories([period]) if rows else set()
+    # Only a row without a figure needs to know whether any region had its category.
+    unknown = any(row.participants is None for row in rows)
+    collected = collected_categories([period]) if unknown else set()
     for row in rows:
         assert row.category_id is not None
         row.unknown = unknown_reason(  # type: ignore[attr-defined]

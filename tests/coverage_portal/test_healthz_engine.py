@@ -9,7 +9,9 @@ from django.utils import timezone
 from coverage_portal.health import LAST_RECOMPUTE_KEY, is_stalled, last_recompute_at
 from participants.coverage.tasks import recompute_stale
 from participants.models import StaleBucket
+from participants.services import recompute_stale as engine_recompute_stale
 from regions.models import Region
+from tests.participants.coverage.factories import put_counts
 
 MINUTE = dt.timedelta(minutes=1)
 
@@ -62,3 +64,13 @@ def test_a_finished_recompute_is_recorded_with_its_time(client):
     engine = client.get("/healthz").json()["coverage_engine"]
     assert engine["last_recompute_seconds"] < 60
     assert engine["stale_buckets"] == 0 and engine["oldest_stale_seconds"] is None
+
+
+@pytest.mark.django_db
+def test_a_recompute_run_outside_the_worker_counts_too(client):
+    """seed_demo recomputes in its own process: /healthz reads the table's newest row."""
+    put_counts("61", dt.date(2024, 5, 1), {"61.71": {"PU": 385_004}})
+    engine_recompute_stale()
+    cache.delete(LAST_RECOMPUTE_KEY)
+    engine = client.get("/healthz").json()["coverage_engine"]
+    assert engine["last_recompute_seconds"] is not None and engine["last_recompute_seconds"] < 60

@@ -141,7 +141,7 @@ def _national(seen, period: dt.date) -> None:
     cakupan = table_rows(national.content.decode(), "coverage-table", key="data-region")
     csv_rows = {r[1]: r for r in csv_of(seen("coverage:national", period=bulan, format="csv"))}
     xlsx_rows = {r[1]: r for r in xlsx_of(seen("coverage:national", period=bulan, format="xlsx"))}
-    header = csv_rows["region_code"]
+    header = csv_rows["Kode wilayah"]
     ranking_csv = {
         r[0]: r for r in csv_of(seen("dashboards:export", "peringkat", "csv", bulan=bulan))
     }
@@ -159,8 +159,8 @@ def _national(seen, period: dt.date) -> None:
         for line in (csv_rows[code], xlsx_rows[code]):
             got = dict(zip(header, line, strict=True))
             assert (
-                number(str(got["participants_total"] or "")),
-                percent(got["coverage_percent"]),
+                number(str(got["Peserta, total"] or "")),
+                percent(got["Cakupan (%)"]),
             ) == expected
         assert (number(ranking_csv[code][2]), percent(ranking_csv[code][3])) == expected
         assert (ranking_xlsx[code][2], percent(ranking_xlsx[code][3])) == expected

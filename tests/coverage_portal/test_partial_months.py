@@ -80,15 +80,15 @@ def test_the_coverage_table_opens_on_the_complete_month_and_marks_the_partial_on
 
 def test_exports_carry_the_completeness_of_each_row(client, viewer, first_days_of_december):
     table = get(client, viewer, "coverage:national", period="2022-12", format="csv")
-    rows = {r["region_code"]: r for r in csv.DictReader(io.StringIO(table.content.decode()))}
+    rows = {r["Kode wilayah"]: r for r in csv.DictReader(io.StringIO(table.content.decode()))}
     ranking = get(client, viewer, "dashboards:export", "peringkat", "csv", bulan="2022-12")
     lines = list(csv.reader(io.StringIO(ranking.content.decode("utf-8-sig"))))
     column = lines[0].index("Kelengkapan")
     by_code = {line[0]: line for line in lines[1:]}
 
-    assert (rows["61"]["completeness"], rows["35"]["completeness"]) == ("complete", "not_reported")
-    assert rows["35"]["participants_total"] == "" and rows["35"]["change_vs_last_month"] == ""
-    assert (rows["61"]["reports_submitted"], rows["61"]["reports_expected"]) == ("1", "1")
+    assert (rows["61"]["Kelengkapan"], rows["35"]["Kelengkapan"]) == ("lengkap", "belum melapor")
+    assert rows["35"]["Peserta, total"] == "" and rows["35"]["vs bulan lalu (poin)"] == ""
+    assert (rows["61"]["Laporan diajukan"], rows["61"]["Laporan wajib"]) == ("1", "1")
     assert by_code["61"][column] == "lengkap"
     assert by_code["35"][column] == "belum melapor"
 

@@ -17,7 +17,7 @@ from coverage_portal.dashboards.panels import pick_period
 from participants import selectors as coverage
 from regions.access.users import PortalUser
 from regions.models import Region
-from regions.values.formatting import format_date, format_number, format_percent
+from regions.values.formatting import format_date, format_figure, format_number, format_percent
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def card_figures(user: PortalUser, code: str, wanted: str | None) -> CardFigures
         progress=format_percent(item.progress if item else None, 1),
         progress_value=float(item.progress) if item and item.progress is not None else None,
         categories=[
-            (r.category.name, format_number(r.participants))
+            (r.category.name, format_figure(r.participants, getattr(r, "unknown", "")))
             for r in categories
             if r.category is not None and r.category.parent_id is None
         ],

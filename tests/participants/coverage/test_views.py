@@ -81,12 +81,12 @@ def test_outsider_is_refused_another_province_table_and_downloads(
 def test_csv_export_matches_the_table(client, viewer, kalbar_and_jatim):
     response = page(client, viewer, reverse("coverage:national") + "?period=2022-12&format=csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    kalbar = next(r for r in rows if r["region_code"] == "61")
+    kalbar = next(r for r in rows if r["Kode wilayah"] == "61")
     assert (
-        int(kalbar["participants_total"])
+        int(kalbar["Peserta, total"])
         == CoverageRow.objects.get(region__code="61", period=DEC, category=None).participants
     )
-    assert kalbar["coverage_percent"] != ""
+    assert kalbar["Cakupan (%)"] != ""
 
 
 def test_xlsx_export_opens_as_a_workbook(client, viewer, kalbar_and_jatim):
@@ -94,7 +94,7 @@ def test_xlsx_export_opens_as_a_workbook(client, viewer, kalbar_and_jatim):
 
     response = page(client, viewer, reverse("coverage:national") + "?format=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet.cell(1, 2).value == "region_code"
+    assert sheet.cell(1, 2).value == "Kode wilayah"
     assert sheet.max_row == 1 + 37  # every province valid in December 2022
 
 
