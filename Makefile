@@ -13,10 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# load_regions (and make run's seed_demo) skip the system checks migrate has just run.
 migrate: $(STAMP)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_regions
+	$(BIN)/python manage.py load_regions --skip-checks
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
@@ -27,7 +28,7 @@ demo: migrate
 PORT ?= 8000
 run: $(STAMP)
 	@LOG_LEVEL=WARNING $(MAKE) --no-print-directory migrate
-	@LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo --no-accounts
+	@LOG_LEVEL=WARNING $(BIN)/python manage.py seed_demo --no-accounts --skip-checks
 	@PORT=$(PORT) scripts/run-dev.sh
 
 # redis-server and chromium come from Debian when missing (apt-get works as root here).

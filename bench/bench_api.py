@@ -191,10 +191,10 @@ def post_other_formats(client: Any) -> None:
     # The job runs in this process (Celery's eager mode), so its time is the import's own.
     from celery import current_app
 
-    body = json.dumps({"dataValues": data_values(15)})
+    queued_body = json.dumps({"dataValues": data_values(15)})
     current_app.conf.task_always_eager = True
     queued, response = timed(
-        lambda: client.post("/api/dataValueSets?async=true", body, "application/json")
+        lambda: client.post("/api/dataValueSets?async=true", queued_body, "application/json")
     )
     job = response.json()["response"]
     summary = client.get(f"/api/system/taskSummaries/DATAVALUE_IMPORT/{job['id']}").json()

@@ -45,7 +45,7 @@ FIRST = dt.date(2019, 1, 1)
 
 
 def national_csv(rows: int) -> bytes:
-    from participants.periods import add_months
+    from participants.kernel.periods import add_months
     from regions.models import Region
 
     regencies = list(Region.objects.regencies().values_list("code", "valid_from", "valid_until"))

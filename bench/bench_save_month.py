@@ -56,7 +56,7 @@ def measure(label: str, save: Callable[[int], Any]) -> None:
 
 
 def main() -> None:
-    from participants.periods import add_months
+    from participants.kernel.periods import add_months
     from participants.services import counts_write
     from regions.models import Role
     from regions.services import user_scope_assign

@@ -61,7 +61,7 @@ def bench_database(name: str) -> Iterator[None]:
 
 
 def months() -> list[dt.date]:
-    from participants.periods import add_months
+    from participants.kernel.periods import add_months
 
     return [add_months(FIRST_MONTH, i) for i in range(MONTHS)]
 
@@ -95,8 +95,8 @@ def _sixth_category() -> None:
 
 
 def _reports() -> dict[tuple[int, dt.date], int]:
+    from participants.kernel.periods import month_end
     from participants.models import MonthlyReport
-    from participants.periods import month_end
     from regions.models import Region
 
     MonthlyReport.objects.bulk_create(
@@ -108,7 +108,7 @@ def _reports() -> dict[tuple[int, dt.date], int]:
 
 
 def _count_rows(rng, categories, reports) -> list[tuple]:  # type: ignore[no-untyped-def]
-    from participants.periods import month_end
+    from participants.kernel.periods import month_end
     from regions.models import Region
 
     regencies = list(Region.objects.regencies())

@@ -4,14 +4,13 @@
 
 Prints, interleaved in one run (medians of five): the full recompute; its limit, a hand
 materialisation of the same levels and columns into one table with the same unique index
-(target ratio ≤ 1,5); a hand read of the province numbers only; the incremental recompute
-after one province-month edit (target ≤ 50 ms). `--months N` generates N months (growth);
+(target ratio ≤ 1,5); a hand read of the province numbers only (the incremental recompute
+is bench/bench_incremental.py). `--months N` generates N months (growth);
 `--unlogged` makes the coverage table UNLOGGED first (the option measured and not taken).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import statistics
 import sys
@@ -188,7 +187,7 @@ def main() -> None:
         import logging
 
         logging.basicConfig(level=logging.INFO)
-        logging.getLogger("participants.coverage.engine").setLevel(logging.DEBUG)
+        logging.getLogger("participants.coverage.rebuild").setLevel(logging.DEBUG)
         logging.getLogger("participants.coverage.reload").setLevel(logging.DEBUG)
     if "--months" in sys.argv:
         from bench import dataset
@@ -198,8 +197,8 @@ def main() -> None:
         from django.db import connection
 
         from participants.coverage import engine as coverage
-        from participants.coverage.staleness import mark_stale
-        from participants.models import CoverageRow, ParticipantCount
+        from participants.coverage.rebuild import sql_params
+        from participants.models import CoverageRow
 
         started = time.perf_counter()
         counts = generate()
@@ -209,11 +208,11 @@ def main() -> None:
                 cursor.execute("ALTER TABLE participants_coveragerow SET UNLOGGED")
                 print("coverage table UNLOGGED for this run")
             cursor.execute("ANALYZE")
-        params = coverage._sql_params()
+        params = sql_params()
 
         def hand_written() -> list[tuple]:  # type: ignore[type-arg]
             with connection.cursor() as cursor:
-                # The same settings the recompute runs with (coverage._tune_planner).
+                # The same settings the recompute runs with (rebuild.TUNE_PLANNER).
                 cursor.execute("SET work_mem = '64MB'")
                 cursor.execute("SET jit = off")
                 cursor.execute(HAND_WRITTEN, {"employed": params["employed"]})
@@ -243,23 +242,9 @@ def main() -> None:
         assert hand_rows == rows, (hand_rows, rows)
         print(f"coverage rows: {rows:,} (hand materialisation: {hand_rows:,})")
 
-        edit = ParticipantCount.objects.filter(period=dt.date(2020, 6, 1)).select_related("region")
-        cell = edit.first()
-        assert cell is not None
-
-        def one_edit() -> None:
-            ParticipantCount.objects.filter(pk=cell.pk).update(
-                active_participants=(cell.active_participants or 0) + 1
-            )
-            assert cell.region.parent_id is not None
-            mark_stale({(cell.region.parent_id, cell.period)})
-            coverage.recompute_stale()
-
-        incremental = [seconds(one_edit) for _ in range(RUNS)]
         print(figure("full recompute:", full))
         print(figure("hand materialised:", materialised))
         print(figure("hand read, provinces:", hand))
-        print(figure("incremental (1 edit):", incremental, "(target ≤ 50)"))
         print(
             ratio_line(
                 "full recompute",

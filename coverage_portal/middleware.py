@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from coverage_portal.logging_config import request_id
 from regions import bounds
-from regions.values.numbers import read_digits
+from regions.values.numbers import other_script_digits, read_digits
 
 
 class DefaultLanguageMiddleware:
@@ -98,9 +98,10 @@ def client_ip_behind_proxy(request: HttpRequest) -> str | None:
 class PlainInputMiddleware:
     """The first door of every request: a path, a query string or a form field holding NUL
     or another control character (a form field: NUL only, as multi-line text keeps its line
-    breaks and tabs), or digits of another script, is refused with a 400 that says why,
-    before any view, form or query sees it; a body larger than the largest upload with 413,
-    before it is read."""
+    breaks and tabs), or a number, month, date or code written with another script's digits
+    (free text in its own script may hold them: `other_script_digits`), is refused with a 400
+    that says why, before any view, form or query sees it; a body larger than the largest
+    upload with 413, before it is read."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -135,7 +136,8 @@ def input_problem(request: HttpRequest) -> str | None:
         texts += [str(getattr(upload, "name", "")) for upload in request.FILES.values()]
         if "\x00" in "".join(texts):
             return str(bounds.CONTROL_CHARACTERS)
-    if any(bounds.FOREIGN_DIGIT.search(text) for text in texts):
+    segments = [*request.path.split("/"), *texts[1:]]
+    if any(other_script_digits(text) for text in segments):
         return str(bounds.FOREIGN_DIGITS)
     return None
 

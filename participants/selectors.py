@@ -10,12 +10,15 @@ from participants.coverage.completeness import (
     NOT_REPORTED,
     PARTIAL,
     MonthCompleteness,
+    collected_categories,
     has_figures,
     latest_complete,
     month_completeness,
     months_completeness,
+    partial_sum,
     row_status,
     status_label,
+    unknown_reason,
 )
 from participants.coverage.progress import Progress, row_progress
 
@@ -84,8 +87,7 @@ from participants.entry.todo import (
 )
 from participants.entry.workflow import is_returned, latest_step
 from participants.followup.selectors import followups_for
-from participants.outliers.selectors import Outlier, outliers_for
-from participants.periods import (
+from participants.kernel.periods import (
     add_months,
     current_period,
     format_period,
@@ -93,6 +95,7 @@ from participants.periods import (
     months_between,
     parse_period,
 )
+from participants.outliers.selectors import Outlier, outliers_for
 from participants.rules.selectors import rule_results_for, rules_for
 from participants.transfer.exchange import codes as exchange_codes
 from participants.transfer.exchange.adx import has_values as adx_has_values
@@ -136,6 +139,7 @@ __all__ = [
     "category_rows",
     "cell_changes",
     "change_notes",
+    "collected_categories",
     "completeness_fields",
     "counts_for",
     "coverage_of_regions",
@@ -171,6 +175,7 @@ __all__ = [
     "national_region",
     "outliers_for",
     "parse_period",
+    "partial_sum",
     "period_choices",
     "projection_fields",
     "province_for",
@@ -204,5 +209,6 @@ __all__ = [
     "target_source",
     "targets_for",
     "two_decimals",
+    "unknown_reason",
     "workforce_totals_for",
 ]

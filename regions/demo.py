@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from regions.models import Office, OfficeRegency, Region, Role
@@ -101,6 +102,7 @@ def seed_offices() -> None:
 @transaction.atomic
 def seed_accounts() -> list[DemoAccount]:
     User = get_user_model()
+    hashed = ""
     for account in DEMO_ACCOUNTS:
         first, _, last = account.full_name.partition(" ")
         email = f"{account.username}@{DEMO_MAIL_DOMAIN}"
@@ -110,8 +112,8 @@ def seed_accounts() -> list[DemoAccount]:
         )
         if not user.email:  # accounts seeded before they had addresses
             User.objects.filter(pk=user.pk).update(email=email)
-        if created:
-            user.set_password(DEMO_PASSWORD)
+        if created:  # one hash for all: the password is the same and published
+            user.password = hashed or (hashed := make_password(DEMO_PASSWORD))
             user.is_superuser = account.role == Role.NATIONAL_ADMIN
             user.save()
         user_scope_assign(

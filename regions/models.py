@@ -11,13 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from regions.text_rule import bounded_text
-
-TIMEZONE_ABBREVIATIONS = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
+from regions.timezones import TIMEZONE_ABBREVIATIONS
 
 
 class RegionQuerySet(models.QuerySet["Region"]):

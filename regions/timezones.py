@@ -5,6 +5,13 @@ WIT_PROVINCES = {"81", "82", "91", "92", "93", "94", "95", "96"}
 # West and Central Kalimantan keep WIB but have their own IANA zone.
 PONTIANAK_PROVINCES = {"61", "62"}
 
+TIMEZONE_ABBREVIATIONS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
 
 def timezone_for_province(code: str) -> str:
     if code in WITA_PROVINCES:

@@ -15,6 +15,6 @@ mkdir -p var
   --schedule=var/celerybeat-schedule -n "make-run@%h" &
 worker=$!
 trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true' EXIT INT TERM
-"$BIN/python" manage.py seed_demo --accounts
+"$BIN/python" manage.py seed_demo --accounts --skip-checks
 echo "Coverage Portal: http://127.0.0.1:$PORT  (a Celery worker and beat run beside it)"
 "$BIN/python" manage.py runserver "127.0.0.1:$PORT" --skip-checks

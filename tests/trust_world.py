@@ -251,14 +251,14 @@ def _counts(world: World, place: str, regency: Region) -> None:
         FollowUp.objects.create(
             count=count,
             comment=f"Check {marker(place)}",
-            opened_by=world.users["superuser"],
+            opened_by=world.users["superuser"],  # type: ignore[misc]
             opened_at=timezone.now(),
         ),
     )
     rule = ValidationRule.objects.order_by("pk").first() or ValidationRule.objects.create(
         name_id="NON_ASN ≤ PU", name_en="NON_ASN ≤ PU", left="NON_ASN", right="PU"
     )
-    result, _created = RuleResult.objects.update_or_create(
+    outcome, _created = RuleResult.objects.update_or_create(
         rule=rule,
         region=regency,
         period=MONTH,
@@ -269,4 +269,4 @@ def _counts(world: World, place: str, regency: Region) -> None:
             "checked_at": timezone.now(),
         },
     )
-    world.put("ruleresult", place, result)
+    world.put("ruleresult", place, outcome)

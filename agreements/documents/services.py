@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.documents.models import OWNER_FIELDS, Document
-from agreements.permissions import require_change
+from agreements.kernel.permissions import require_change
 from regions.access.users import PortalUser, recorded
 
 CONTENT_TYPES = {

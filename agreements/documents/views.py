@@ -15,13 +15,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements.documents.forms import DocumentForm
 from agreements.documents.models import Document
 from agreements.documents.services import document_attach, document_delete
+from agreements.kernel.pages import flash_error, get_visible
+from agreements.kernel.permissions import may_view, require_change
+from agreements.kernel.uploads import DocumentForm
 from agreements.meetings.selectors import meetings_for
 from agreements.mou.selectors import agreements_for
-from agreements.pages import flash_error, get_visible
-from agreements.permissions import may_view, require_change
 from agreements.records.selectors import commitments_for, regulations_for
 
 OWNER_QUERYSETS: dict[str, Callable[[Any], QuerySet]] = {

@@ -9,11 +9,11 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from agreements.kernel.permissions import may_change
 from agreements.meetings import services
 from agreements.meetings.forms import actions_of, attendees_of
 from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.meetings.selectors import meetings_for
-from agreements.permissions import may_change
 from regions import access
 from regions.access import Action
 from regions.access.admin import ScopedModelAdmin, ScopedTabularInline, formset_saved_by_service

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from agreements.kernel.pages import table
 from agreements.meetings.models import Meeting
-from agreements.pages import table
 
 MEETING_LENGTH = dt.timedelta(hours=2)
 

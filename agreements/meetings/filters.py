@@ -6,9 +6,9 @@ import django_filters as df
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from agreements.kernel.pages import date_bound, office_filter, search
 from agreements.meetings.models import Meeting
 from agreements.meetings.selectors import meetings_in
-from agreements.pages import date_bound, office_filter, search
 
 
 class MeetingFilter(df.FilterSet):

@@ -10,9 +10,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.kernel.pickers import DATE, ScopedForm
+from agreements.kernel.rows import kept
 from agreements.meetings.models import Attendee, FollowUpAction, Meeting
-from agreements.pickers import DATE, ScopedForm
-from agreements.rows import kept
 
 
 class MeetingForm(ScopedForm):

@@ -15,7 +15,7 @@ from regions.models import Region
 
 def meetings_for(user: PortalUser) -> QuerySet[Meeting]:
     """Meetings hosted in or concerning at least one region the user may view (as
-    agreements.permissions.may_view reads a single one)."""
+    agreements.kernel.permissions.may_view reads a single one)."""
     concerned = access.scoped(Meeting.regions.through.objects.all(), user, Action.VIEW)
     hosted = access.scoped(Meeting.objects.all(), user, Action.VIEW, field="host_region")
     return (

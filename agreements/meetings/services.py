@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.kernel.permissions import require_change, require_offices
 from agreements.meetings.models import FollowUpAction, Meeting
-from agreements.permissions import require_change, require_offices
 from regions.access.users import PortalUser, recorded
 from regions.models import Office, Region
 

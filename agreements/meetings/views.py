@@ -14,7 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements.documents.forms import DocumentForm
+from agreements.kernel.pages import add_errors, flash_error, get_visible, list_page
+from agreements.kernel.permissions import may_change, require_change
+from agreements.kernel.rows import adding_row, quiet, with_extra_row
+from agreements.kernel.uploads import DocumentForm
 from agreements.meetings import exports, selectors, services
 from agreements.meetings.filters import MeetingFilter
 from agreements.meetings.forms import (
@@ -25,9 +28,6 @@ from agreements.meetings.forms import (
     attendees_of,
 )
 from agreements.meetings.models import Meeting
-from agreements.pages import add_errors, flash_error, get_visible, list_page
-from agreements.permissions import may_change, require_change
-from agreements.rows import adding_row, quiet, with_extra_row
 from regions.access.users import PortalUser
 from regions.spreadsheets import safe_filename
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
+from agreements.kernel.pages import table
 from agreements.mou.models import Agreement
-from agreements.pages import table
 
 
 def agreements_table(rows: Iterable[Agreement]) -> list[list]:

@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agreements.kernel.pages import date_bound, in_area, office_filter, search
 from agreements.mou.models import Agreement
 from agreements.mou.selectors import status_as_read
-from agreements.pages import date_bound, in_area, office_filter, search
 
 
 class AgreementFilter(df.FilterSet):

@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from agreements.kernel.pickers import DATE, ScopedForm
+from agreements.kernel.rows import kept
 from agreements.mou.models import Agreement, Signatory
-from agreements.pickers import DATE, ScopedForm
-from agreements.rows import kept
 
 
 class AgreementForm(ScopedForm):

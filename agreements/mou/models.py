@@ -172,7 +172,7 @@ class Agreement(models.Model):
         return str(self.Status(self.effective_status).label)
 
     def regions_concerned(self) -> list[Region]:
-        """The regions whose scope decides who reads and changes it (agreements.permissions)."""
+        """The regions whose scope decides who reads and changes it (kernel.permissions)."""
         return [self.region]
 
 

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.kernel.permissions import require_change, require_change_as_stored, require_offices
 from agreements.mou.models import Agreement, LegalBasis
-from agreements.permissions import require_change, require_change_as_stored, require_offices
 from regions.access.users import PortalUser, recorded
 
 Status = Agreement.Status

@@ -14,7 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements.documents.forms import DocumentForm
+from agreements.kernel.pages import add_errors, flash_error, get_visible, list_page
+from agreements.kernel.permissions import may_change, require_change
+from agreements.kernel.rows import adding_row, quiet, with_extra_row
+from agreements.kernel.uploads import DocumentForm
 from agreements.mou import exports, selectors, services
 from agreements.mou.filters import AgreementFilter
 from agreements.mou.forms import (
@@ -26,9 +29,6 @@ from agreements.mou.forms import (
     signatories_of,
 )
 from agreements.mou.models import Agreement
-from agreements.pages import add_errors, flash_error, get_visible, list_page
-from agreements.permissions import may_change, require_change
-from agreements.rows import adding_row, quiet, with_extra_row
 
 
 @login_required

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from agreements.pages import table
+from agreements.kernel.pages import table
 from agreements.records.models import BudgetAllocation, Commitment, Regulation
 
 

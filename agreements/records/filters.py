@@ -6,7 +6,7 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from agreements.pages import date_bound, in_area, office_filter, search
+from agreements.kernel.pages import date_bound, in_area, office_filter, search
 from agreements.records.models import BudgetAllocation, Commitment, Regulation
 from regions.models import Office
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agreements.pickers import DATE, ScopedForm
+from agreements.kernel.pickers import DATE, ScopedForm
 from agreements.records.models import BudgetAllocation, Commitment, Regulation
 from regions.values.numbers import DecimalNumberField, WholeNumberField
 

@@ -78,7 +78,7 @@ class Regulation(models.Model):
         return self.enacted_on or dt.date(self.year, 1, 1)
 
     def regions_concerned(self) -> list[Region]:
-        """The regions whose scope decides who reads and changes it (agreements.permissions)."""
+        """The regions whose scope decides who reads and changes it (kernel.permissions)."""
         return [self.region]
 
 
@@ -137,7 +137,7 @@ class BudgetAllocation(models.Model):
         return f"APBD {self.year} {self.region.name} {self.category_code}"
 
     def regions_concerned(self) -> list[Region]:
-        """The regions whose scope decides who reads and changes it (agreements.permissions)."""
+        """The regions whose scope decides who reads and changes it (kernel.permissions)."""
         return [self.region]
 
 
@@ -228,7 +228,7 @@ class Commitment(models.Model):
         return self.description[:80]
 
     def regions_concerned(self) -> list[Region]:
-        """The regions whose scope decides who reads and changes it (agreements.permissions)."""
+        """The regions whose scope decides who reads and changes it (kernel.permissions)."""
         return [self.region]
 
     def is_overdue(self, today: dt.date) -> bool:

@@ -13,7 +13,12 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.permissions import may_view, regions_of, require_change, require_change_as_stored
+from agreements.kernel.permissions import (
+    may_view,
+    regions_of,
+    require_change,
+    require_change_as_stored,
+)
 from agreements.records.models import BudgetAllocation, Commitment, Regulation
 from regions.access.users import PortalUser
 

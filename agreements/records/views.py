@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements.documents.forms import DocumentForm
+from agreements.kernel.pages import add_errors, flash_error, get_visible, list_page
+from agreements.kernel.permissions import may_change, require_change
+from agreements.kernel.uploads import DocumentForm
 from agreements.meetings.selectors import meetings_for
 from agreements.mou.selectors import agreements_for
-from agreements.pages import add_errors, flash_error, get_visible, list_page
-from agreements.permissions import may_change, require_change
 from agreements.records import exports, selectors, services
 from agreements.records.filters import BudgetFilter, CommitmentFilter, RegulationFilter
 from agreements.records.forms import (

@@ -25,6 +25,7 @@ from participants.models import MonthlyReport
 from regions.access import Action, regions_for
 from regions.access.users import PortalUser
 from regions.models import Region
+from regions.values.numbers import read_digits
 
 MAX_MONTHS = 36
 APPROVED, SUBMITTED, PENDING, MISSING = "approved", "submitted", "pending", "missing"
@@ -153,12 +154,12 @@ def choice(params: Mapping[str, str]) -> tuple[dt.date, int]:
             raise GridError(
                 _("“sampai” must be a month written as YYYY-MM, e.g. 2023-12.")
             ) from None
-    wanted = params.get("jumlah") or "12"
-    if not (wanted.isascii() and wanted.isdigit() and 1 <= int(wanted[:3]) <= MAX_MONTHS):
+    wanted = read_digits(params.get("jumlah") or "12", max_digits=3)
+    if wanted is None or not 1 <= wanted <= MAX_MONTHS:
         raise GridError(
             _("“jumlah” must be a number of months from 1 to %(n)s.") % {"n": MAX_MONTHS}
         )
-    return end, int(wanted)
+    return end, wanted
 
 
 def spreadsheet_rows(grid: Grid) -> list[list[object]]:

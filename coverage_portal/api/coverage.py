@@ -17,6 +17,7 @@ from coverage_portal.api.fields import MonthField, MonthFilter
 from participants.models import Category, CoverageRow
 from participants.selectors import (
     add_months,
+    collected_categories,
     completeness_fields,
     coverage_rows_for,
     denominator_fields,
@@ -26,8 +27,19 @@ from participants.selectors import (
     row_progress,
     target_fields,
     two_decimals,
+    unknown_reason,
 )
 from regions.models import Region
+
+PART_FIELDS = (
+    "region_id",
+    "period",
+    "category__code",
+    "category_id",
+    "participants",
+    "regencies_reported",
+    "regencies_expected",
+)
 
 
 class CoverageSerializer(serializers.Serializer):
@@ -39,6 +51,10 @@ class CoverageSerializer(serializers.Serializer):
     period = MonthField(read_only=True)
     category = serializers.CharField(source="category.code", default=None, allow_null=True)
     participants = serializers.SerializerMethodField()
+    unknown = serializers.SerializerMethodField(
+        help_text="Why each null participants figure is unknown: not reported, not collected "
+        "(a category marked “no data”), category did not exist yet. Unknown is never 0."
+    )
     denominator = serializers.SerializerMethodField()
     coverage_percent = serializers.SerializerMethodField()
     target = serializers.SerializerMethodField()
@@ -62,6 +78,11 @@ class CoverageSerializer(serializers.Serializer):
         shown: dict[str, int | None] = {"total": row.participants}
         shown.update(getattr(row, "breakdown", {}))
         return shown
+
+    def get_unknown(self, row: CoverageRow) -> dict[str, str]:
+        if not has_figures(row):
+            return {"total": unknown_reason(row)}
+        return dict(getattr(row, "unknown", {}))
 
     def get_denominator(self, row: CoverageRow) -> dict[str, Any] | None:
         return denominator_fields(row)
@@ -164,18 +185,32 @@ def _attach_breakdown(rows: list[CoverageRow]) -> None:
         region_id__in={r.region_id for r in rows},
         period__in={r.period for r in rows},
         category__isnull=False,
-    ).values_list("region_id", "period", "category__code", "participants")
-    by_bucket: dict[tuple[int, Any], dict[str, int]] = {}
-    for region_id, period, code, participants in parts:
-        by_bucket.setdefault((region_id, period), {})[code] = participants
+    ).select_related("category")
+    collected = collected_categories({r.period for r in rows})
+    by_bucket: dict[tuple[int, Any], dict[str, CoverageRow]] = {}
+    for part in parts.only(*PART_FIELDS):
+        assert part.category is not None  # category__isnull=False
+        by_bucket.setdefault((part.region_id, part.period), {})[part.category.code] = part
     subgroups: dict[int, list[str]] = {}
     for parent_id, code in Category.objects.filter(parent__isnull=False).values_list(
         "parent_id", "code"
     ):
         subgroups.setdefault(parent_id, []).append(code)
     for row in rows:
-        by_code = by_bucket.get((row.region_id, row.period), {})
+        found = by_bucket.get((row.region_id, row.period), {})
+        by_code = {code: part.participants for code, part in found.items()}
         row.breakdown = _shown(row, by_code, subgroups)  # type: ignore[attr-defined]
+        row.unknown = {  # type: ignore[attr-defined]
+            code: unknown_reason(
+                found.get(code),
+                total=row,
+                collected=(row.period, found[code].category_id) in collected
+                if code in found
+                else False,
+            )
+            for code, value in row.breakdown.items()  # type: ignore[attr-defined]
+            if value is None and code != "total"
+        }
     _attach_projection(rows)
     _attach_completeness(rows)
 
@@ -201,6 +236,8 @@ def _attach_projection(rows: list[CoverageRow]) -> None:
     ).values_list("region_id", "category_id", "period", "participants")
     series: dict[tuple[int, int | None], dict[Any, int]] = {}
     for region_id, category_id, period, participants in history:
+        if participants is None:
+            continue
         series.setdefault((region_id, category_id), {})[period] = participants
     for row in targeted:
         first = add_months(row.period, -12)
@@ -209,10 +246,12 @@ def _attach_projection(rows: list[CoverageRow]) -> None:
         row.projection = projection_fields(row_progress(row, window))  # type: ignore[attr-defined]
 
 
-def _shown(row: CoverageRow, by_code: dict[str, int], subgroups: dict[int, list[str]]) -> dict:
+def _shown(
+    row: CoverageRow, by_code: dict[str, int | None], subgroups: dict[int, list[str]]
+) -> dict:
     """As coverage_report: every category for a total; a category and its sub-groups else."""
     if row.category is None:
         return dict(sorted(by_code.items()))
     shown = {row.category.code: by_code.get(row.category.code, row.participants)}
-    shown.update({code: by_code.get(code, 0) for code in subgroups.get(row.category.pk, [])})
+    shown.update({code: by_code.get(code) for code in subgroups.get(row.category.pk, [])})
     return shown

@@ -13,9 +13,8 @@ from rest_framework.response import Response
 from coverage_portal.api.base import ConditionalGetMixin
 from coverage_portal.api.guards import MayView
 from participants import services
-from participants.models import FollowUp, ParticipantCount
-from participants.selectors import followups_for
-from regions import access
+from participants.models import FollowUp
+from participants.selectors import counts_for, followups_for
 
 
 class FollowUpSerializer(serializers.ModelSerializer):
@@ -65,9 +64,7 @@ class FollowUpViewSet(
         return followups_for(self.request.user)
 
     def perform_create(self, serializer: serializers.BaseSerializer[FollowUp]) -> None:
-        visible = access.scoped(
-            ParticipantCount.objects.select_related("report__province"), self.request.user
-        )
+        visible = counts_for(self.request.user).select_related("report__province")
         count = get_object_or_404(visible, pk=serializer.validated_data["count_id"])
         comment = serializer.validated_data["comment"]
         serializer.instance = services.followup_open(

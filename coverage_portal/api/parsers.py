@@ -3,7 +3,7 @@
 A body longer than the largest import is refused (413) from its Content-Length, and is
 never read past that bound when the header lies; nesting deeper than
 bounds.JSON_MAX_DEPTH, numbers of more digits than any bound has, NaN and Infinity, NUL
-and other scripts' digits in any string are refused (400), each with a message. Tens of
+and numbers written in other scripts' digits are refused (400), each with a message. Tens of
 thousands of `[` cost one bounded read and a RecursionError caught at once, never a 500.
 """
 
@@ -20,7 +20,7 @@ from rest_framework.exceptions import APIException, ParseError
 from rest_framework.parsers import JSONParser
 
 from regions import bounds
-from regions.values.numbers import read_digits
+from regions.values.numbers import other_script_digits, read_digits
 
 MAX_NUMBER_CHARS = 40
 
@@ -91,7 +91,7 @@ def _nan(text: str) -> Any:
 
 
 def _check(data: Any) -> None:
-    """Depth, NUL and other scripts' digits, walked without recursion."""
+    """Depth, NUL and numbers in other scripts' digits, walked without recursion."""
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -106,5 +106,5 @@ def _check(data: Any) -> None:
         elif isinstance(value, str):
             if "\x00" in value:
                 raise ParseError(str(bounds.CONTROL_CHARACTERS))
-            if bounds.FOREIGN_DIGIT.search(value):
+            if other_script_digits(value):
                 raise ParseError(str(bounds.FOREIGN_DIGITS))

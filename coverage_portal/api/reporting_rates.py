@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from coverage_portal.analysis import reporting
 from coverage_portal.api.base import ConditionalGetMixin
+from coverage_portal.api.fields import MONTH_SCHEMA
 
 
 def _tally(tally: reporting.Tally) -> dict[str, Any]:
@@ -56,8 +57,16 @@ class ReportingRatesView(ConditionalGetMixin, APIView):
         "null where the province did not exist that month (not expected, never missing). "
         "late: submitted after the deadline, in the province's own time zone.",
         parameters=[
-            OpenApiParameter("sampai", str, description="Last month, YYYY-MM (default: due)"),
-            OpenApiParameter("jumlah", int, description="Number of months, 1–36 (default 12)"),
+            OpenApiParameter(
+                "sampai",
+                MONTH_SCHEMA,
+                description="Last month, YYYY-MM (default: due)",
+            ),
+            OpenApiParameter(
+                "jumlah",
+                {"type": "integer", "minimum": 1, "maximum": reporting.MAX_MONTHS},
+                description="Number of months, 1–36 (default 12)",
+            ),
         ],
         responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
     )
@@ -65,5 +74,5 @@ class ReportingRatesView(ConditionalGetMixin, APIView):
         try:
             end, count = reporting.choice(request.query_params)
         except reporting.GridError as error:
-            raise exceptions.ValidationError({"detail": [str(error)]}) from error
+            raise exceptions.ValidationError({"detail": str(error)}) from error
         return Response(as_json(reporting.grid_for(request.user, end, count)))

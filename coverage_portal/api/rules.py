@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import serializers, viewsets
 
 from coverage_portal.api.base import ConditionalGetMixin
-from coverage_portal.api.fields import region_filterset
+from coverage_portal.api.fields import IdFilter, region_filterset
 from coverage_portal.api.guards import MayAdminister, MayView
 from coverage_portal.api.writes import REGIONS, ServiceWriteMixin
 from participants import services
@@ -103,7 +103,9 @@ class ValidationRuleViewSet(ServiceWriteMixin, ConditionalGetMixin, viewsets.Mod
 class RuleResultViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = RuleResultSerializer
     permission_classes = [MayView]
-    filterset_class = region_filterset(RuleResult, ["period", "outcome", "rule"])
+    filterset_class = region_filterset(
+        RuleResult, ["period", "outcome"], rule=IdFilter(field_name="rule_id")
+    )
 
     def get_queryset(self) -> QuerySet[RuleResult]:
         return rule_results_for(self.request.user)

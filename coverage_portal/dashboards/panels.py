@@ -127,7 +127,12 @@ def _region_figures(user: PortalUser, region: Region, context: dict[str, Any]) -
         "trend_rows": rows,
         "trend_chart": trend_chart(rows),
         "projection": coverage.row_progress(
-            total, {p.period: p.row.participants for p in trend if p.row is not None}
+            total,
+            {
+                p.period: p.row.participants
+                for p in trend
+                if p.row is not None and p.row.participants is not None
+            },
         ),
         "target_source": coverage.target_source(region, period.year) if total else "",
     }

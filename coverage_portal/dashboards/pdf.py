@@ -16,7 +16,12 @@ from fpdf import FPDF
 
 from coverage_portal.dashboards import report
 from regions.access.users import PortalUser
-from regions.values.formatting import format_datetime, format_number, format_percent
+from regions.values.formatting import (
+    format_datetime,
+    format_figure,
+    format_number,
+    format_percent,
+)
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "dejavu"
@@ -146,7 +151,7 @@ def _categories(pdf: ReportPDF, rows: list[Any]) -> None:
     body = [
         [
             ("↳ " if not r.category.is_top_level else "") + r.category.name,
-            format_number(r.participants),
+            format_figure(r.participants, getattr(r, "unknown", "")),
             format_percent(r.coverage_percent),
             r.denominator_kind.name if r.denominator_kind else "–",
         ]

@@ -33,6 +33,7 @@ def participants_change(now: CoverageRow | None, then: CoverageRow | None) -> in
     if not has_figures(now) or not has_figures(then) or structure_changed(now, then):
         return None
     assert now is not None and then is not None
+    assert now.participants is not None and then.participants is not None  # has_figures
     return now.participants - then.participants
 
 

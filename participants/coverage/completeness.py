@@ -15,6 +15,11 @@ that province. When no month is complete yet, the newest month is the default.
 Within any month, a region none of whose regencies has a count has **not reported**
 ("belum melapor"): `has_figures` is false, and pages show that instead of 0, with no
 change against other months.
+
+Unknown is never 0: a row without figures has participants NULL, and `unknown_reason` is the
+one rule for why ("belum melapor", "tidak dikumpulkan" for a category a reporting region
+marked "no data", "kategori belum ada" for a category no region had that month);
+`partial_sum` says when a known sum leaves out regencies without a figure.
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from participants.coverage.models import CoverageRow
 from participants.entry.models import MonthlyReport
-from participants.periods import month_end
+from participants.kernel.periods import month_end
 from regions.access import Action, regions_for, scoped
 from regions.access.users import PortalUser
 from regions.models import Region
@@ -84,6 +90,48 @@ class MonthCompleteness:
 def has_figures(row: CoverageRow | None) -> bool:
     """Whether a region reported anything in the row's month: at least one regency's count."""
     return row is not None and row.regencies_reported > 0
+
+
+NOT_COLLECTED = gettext_lazy("not collected")
+CATEGORY_NOT_YET = gettext_lazy("category did not exist yet")
+
+
+def unknown_reason(
+    row: CoverageRow | None, *, total: CoverageRow | None = None, collected: bool = True
+) -> str:
+    """Why a row has no figure, "" when it has one.
+
+    `total` is the region's all-categories row of the month, `collected` whether any region
+    had a figure for the row's category that month (`collected_categories`).
+    """
+    if has_figures(row):
+        return ""
+    if total is not None and not has_figures(total):
+        return str(_("not reported"))
+    if total is None and (row is None or row.category_id is None):
+        return str(_("not reported"))
+    return str(NOT_COLLECTED if collected else CATEGORY_NOT_YET)
+
+
+def partial_sum(row: CoverageRow | None) -> str:
+    """ "12 of 14 regencies" when a known sum leaves some out, else ""."""
+    if not has_figures(row) or row is None or row.regencies_reported >= row.regencies_expected:
+        return ""
+    return _("partial: %(reported)s of %(expected)s regencies") % {
+        "reported": row.regencies_reported,
+        "expected": row.regencies_expected,
+    }
+
+
+def collected_categories(periods: Iterable[dt.date]) -> set[tuple[dt.date, int]]:
+    """(month, category id) pairs some region had a figure for: one query of national rows."""
+    rows = CoverageRow.objects.filter(
+        period__in=set(periods),
+        level=Region.Level.NATIONAL,
+        category__isnull=False,
+        regencies_reported__gt=0,
+    )
+    return {(period, cid) for period, cid in rows.values_list("period", "category_id")}
 
 
 def row_status(row: CoverageRow | None, month: MonthCompleteness) -> str:

@@ -15,31 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from contextlib import nullcontext
-from typing import Any
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
-from participants.coverage import sql
-from participants.coverage.models import (
-    Bucket,
-    CoverageRow,
-    RecomputeBucket,
-    StaleBucket,
-    WorkforceKind,
-)
+from participants.coverage.models import Bucket, CoverageRow, StaleBucket
+from participants.coverage.rebuild import rebuild
 from participants.coverage.reload import emptied_for_reload
 from participants.entry.models import ParticipantCount
-from participants.periods import month_end
+from participants.kernel.periods import month_end
 from regions import bounds
-from regions.loader import NATIONAL_CODE
 from regions.models import Region
 
 log = logging.getLogger(__name__)
 ADVISORY_LOCK_KEY = 4_202_103  # Inpres 2/2021, any constant shared by all recomputes
-BUCKETS_PER_INSERT = 1000  # 5.000 parameters, well under SQLite's limit of 32.766
 ERROR_CHARS = 2000
 # The connection itself failing is no bucket's fault: the task retries the whole run.
 TRANSIENT = (OperationalError, InterfaceError)
@@ -70,6 +60,14 @@ def _take_marks(*, include_failed: bool = False) -> set[tuple[int, dt.date]]:
     still in flight holds its mark's row lock, so the delete waits for it; later saves
     leave new marks for the next run. A failed bucket waits for new data (which marks it
     afresh) or a full recompute, so one bad value does not slow every five-minute sweep."""
+    if connection.vendor == "postgresql":  # one round trip instead of two
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {StaleBucket._meta.db_table} "
+                f"{'' if include_failed else 'WHERE failed_at IS NULL '}"
+                "RETURNING province_id, period"
+            )
+            return set(cursor.fetchall())
     marks_left = StaleBucket.objects.all()
     if not include_failed:
         marks_left = marks_left.filter(failed_at__isnull=True)
@@ -92,7 +90,7 @@ def _rebuild_guarded(buckets: set[Bucket]) -> dict[Bucket, str]:
     Returns the buckets that could not be rebuilt, with the database's reason."""
     try:
         with transaction.atomic():
-            _rebuild(buckets)
+            rebuild(buckets)
         return {}
     except TRANSIENT:
         raise
@@ -170,65 +168,3 @@ def _with_missing_provinces(buckets: set[tuple[int, dt.date]]) -> set[tuple[int,
             if _valid_all_month(province, period) and (province.pk, period) not in present:
                 buckets.add((province.pk, period))
     return buckets
-
-
-def _rebuild(buckets: set[tuple[int, dt.date]]) -> None:
-    RecomputeBucket.objects.all().delete()
-    params = _sql_params()
-    with connection.cursor() as cursor:
-        _fill_buckets(cursor, buckets)
-        _tune_planner(cursor)
-        for name, statement in (
-            ("delete regencies", sql.DELETE_REGENCIES),
-            ("delete provinces", sql.DELETE_PROVINCES),
-            ("delete national", sql.DELETE_NATIONAL),
-            ("regencies and provinces", sql.INSERT_REGENCIES_AND_PROVINCES),
-            ("national", sql.INSERT_NATIONAL),
-        ):
-            started = time.perf_counter()
-            cursor.execute(statement, params)
-            log.debug("coverage %s: %.0f ms", name, (time.perf_counter() - started) * 1000)
-    RecomputeBucket.objects.all().delete()
-
-
-def _fill_buckets(cursor: Any, buckets: set[tuple[int, dt.date]]) -> None:
-    # Not bulk_create: a full recompute has ~4.000 buckets, and building a model instance
-    # and binding five parameters for each cost 0,15 s; PostgreSQL takes one array a column.
-    date = connection.ops.adapt_datefield_value
-    rows = [
-        (province_id, date(period), date(month_end(period)), period.year, period.month)
-        for province_id, period in sorted(buckets)
-    ]
-    insert = (
-        f"INSERT INTO {RecomputeBucket._meta.db_table} "
-        "(province_id, period, period_end, year, month)"
-    )
-    if connection.vendor == "postgresql":
-        columns = [list(column) for column in zip(*rows, strict=True)]
-        cursor.execute(
-            f"{insert} SELECT * FROM "
-            "UNNEST(%s::bigint[], %s::date[], %s::date[], %s::int[], %s::int[])",
-            columns,
-        )
-        return
-    for start in range(0, len(rows), BUCKETS_PER_INSERT):
-        batch = rows[start : start + BUCKETS_PER_INSERT]
-        values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(batch))
-        cursor.execute(f"{insert} VALUES {values}", [value for row in batch for value in row])
-
-
-def _tune_planner(cursor: Any) -> None:
-    """The bucket table was just filled: without statistics PostgreSQL guesses its size and
-    picks nested loops; the full recompute's hash joins need more than 4 MB; and compiling
-    its expressions with JIT cost more (0,1–0,2 s) than it saved."""
-    if connection.vendor == "postgresql":
-        cursor.execute("ANALYZE participants_recomputebucket")
-        cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute("SET LOCAL jit = off")
-
-
-def _sql_params() -> dict[str, Any]:
-    employed = WorkforceKind.objects.filter(code="EMPLOYED").values_list("id", flat=True).first()
-    national = Region.objects.filter(code=NATIONAL_CODE).values_list("id", flat=True).first()
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    return {"now": now, "employed": employed, "national": national}

@@ -12,8 +12,8 @@ from typing import Any
 from django.http import HttpResponse
 
 from participants.coverage.changes import change_notes
-from participants.coverage.tables import CoverageTable
-from participants.periods import format_period
+from participants.coverage.tables import CoverageLine, CoverageTable
+from participants.kernel.periods import format_period
 from regions.spreadsheets import spreadsheet_response
 
 
@@ -29,6 +29,7 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
         "denominator_value",
         "denominator_year",
         "coverage_percent",
+        "unknown_or_partial",
         "change_vs_last_month",
         "change_vs_last_year",
         "change_note",
@@ -48,11 +49,12 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
             line.region.code,
             line.region.name,
             total.participants if shown else None,
-            *[cell.participants if cell and shown else None for cell in line.category_cells],
+            *[cell.value for cell in line.category_cells],
             total.denominator_kind.code if total.denominator_kind else None,
             total.denominator_value,
             total.denominator_year,
             total.coverage_percent if shown else None,
+            _unknown_note(table, line) or None,
             line.month_change,
             line.year_change,
             change_notes(line.total, line.last_month, line.last_year) or None,
@@ -65,6 +67,17 @@ def table_rows(table: CoverageTable) -> Iterator[list[Any]]:
             month.reported if month else None,
             month.expected_count if month else None,
         ]
+
+
+def _unknown_note(table: CoverageTable, line: CoverageLine) -> str:
+    """Why a figure of the line is empty or partial, in words: 'PMI: not collected'."""
+    notes = [
+        f"{category.code}: {cell.reason or cell.partial}"
+        for category, cell in zip(table.categories, line.category_cells, strict=True)
+        if cell.reason or cell.partial
+    ]
+    first = line.status_label if not line.reported else line.total_partial
+    return "; ".join(note for note in [first, *notes] if note)
 
 
 def table_response(table: CoverageTable, fmt: str) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.naming import CODE_VALIDATOR, BilingualName
+from participants.kernel.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
 from regions.text_rule import bounded_text
@@ -181,7 +181,10 @@ class CoverageRow(models.Model):
         db_index=False,
         db_constraint=False,
     )
-    participants = models.PositiveBigIntegerField(default=0)
+    # NULL when no regency under the row has a figure (not reported, "no data", a category
+    # not collected yet): unknown, never 0. Sums over some regencies are partial
+    # (regencies_reported < regencies_expected).
+    participants = models.PositiveBigIntegerField(null=True)
     denominator_kind = models.ForeignKey(
         "participants.WorkforceKind",
         models.DO_NOTHING,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 
 if TYPE_CHECKING:
     from participants.coverage.models import CoverageRow

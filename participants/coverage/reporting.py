@@ -14,14 +14,16 @@ from typing import Any
 
 from participants.coverage.completeness import (
     MonthCompleteness,
+    collected_categories,
     has_figures,
     month_completeness,
     row_status,
+    unknown_reason,
 )
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
-from participants.periods import add_months, format_period
+from participants.kernel.periods import add_months, format_period
 from regions.models import Region
 
 
@@ -46,6 +48,7 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
         "period": format_period(period),
         "category": category.code if category else None,
         "participants": _participants(rows, main, category),
+        "unknown": _unknown(rows, main, category),
         "denominator": denominator_fields(main),
         "coverage_percent": two_decimals(main.coverage_percent),
         "target": target_fields(main),
@@ -56,7 +59,12 @@ def coverage_summary(region: Region, period: dt.date, category: Category | None 
         **completeness_fields(main, month),
     }
     if not has_figures(main):
-        summary.update(participants={"total": None}, coverage_percent=None, projection=None)
+        summary.update(
+            participants={"total": None},
+            unknown={"total": unknown_reason(main)},
+            coverage_percent=None,
+            projection=None,
+        )
     return summary
 
 
@@ -69,11 +77,28 @@ def completeness_fields(row: CoverageRow, month: MonthCompleteness) -> dict[str,
     }
 
 
-def _participants(rows: dict, main: CoverageRow, category: Category | None) -> dict[str, int]:
+def _unknown(rows: dict, main: CoverageRow, category: Category | None) -> dict[str, str]:
+    """Why each null figure of `_participants` is unknown (participants.coverage.completeness)."""
+    collected = collected_categories([main.period])
+    by_code = {r.category.code: r for r in rows.values() if r.category}
+    return {
+        code: unknown_reason(
+            by_code.get(code),
+            total=main,
+            collected=code in by_code and (main.period, by_code[code].category_id) in collected,
+        )
+        for code, value in _participants(rows, main, category).items()
+        if value is None and code != "total"
+    }
+
+
+def _participants(
+    rows: dict, main: CoverageRow, category: Category | None
+) -> dict[str, int | None]:
     by_code = {r.category.code: r.participants for r in rows.values() if r.category}
     if category:
         shown = {c: v for c, v in by_code.items() if c == category.code}
-        shown.update({s.code: by_code.get(s.code, 0) for s in category.subgroups.all()})
+        shown.update({s.code: by_code.get(s.code) for s in category.subgroups.all()})
         return {"total": main.participants, **shown}
     return {"total": main.participants, **dict(sorted(by_code.items()))}
 
@@ -105,7 +130,7 @@ def _series(row: CoverageRow) -> dict[dt.date, int]:
         period__gte=add_months(row.period, -12),
         period__lte=row.period,
     )
-    return dict(history.values_list("period", "participants"))
+    return {p: n for p, n in history.values_list("period", "participants") if n is not None}
 
 
 def projection_fields(found: Progress | None) -> dict[str, Any] | None:

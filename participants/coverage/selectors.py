@@ -22,14 +22,17 @@ from django.http import Http404
 from participants.coverage.changes import change_note, coverage_change
 from participants.coverage.completeness import (
     MonthCompleteness,
+    collected_categories,
     latest_complete,
     months_completeness,
+    partial_sum,
     row_status,
     status_label,
+    unknown_reason,
 )
 from participants.coverage.models import CoverageRow, StaleBucket, Target, WorkforceTotal
 from participants.entry.models import MonthlyReport
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
 from regions.access.users import PortalUser
 from regions.models import Region, RegionQuerySet
@@ -184,7 +187,7 @@ def target_progress(row: CoverageRow | None) -> Decimal | None:
     """Share of the target reached, in percent: by participants, else by coverage percent."""
     if row is None:
         return None
-    if row.target_participants:
+    if row.target_participants and row.participants is not None:
         return Decimal(row.participants) * 100 / row.target_participants
     if row.target_percent and row.coverage_percent is not None:
         return row.coverage_percent * 100 / row.target_percent
@@ -250,9 +253,21 @@ def target_source(region: Region, year: int) -> str:
 
 
 def region_categories(user: PortalUser, region: Region, period: dt.date) -> list[CoverageRow]:
-    """One row per category (sub-groups such as NON_ASN included), in the categories' order."""
-    rows = _one_region(user, region).filter(period=period, category__isnull=False)
-    return list(rows.order_by("category__order", "category__code"))
+    """One row per category (sub-groups such as NON_ASN included), in the categories' order,
+    each with `unknown` (why it has no figure) and `partial` (a sum leaving regencies out)."""
+    rows = list(
+        _one_region(user, region)
+        .filter(period=period, category__isnull=False)
+        .order_by("category__order", "category__code")
+    )
+    collected = collected_categories([period]) if rows else set()
+    for row in rows:
+        assert row.category_id is not None
+        row.unknown = unknown_reason(  # type: ignore[attr-defined]
+            row, collected=(period, row.category_id) in collected
+        )
+        row.partial = partial_sum(row)  # type: ignore[attr-defined]
+    return rows
 
 
 @dataclass

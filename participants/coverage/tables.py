@@ -12,21 +12,40 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from participants.coverage.changes import change_note, participants_change
 from participants.coverage.completeness import (
+    NOT_COLLECTED,
     MonthCompleteness,
+    collected_categories,
     has_figures,
     months_completeness,
+    partial_sum,
     row_status,
     status_label,
+    unknown_reason,
 )
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
 from participants.entry.models import Category
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions import access
 from regions.access.users import PortalUser
 from regions.models import Region
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One cell as every output shows it: the number, or why there is none; a partial sum."""
+
+    row: CoverageRow | None
+    reason: str = ""
+    partial: str = ""
+
+    @property
+    def value(self) -> int | None:
+        return self.row.participants if self.row is not None and not self.reason else None
 
 
 @dataclass
@@ -37,7 +56,7 @@ class CoverageLine:
     last_month: CoverageRow | None = None
     last_year: CoverageRow | None = None
     progress: Progress | None = None
-    category_cells: list[CoverageRow | None] = field(default_factory=list)
+    category_cells: list[Figure] = field(default_factory=list)
     completeness: MonthCompleteness | None = None
 
     @property
@@ -68,8 +87,36 @@ class CoverageLine:
     def year_note(self) -> str:
         return change_note(self.total, self.last_year)
 
-    def cells(self, categories: list[Category]) -> list[CoverageRow | None]:
-        return [self.by_category.get(c.pk) for c in categories]
+    @property
+    def total_partial(self) -> str:
+        """A known total that leaves out regencies, or top-level categories without a figure."""
+        missing = [
+            f.row.category
+            for f in self.category_cells
+            if f.reason == NOT_COLLECTED
+            and f.row
+            and f.row.category
+            and f.row.category.is_top_level
+        ]
+        if partial_sum(self.total) or not self.reported or not missing:
+            return partial_sum(self.total)
+        return _("partial: without %(categories)s") % {
+            "categories": ", ".join(c.name for c in missing if c)
+        }
+
+    def cells(
+        self, categories: list[Category], collected: set[tuple[dt.date, int]]
+    ) -> list[Figure]:
+        period = self.total.period
+        return [
+            Figure(
+                row,
+                unknown_reason(row, total=self.total, collected=(period, c.pk) in collected),
+                partial_sum(row),
+            )
+            for c in categories
+            for row in [self.by_category.get(c.pk)]
+        ]
 
 
 @dataclass
@@ -106,8 +153,9 @@ def coverage_table(user: PortalUser, *, period: dt.date, parent: Region | None) 
     _attach_history(lines, level, period)
     categories = _categories(lines)
     month = months_completeness([period], user=user)[period]
+    collected = collected_categories([period])
     for line in lines:
-        line.category_cells = line.cells(categories)
+        line.category_cells = line.cells(categories, collected)
         line.completeness = month.of(line.region)
     summary = _summary(user, parent, period)
     return CoverageTable(
@@ -158,7 +206,7 @@ def _attach_history(lines: list[CoverageLine], level: str, period: dt.date) -> N
 def _progress(line: CoverageLine, history: dict[dt.date, CoverageRow]) -> Progress | None:
     if not line.reported:
         return None
-    series = {p: row.participants for p, row in history.items() if has_figures(row)}
+    series = {p: row.participants for p, row in history.items() if row.participants is not None}
     return row_progress(line.total, series)
 
 

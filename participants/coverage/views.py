@@ -11,7 +11,7 @@ from django.shortcuts import render
 from participants.coverage.export import table_response
 from participants.coverage.selectors import latest_complete_period
 from participants.coverage.tables import coverage_table
-from participants.periods import parse_period
+from participants.kernel.periods import parse_period
 from regions.models import Region
 from regions.selectors import region_for
 

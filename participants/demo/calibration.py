@@ -13,7 +13,7 @@ import math
 import random
 from collections.abc import Mapping, Sequence
 
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions.loader import DATA_DIR
 
 SEED = "coverage-portal-demo-v1"

@@ -27,7 +27,7 @@ from django.utils.functional import SimpleLazyObject
 from participants.demo import calibration as calc
 from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.services import CellInput, counts_write
-from participants.periods import add_months, current_period
+from participants.kernel.periods import add_months, current_period
 from regions.models import Region
 
 FIRST = dt.date(2022, 1, 1)

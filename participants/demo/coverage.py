@@ -28,7 +28,7 @@ from participants.coverage.services import mark_everything_stale
 from participants.demo import figures as fig
 from participants.demo.calibration import apportion, rng
 from participants.demo.sync import Key, sync
-from participants.periods import add_months, current_period
+from participants.kernel.periods import add_months, current_period
 from regions.loader import DATA_DIR
 from regions.models import Region
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 
 if TYPE_CHECKING:
     from participants.entry.models import MonthlyReport

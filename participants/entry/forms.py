@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellInput, parse_count
-from participants.periods import FIRST_PERIOD, current_period
+from participants.kernel.periods import FIRST_PERIOD, current_period
 from regions.values.numbers import read_digits
 
 

@@ -20,7 +20,7 @@ from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellProblem, WriteResult
 from participants.entry.workflow import acknowledged_at_import, is_returned
-from participants.periods import add_months, current_period, format_period
+from participants.kernel.periods import add_months, current_period, format_period
 from regions.access import Action
 from regions.access.users import PortalUser
 from regions.models import Region

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from participants.entry.deadlines import report_deadline
-from participants.naming import CODE_VALIDATOR, BilingualName
+from participants.kernel.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
 from regions.text_rule import bounded_text

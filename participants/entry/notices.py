@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from participants.entry.models import MonthlyReport, ReportEvent
-from participants.periods import format_period
+from participants.kernel.periods import format_period
 from regions.models import Role
 from regions.notifications.messages import as_month
 from regions.notifications.services import notification_send

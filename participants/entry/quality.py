@@ -14,7 +14,7 @@ from functools import cache
 from django.utils.translation import gettext as _
 
 from participants.entry.validation import CellInput, CellProblem, Key, WriteContext
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from participants.rules.builtin import DEFAULT, Builtin, Tuning, current_tuning
 from regions.values.formatting import format_number, format_percent
 

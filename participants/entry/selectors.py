@@ -15,7 +15,7 @@ from participants.entry.deadlines import is_late
 from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.entry.validation import CellInput
 from participants.entry.workflow import latest_step, returned_among
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions import access
 from regions.access import Action
 from regions.access.users import PortalUser

@@ -121,16 +121,18 @@ def _write(
     with transaction.atomic():
         ctx = load_context(cells)
         after, changed = apply_in_memory(cells, ctx)
+        # Warnings are for the person saving; nobody reads the demo's (a fifth of its seed).
+        warn = source != "demo"
         result = WriteResult(
             unchanged=len(cells) - len(changed),
             errors=cell_errors(cells, ctx, actor, changed),
-            warnings=write_warnings(cells, ctx, after),
+            warnings=write_warnings(cells, ctx, after) if warn else [],
         )
         result.errors += subgroup_problems(cells, ctx, after)
         # Administrators' rules only warn at a save: a half-filled month breaks many of them.
         result.warnings += [
             CellProblem(index, "active_participants", finding.message)
-            for index, finding in write_findings(cells, ctx.regions, after)
+            for index, finding in (write_findings(cells, ctx.regions, after) if warn else [])
         ]
         result.errors += conflict_problems(cells, ctx, expected_versions or {})
         if result.errors or dry_run:

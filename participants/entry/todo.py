@@ -16,7 +16,7 @@ from participants.entry.checks import expected_regencies, missing_cells, report_
 from participants.entry.deadlines import is_late, report_deadline
 from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.workflow import STEPS, is_returned, latest_step
-from participants.periods import add_months, current_period
+from participants.kernel.periods import add_months, current_period
 from regions import access
 from regions.access import Action
 from regions.access.users import PortalUser

@@ -17,7 +17,7 @@ from participants.entry import selectors, services
 from participants.entry.forms import PeriodForm, ReopenForm, SendBackForm, SubmitForm, read_grid
 from participants.entry.grid import grid_page, grid_save
 from participants.entry.models import Category, MonthlyReport
-from participants.periods import FIRST_PERIOD, add_months, current_period, parse_period
+from participants.kernel.periods import FIRST_PERIOD, add_months, current_period, parse_period
 from regions import access
 from regions.access import Action
 

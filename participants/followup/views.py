@@ -13,11 +13,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from participants.entry.models import ParticipantCount
+from participants.entry.selectors import counts_for
 from participants.followup.forms import FollowUpCloseForm, FollowUpFilterForm, FollowUpOpenForm
 from participants.followup.selectors import followups_for
 from participants.followup.services import followup_close, followup_open
-from regions import access
 
 PAGE_SIZE = 100
 
@@ -55,9 +54,7 @@ def followup_mark(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give a comment for the follow-up."))
         return _back(request, request.POST.get("next", ""))
-    visible = access.scoped(
-        ParticipantCount.objects.select_related("report__province"), request.user
-    )
+    visible = counts_for(request.user).select_related("report__province")
     count = visible.filter(pk=form.cleaned_data["count"]).first()
     if count is None:
         raise Http404

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.periods import add_months, current_period
+from participants.kernel.periods import add_months, current_period
 from participants.rules.forms import PlaceMonthForm, month_field
 from regions.models import Region
 

@@ -13,13 +13,13 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
+from typing import cast
 
-from participants.entry.models import ParticipantCount
 from participants.entry.quality import robust_outlier
+from participants.entry.selectors import counts_for
 from participants.followup.models import FollowUp
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from participants.rules.builtin import Builtin, Tuning, current_tuning
-from regions import access
 from regions.access.users import PortalUser
 from regions.models import Region
 
@@ -47,18 +47,17 @@ Row = tuple[int, str, str, str, dt.date, int]  # count id, code, name, category,
 
 
 def _rows(user: PortalUser, first: dt.date, last: dt.date, region: Region | None) -> list[Row]:
-    counts = access.scoped(ParticipantCount.objects.all(), user).filter(
+    counts = counts_for(user).filter(
         period__gte=add_months(first, -12), period__lte=last, active_participants__isnull=False
     )
     if region is not None:
         counts = counts.filter(
             region__in=[region.pk, *region.children.values_list("pk", flat=True)]
         )
-    return list(
-        counts.order_by("period").values_list(
-            "pk", "region__code", "region__name", "category__code", "period", "active_participants"
-        )
+    rows = counts.order_by("period").values_list(
+        "pk", "region__code", "region__name", "category__code", "period", "active_participants"
     )
+    return cast(list[Row], list(rows))  # unknown values are filtered out above
 
 
 def _spread(values: list[float]) -> tuple[float, float]:

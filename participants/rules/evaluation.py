@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from participants.coverage.models import Target, WorkforceTotal
 from participants.entry.models import Category
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from participants.rules.expressions import Figure, Node, evaluate, figures, parse
 from participants.rules.models import ValidationRule
 from regions.models import Region

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.periods import FIRST_PERIOD, current_period
+from participants.kernel.periods import FIRST_PERIOD, current_period
 from participants.rules.models import ValidationRule
 from participants.rules.services import rule_problems
 from regions import access

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.naming import BilingualName
+from participants.kernel.naming import BilingualName
 from regions import bounds
 from regions.models import Region
 from regions.text_rule import bounded_text

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from participants.coverage.models import WorkforceKind
 from participants.entry.models import Category, ParticipantCount
-from participants.periods import add_months, months_between
+from participants.kernel.periods import add_months, months_between
 from participants.rules.builtin import parameter_problems
 from participants.rules.evaluation import Compiled, active_rules, findings_for, load_figures
 from participants.rules.expressions import Node, figures, parse

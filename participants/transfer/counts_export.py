@@ -13,7 +13,7 @@ from typing import Any
 
 from participants.entry.models import Category
 from participants.entry.selectors import counts_for
-from participants.periods import format_period
+from participants.kernel.periods import format_period
 from participants.transfer.reading import EXPORT_COLUMNS
 from regions import spreadsheets
 from regions.access.users import PortalUser

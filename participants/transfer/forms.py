@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.periods import (
+from participants.kernel.periods import (
     FIRST_PERIOD,
     add_months,
     current_period,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from participants.entry.models import Category
 from participants.entry.services import CellInput, parse_count
-from participants.periods import format_period, parse_period
+from participants.kernel.periods import format_period, parse_period
 from participants.transfer.reading import Row
 from regions.bounds import echo, text_problem
 from regions.models import Region

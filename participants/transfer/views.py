@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from participants.periods import add_months, current_period, format_period, parse_period
+from participants.kernel.periods import add_months, current_period, format_period, parse_period
 from participants.transfer import grid_shape, staging
 from participants.transfer.counts_export import export_rows, template_rows, with_header
 from participants.transfer.counts_import import ImportReport, counts_import

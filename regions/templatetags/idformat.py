@@ -7,6 +7,7 @@ from regions.values import formatting
 
 register = template.Library()
 register.filter("angka", formatting.format_number)
+register.filter("angka_atau", formatting.format_figure)
 register.filter("persen", formatting.format_percent)
 register.filter("rupiah", formatting.format_rupiah)
 register.filter("singkat", formatting.format_short)

@@ -16,6 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from regions.timezones import TIMEZONE_ABBREVIATIONS
+
 UNKNOWN = "–"
 # Digits a formatted number may have: more than any bound allows (a refusal may repeat a
 # hostile 10^30); beyond it the number is written as a power of ten, never in full.
@@ -51,6 +53,13 @@ def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str
     whole, _sep, fraction = f"{rounded.copy_abs():f}".partition(".")
     text = sign + _group_thousands(whole)
     return f"{text},{fraction}" if decimals else text
+
+
+def format_figure(value: int | float | Decimal | None, reason: str = "") -> str:
+    """The one way an unknown figure is written: '632.494', '–', or '– (not collected)'."""
+    if value is not None:
+        return format_number(value)
+    return f"{UNKNOWN} ({reason})" if reason else UNKNOWN
 
 
 def format_percent(value: int | float | Decimal | None, decimals: int = 2) -> str:
@@ -96,8 +105,6 @@ def format_datetime(moment: dt.datetime | None, region: Any = None) -> str:
     every page, message and download."""
     if not isinstance(moment, dt.datetime):
         return UNKNOWN
-    from regions.models import TIMEZONE_ABBREVIATIONS
-
     zone = getattr(region, "timezone", "") or settings.TIME_ZONE
     local = timezone.localtime(moment, ZoneInfo(zone))
     clock = "%H.%M" if (get_language() or "id").startswith("id") else "%H:%M"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -43,6 +44,28 @@ def _clean(text: str | None) -> str:
     if len(value) > MAX_NUMBER_TEXT and NUMBERISH.match(value[:MAX_NUMBER_TEXT]):
         raise ValidationError(_("This number is too large."), "too_large")
     return value
+
+
+# Only this much of a long text is looked at for the script of its letters.
+SCRIPT_SAMPLE = 100_000
+
+
+def other_script_digits(text: str) -> bool:
+    """Whether a value is a number, month, date or code written with another script's digits
+    (`١٢٣`, `٢٠٢٦-١١`, `５ Desember ２０２６`), which every door refuses: Python's int(), \\d and
+    strptime would read them as numbers, and no report, ADX or DHIS2 file writes them.
+
+    Free text written in a script of its own may hold its digits (a meeting note in Arabic,
+    `اجتماع ١٢`): a text with a letter of a script other than Latin is free text, never read
+    as a number — and no number, month, date or code reader here or in Django accepts one."""
+    sample = text[:SCRIPT_SAMPLE]
+    if not bounds.FOREIGN_DIGIT.search(sample):
+        return False
+    return not any(_non_latin_letter(char) for char in sample)
+
+
+def _non_latin_letter(char: str) -> bool:
+    return char.isalpha() and not unicodedata.name(char, "LATIN").startswith("LATIN")
 
 
 def read_digits(text: object, *, max_digits: int) -> int | None:
@@ -136,6 +159,8 @@ def _negative() -> ValidationError:
 
 
 def _not_a_number(text: str | None) -> ValidationError:
+    if bounds.FOREIGN_DIGIT.search(text or ""):
+        return ValidationError(bounds.FOREIGN_DIGITS, "other_script_digits")
     return ValidationError(
         _("“%(text)s” is not a number.") % {"text": bounds.echo(text or "")}, "invalid"
     )

@@ -67,8 +67,31 @@ def log_in(page: Any, username: str, password: str) -> None:
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit].primary")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():  # the page the form leads to, loaded
+        page.click("button[type=submit].primary")
+
+
+# The page has finished what it does after loading: fonts in, no htmx request open, the map's
+# shapes drawn, and every box marked by its overflow (the portal marks boxes that scroll as
+# focusable regions 150 ms after a resize). Waiting for this, not for a quiet network or a
+# fixed time, lets a test go on the moment the page is ready.
+SETTLED = """() => {
+  if (document.fonts.status !== "loaded" || document.querySelector(".htmx-request")) {
+    return false;
+  }
+  const map = document.querySelector("#map[data-geojson]");
+  if (map && !(Number(map.dataset.features) > 0)) { return false; }
+  if (!document.querySelector("script[src*='portal/portal']")) { return true; }
+  return [...document.querySelectorAll(".card, .table-scroll, .scroll, .timeline")].every((box) => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1
+      || box.scrollHeight > box.clientHeight + 1;
+    return scrolls ? box.hasAttribute("tabindex") : !box.dataset.scrollRegion;
+  });
+}"""
+
+
+def settle(page: Any) -> None:
+    page.wait_for_function(SETTLED, timeout=60_000)
 
 
 BLOCKING_IMPACTS = ("critical", "serious")

@@ -1,10 +1,11 @@
 """axe-core on every main page, as each role sees it, at 1366 and at 390 px: no violation of
-any impact, WCAG 2.0/2.1 A and AA and axe's best practices.
+any impact, WCAG 2.0/2.1 A and AA and axe's best practices; and each page's screen at 390, 1366
+and 1920 px (tests/browser/screens.py): no sideways scrolling of the page, a two-line header,
+grid inputs that fit.
 
-Each test signs in once and walks its role's pages, so the whole check costs two live-server
-set-ups. Reports land in test-artifacts/axe-<page>[-390].txt; the phone check (390 px wide, no
-sideways scrolling of the page) runs on every page (tests/browser/test_screens.py measures
-each role's main pages at 390, 1366 and 1920 px).
+Each test signs in once per role and loads each page once, measuring it at the three widths,
+so the whole check costs two live-server set-ups. Reports land in
+test-artifacts/axe-<page>[-390].txt.
 """
 
 from __future__ import annotations
@@ -18,16 +19,15 @@ from openpyxl import Workbook
 from participants.entry.services import counts_write, report_send_back, report_submit
 from participants.models import MonthlyReport
 from participants.selectors import add_months, due_period
-from regions.demo import seed_offices
-from regions.models import Office, Region, Role
+from regions.models import Region, Role
 from tests.agreements.factories import ActionFactory, ActiveAgreementFactory, MeetingFactory
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.api_docs import api_docs_problems
+from tests.browser.conftest import axe_violations, log_in, settle
+from tests.browser.screens import LAPTOP, PHONE, WIDE, screen_problems
 from tests.browser.test_dashboards import two_years_of_figures  # noqa: F401 (a fixture)
+from tests.browser.world import build
 from tests.conftest import PASSWORD
 from tests.participants.conftest import full_month
-
-PHONE = {"width": 390, "height": 844}
-LAPTOP = {"width": 1366, "height": 768}
 
 
 @pytest.fixture
@@ -40,21 +40,19 @@ def _walk(page, pages: dict[str, str]) -> list[str]:
     problems: list[str] = []
     for name, url in pages.items():
         page.goto(url)
-        page.wait_for_load_state("networkidle")
-        problems += _both_widths(page, name)
+        problems += _every_width(page, name)
     return problems
 
 
-def _both_widths(page, name: str) -> list[str]:
-    """axe at 1366 px, then at 390 px with the sideways check; back to 1366 px."""
-    page.set_viewport_size(LAPTOP)
-    problems = axe_violations(page, name, impacts=None)
-    page.set_viewport_size(PHONE)
-    page.wait_for_timeout(200)  # the page's own resize handler runs after 150 ms
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if width > PHONE["width"]:
-        problems.append(f"{name}: the page is {width} px wide on a 390 px phone")
-    problems += axe_violations(page, f"{name}-390", impacts=None)
+def _every_width(page, name: str) -> list[str]:
+    """axe and the screen at 1366 px, the screen at 1920 px, axe and the screen at 390 px;
+    back to 1366 px."""
+    problems: list[str] = []
+    for size, axe in ((LAPTOP, name), (WIDE, None), (PHONE, f"{name}-390")):
+        page.set_viewport_size(size)
+        settle(page)
+        problems += screen_problems(page, name)
+        problems += axe_violations(page, axe, impacts=None) if axe else []
     page.set_viewport_size(LAPTOP)
     return problems
 
@@ -76,7 +74,7 @@ def _upload_with_a_problem(page) -> None:
     page.get_by_test_id("import-preview").wait_for()
 
 
-def test_the_officers_pages_have_no_serious_violations(regions_present, page, make_user):
+def test_the_officers_pages_pass_axe_and_fit_every_screen(regions_present, page, make_user):
     officer = make_user(Role.PROVINCIAL_OFFICER, province="61")
     approver = make_user(Role.PROVINCIAL_APPROVER, province="61")
     period, earlier = due_period(), add_months(due_period(), -1)
@@ -115,26 +113,22 @@ def test_the_officers_pages_have_no_serious_violations(regions_present, page, ma
     page.locator('[data-testid="cell-61.01-PU"] input.value').fill("12,5")
     page.get_by_test_id("save").click()
     page.get_by_test_id("problem").wait_for()
-    problems += _both_widths(page, "grid-with-errors")
+    problems += _every_width(page, "grid-with-errors")
     _upload_with_a_problem(page)
-    problems += _both_widths(page, "import-preview")
+    problems += _every_width(page, "import-preview")
+    problems += api_docs_problems(page, _every_width)
     assert problems == [], "\n".join(problems)
     assert page.console_errors == []
 
 
-def test_the_other_roles_pages_have_no_serious_violations(
+def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
     regions_present,
     page,
     make_user,
     two_years_of_figures,  # noqa: F811
 ):
-    seed_offices()
-    people = {
-        "viewer": make_user(Role.VIEWER),
-        "approver": make_user(Role.PROVINCIAL_APPROVER, province="61"),
-        "branch": make_user(Role.BRANCH_STAFF, office=Office.objects.get(code="cabang-kolaka")),
-        "admin": make_user(Role.NATIONAL_ADMIN),
-    }
+    world = build(make_user)
+    people = world.people
     walks = {
         "viewer": {
             "home-viewer": "/",
@@ -143,9 +137,11 @@ def test_the_other_roles_pages_have_no_serious_violations(
             "dashboard-regency": "/dasbor/kabupaten/61.71/",
             "scorecard": "/dasbor/skor/",
             "completeness": "/dasbor/kelengkapan/",
+            "coverage-viewer": "/cakupan/",
+            "coverage-61-viewer": "/cakupan/61/",
         },
-        "approver": {"home-approver": "/"},
-        "branch": {"home-branch": "/"},
+        "approver": {"home-approver": "/", "grid-approver": f"/laporan/61/{world.waiting}/"},
+        "branch": {"home-branch": "/", "agreement-list-branch": "/kesepakatan/"},
         "admin": {"home-admin": "/", "admin-index": "/admin/"},
     }
     problems: list[str] = []
@@ -155,3 +151,4 @@ def test_the_other_roles_pages_have_no_serious_violations(
         log_in(page, people[role].username, PASSWORD)
         problems += _walk(page, pages)
     assert problems == [], "\n".join(problems)
+    assert page.console_errors == []

@@ -67,8 +67,8 @@ def test_branch_staff_log_a_meeting_and_see_it_on_the_timeline(
     page.fill("#id_act-1-description", "Kirim data honorer ke BPJS")
     page.fill("#id_act-1-owner", "BKPSDM Kolaka Timur")
     screenshot(page, "agreements-meeting-form-rows-added")
-    page.get_by_role("button", name="Simpan", exact=True).click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Simpan", exact=True).click()
 
     assert "09.30 WITA" in page.get_by_test_id("when").inner_text()
     assert page.get_by_test_id("attendees").locator("tbody tr").count() == 2
@@ -79,8 +79,8 @@ def test_branch_staff_log_a_meeting_and_see_it_on_the_timeline(
     minutes = tmp_path / "notulen.pdf"
     minutes.write_bytes(MINUTES)
     page.set_input_files("#id_file", str(minutes))
-    page.get_by_role("button", name="Unggah").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Unggah").click()
     assert "notulen.pdf" in page.get_by_test_id("documents").inner_text()
 
     page.get_by_role("button", name="Tandai selesai").first.click()

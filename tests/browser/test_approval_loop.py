@@ -62,8 +62,8 @@ def test_send_back_fix_resubmit_approve_and_notify(page, make_user):
     page.locator(cell("61.02", "BPU")).fill("510")
     page.get_by_test_id("save").click()
     page.get_by_test_id("saved").wait_for()
-    page.get_by_test_id("submit").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("submit").click()
     assert "Diajukan" in page.get_by_test_id("status").inner_text()
 
     page.context.clear_cookies()
@@ -73,8 +73,8 @@ def test_send_back_fix_resubmit_approve_and_notify(page, make_user):
     screenshot(page, "loop-3-approver-home")
     page.get_by_test_id("waiting-row").get_by_role("link").click()
     page.get_by_test_id("send-back-comment").fill("Angka PU Kota Pontianak perlu dicek ulang.")
-    page.get_by_test_id("send-back").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("send-back").click()
 
     page.context.clear_cookies()
     log_in(page, officer.username, PASSWORD)
@@ -89,16 +89,16 @@ def test_send_back_fix_resubmit_approve_and_notify(page, make_user):
     page.get_by_test_id("save").click()
     page.get_by_test_id("saved").wait_for()
     assert page.get_by_test_id("returned").is_visible()  # until resubmitted
-    page.get_by_test_id("submit").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("submit").click()
     assert page.get_by_test_id("returned").count() == 0
     assert "Diajukan" in page.get_by_test_id("latest-step").inner_text()
 
     page.context.clear_cookies()
     log_in(page, approver.username, PASSWORD)
     page.goto(f"/laporan/61/{month}/")
-    page.get_by_test_id("approve").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("approve").click()
     assert MonthlyReport.objects.get(period=period).status == "approved"
 
     page.context.clear_cookies()

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from participants.kernel.periods import add_months
 from participants.models import Category, CoverageRow, WorkforceKind
-from participants.periods import add_months
 from regions.models import Region, Role
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import PASSWORD

@@ -92,12 +92,12 @@ def test_officer_fills_and_submits_and_approver_approves(page, make_user):
     assert page.get_by_test_id("province-total").inner_text() == f"{total:,}".replace(",", ".")
     screenshot(page, "data-entry-2-saved-with-warning")
 
-    page.get_by_test_id("submit").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("submit").click()
     assert MonthlyReport.objects.get(period=PERIOD).status == "draft"
     page.get_by_test_id("acknowledge").check()
-    page.get_by_test_id("submit").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("submit").click()
     assert "Diajukan" in page.get_by_test_id("status").inner_text()
     assert page.locator("input.value").count() == 0
     screenshot(page, "data-entry-3-submitted")
@@ -105,8 +105,8 @@ def test_officer_fills_and_submits_and_approver_approves(page, make_user):
     page.context.clear_cookies()
     log_in(page, approver.username, PASSWORD)
     page.goto("/laporan/61/2023-12/")
-    page.get_by_test_id("approve").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_test_id("approve").click()
     assert page.get_by_test_id("locked").is_visible()
     assert page.locator("input.value").count() == 0
     assert "50" in page.get_by_test_id("cell-61.01-PMI").inner_text()

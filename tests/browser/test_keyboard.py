@@ -69,7 +69,6 @@ def save(page: Any) -> None:
     with page.expect_response(lambda r: r.request.method == "POST"):
         page.keyboard.press("Control+s")
     page.wait_for_function("() => !document.querySelector('.htmx-request')")
-    page.wait_for_timeout(150)  # the announcement follows the swap
 
 
 def focused(page: Any, selector: str) -> bool:
@@ -126,7 +125,7 @@ def _fix(page: Any, cell_id: str) -> None:
     save(page)
     expect(page.get_by_test_id("grid-live")).to_contain_text("Tersimpan: 1 nilai berubah.")
     expect(page.locator(f"#{cell_id}")).to_be_focused()  # nothing left to look at: focus stays
-    assert page.get_by_test_id("warning-summary").count() == 0
+    expect(page.get_by_test_id("warning-summary")).to_have_count(0)
 
 
 def _officer(page: Any, world: Any) -> None:
@@ -165,8 +164,8 @@ def _workflow_step(page: Any, button: str, status: str) -> None:
     expect(page.locator("#workflow")).to_be_focused()
     page.keyboard.press("Tab")
     assert focused(page, f"[data-testid={button}]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.get_by_test_id("messages")).to_be_focused()
     assert status in page.get_by_test_id("status").inner_text()
 

@@ -40,8 +40,8 @@ def test_officer_previews_fixes_and_imports_a_file(page, make_user, settings, tm
     page.get_by_role("button", name="Periksa berkas").click()
     page.get_by_test_id("confirm-form").wait_for()
     screenshot(page, "transfer-preview-ready")
-    page.get_by_role("button", name="Impor semua 5 baris").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Impor semua 5 baris").click()
 
     assert "5 baris diimpor" in page.locator(".messages").inner_text()
     assert ParticipantCount.objects.count() == 5

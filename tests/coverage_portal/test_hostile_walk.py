@@ -10,6 +10,10 @@ seed (derandomize), so every run sends the same requests. For every answer: no 5
 nothing was stored (a snapshot of every table's row count); no marker of a place outside the
 user's scope; and at the end nothing stored holds a control character or a text beyond
 100.000 characters.
+
+Then the htmx doors (the URLs pages name in hx-get/hx-post, found by tests/coverage_portal/
+htmx_doors.py) get hostile query strings as every role, as htmx sends them: each answer is a
+well-formed partial, a whole page, or a refusal with its message.
 """
 
 from __future__ import annotations
@@ -19,18 +23,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
 from django.db import connection, models, transaction
 from django.test import Client, override_settings
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import RoutePattern
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from tests import hostile, trust_figures
+from tests.coverage_portal.doors import SKIPPED, Door, doors
+from tests.coverage_portal.htmx_doors import HtmxDoor, draw_requests, find_doors, problems_with
+from tests.coverage_portal.test_demo_walk import _walk_settings as walk_settings
 from tests.coverage_portal.test_url_matrix import (
     admin_cases,
     body_of,
@@ -45,84 +50,12 @@ QUERY_KEYS = [
     "term", "agreement", "meeting", "orgUnit", "dataSet", "year", "tahun", "status", "region",
     "kind", "category", "shape", "dryRun", "next", "o", "p",
     "baris", "kolom", "ukuran", "tingkat", "dari", "sampai", "kategori", "urut", "jumlah",
+    "metode", "terbuka", "hasil",
 ]  # fmt: skip
-# Doors that end the session or ping the broker for a second; tested apart.
-SKIPPED = re.compile(r"logout|healthz")
 # Tables a refused request may still write: the session, login throttling and the record of
 # a refused upload (kept on purpose, README "Start here").
 UNCOUNTED = re.compile(r"django_session|axes_|django_celery|importfailure|knox_authtoken")
 CHUNK = 12  # targets per Hypothesis example
-
-
-@dataclass(frozen=True)
-class Door:
-    """A URL pattern as text parts and parameter names, in order."""
-
-    name: str
-    parts: tuple[tuple[bool, str], ...]  # (is a parameter, literal text or parameter name)
-
-    def fill(self, values: list[str]) -> str:
-        given = iter(values)
-        return "/" + "".join(quote(next(given), safe="") if p else t for p, t in self.parts)
-
-    @property
-    def params(self) -> int:
-        return sum(1 for p, _t in self.parts if p)
-
-
-ROUTE_PARAM = re.compile(r"<(?:[^>:]+:)?([^>]+)>")
-REGEX_GROUP = re.compile(r"\(\?P<(\w+)>")
-
-
-def _route_parts(route: str) -> list[tuple[bool, str]]:
-    parts: list[tuple[bool, str]] = []
-    for index, piece in enumerate(ROUTE_PARAM.split(route)):
-        parts.append((index % 2 == 1, piece))
-    return parts
-
-
-def _regex_parts(regex: str) -> list[tuple[bool, str]] | None:
-    text = regex.lstrip("^").removesuffix("$").removesuffix(r"\Z")
-    parts: list[tuple[bool, str]] = []
-    while (match := REGEX_GROUP.search(text)) is not None:
-        depth, end = 1, match.end()
-        while depth:
-            depth += {"(": 1, ")": -1}.get(text[end], 0)
-            end += 1
-        parts += [(False, text[: match.start()]), (True, match[1])]
-        text = text[end:]
-    parts.append((False, text))
-    cleaned = [(p, t if p else t.replace("\\", "").replace("/?", "/")) for p, t in parts]
-    if any(not p and re.search(r"[()|\[\]*+?]", t) for p, t in cleaned):
-        return None
-    return cleaned
-
-
-def doors() -> list[Door]:
-    found: list[Door] = []
-
-    def walk(patterns: list[Any], prefix: list[tuple[bool, str]], namespace: str) -> None:
-        for pattern in patterns:
-            parts = _parts(pattern.pattern)
-            if parts is None:
-                continue
-            if isinstance(pattern, URLResolver):
-                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                walk(pattern.url_patterns, prefix + parts, inner)
-            elif isinstance(pattern, URLPattern):
-                name = namespace + (pattern.name or str(pattern.pattern))
-                names = [t for p, t in prefix + parts if p]
-                if "format" not in names and not SKIPPED.search(name):
-                    found.append(Door(name, tuple(prefix + parts)))
-
-    walk(get_resolver().url_patterns, [], "")
-    return found
-
-
-def _parts(pattern: Any) -> list[tuple[bool, str]] | None:
-    if isinstance(pattern, RoutePattern):
-        return _route_parts(str(pattern))
-    return _regex_parts(pattern.regex.pattern)
 
 
 def field_names() -> list[str]:
@@ -299,6 +232,53 @@ def test_generated_hostile_input_at_every_door(world: World, identity: str) -> N
     stored = hostile_text_stored()
     assert not stored, f"hostile text stored in {stored}"
     assert not problems, "\n".join(problems[:40])
+
+
+# --- htmx partials are doors ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def htmx_doors(world: World, django_db_blocker: Any) -> list[HtmxDoor]:
+    with django_db_blocker.unblock():
+        return find_doors(world)
+
+
+def test_the_htmx_doors_are_found(htmx_doors: list[HtmxDoor]) -> None:
+    views = {door.view for door in htmx_doors}
+    expected = {
+        "participants:grid",
+        "participants:cell-history",
+        "participants:import-preview",
+        "dashboards:national",
+        "dashboards:province",
+    }
+    assert expected <= views, expected - views
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("identity", IDENTITIES)
+def test_every_htmx_door_answers_hostile_queries_well_formed(
+    world: World, htmx_doors: list[HtmxDoor], identity: str
+) -> None:
+    client = Client(raise_request_exception=False)
+    if world.users[identity] is not None:
+        client.force_login(world.users[identity])
+    found: list[str] = []
+    with walk_settings():
+        for number, door in enumerate(htmx_doors):
+            for request in draw_requests(
+                door, QUERY_KEYS, IDENTITIES.index(identity) * 1000 + number
+            ):
+                headers = {"HX-Request": "true"}
+                if door.verb == "POST":
+                    response = client.post(request["path"], request["data"] or {}, headers=headers)
+                else:
+                    response = client.get(request["path"], headers=headers)
+                trust_figures.count("url_role_checks")
+                hostile.tried()
+                for problem in problems_with(door, response):
+                    found.append(f"{identity} {door.verb} {request['path'][:200]}: {problem}")
+    assert not found, "\n".join(found[:30])
 
 
 def walk_chunk(chunk: list[Target], number: int, fields: list[str], visit: Any) -> None:

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -200,7 +201,9 @@ def _province(seen, period: dt.date, code: str) -> None:
     }
     for category in CATEGORIES:
         cell = row(code, period, category)
-        assert categories[category][1] == format_number(cell.participants)
+        # The figure first; a sum that leaves regencies out says so beneath it.
+        figure_text = re.match(r"[0-9.]+|–", categories[category][1])
+        assert figure_text and figure_text.group() == format_number(cell.participants)
         assert report["participants"][category] == cell.participants
         assert number(kategori[category][3]) == cell.participants
         assert format_number(cell.participants) in pdf
@@ -251,9 +254,9 @@ def test_a_partial_month_is_the_same_partial_month_everywhere(seen):
     assert (report["reports_submitted"], report["reports_expected"]) == (1, 37)
     assert _api(seen, "ID", "2022-12") == _without_names(report)
     assert report["participants"]["total"] == row("ID", DEC).participants
-    assert (
-        report["participants"]["total"] == row("61", DEC).participants + row("35", DEC).participants
-    )
+    kalbar, jatim = row("61", DEC).participants, row("35", DEC).participants
+    assert kalbar is not None and jatim is not None
+    assert report["participants"]["total"] == kalbar + jatim
 
 
 def _api(seen, code: str, period: str) -> dict:

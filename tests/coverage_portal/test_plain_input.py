@@ -1,6 +1,7 @@
 """The door's rules, one class of hostile input each, at every URL pattern: NUL and control
-characters, other scripts' digits, deep JSON, huge numbers; the password reset throttle and
-the import page's htmx answers."""
+characters, other scripts' digits (refused in numbers, months, dates and codes, kept in free
+text written in its own script), deep JSON, huge numbers; the password reset throttle and the
+import page's htmx answers."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from agreements.meetings.models import Meeting
+from agreements.models import Agreement
 from participants.models import ParticipantCount
 from tests import hostile
-from tests.coverage_portal.test_hostile_walk import doors
+from tests.agreements.meetings.test_trust_regressions import meeting_post
+from tests.coverage_portal.doors import doors
 
 
 def _client(user) -> Client:
@@ -44,6 +48,36 @@ def test_every_door_refuses_other_scripts_digits(national_admin):
             path = door.fill(["61"] * door.params)
             assert client.get(path, {"bulan": value}).status_code == 400, door.name
             assert client.post(path, {"value": value}).status_code == 400, door.name
+
+
+@pytest.mark.django_db
+def test_free_text_in_its_own_script_keeps_its_digits_at_every_kind_of_door(kalbar_officer):
+    client = _client(kalbar_officer)
+    note = "ملخص الاجتماع ١٢ — محمد"
+    form = meeting_post("2023-12-01") | {"summary": note}
+    assert client.post(reverse("agreements:meeting-create"), form).status_code == 302
+    assert Meeting.objects.get().summary == note
+    body = {"kind": "mou", "title": "MoU ٣ محمد", "region": "61", "scope": note}
+    response = client.post("/api/v1/agreements/", body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert Agreement.objects.get().scope == note
+
+
+@pytest.mark.django_db
+def test_numbers_dates_and_codes_in_other_scripts_digits_are_refused_at_every_door(
+    kalbar_officer,
+):
+    client = _client(kalbar_officer)
+    for day in ("٢٠٢٣-١٢-٠١", "１ Desember ２０２３"):
+        hostile.tried()
+        response = client.post(reverse("agreements:meeting-create"), meeting_post(day))
+        assert response.status_code == 400 and "0–9" in response.content.decode()
+    for field, value in (("signed_on", "٢٠٢٣-١٢-٠١"), ("region", "٦١"), ("title", "١٢٣")):
+        hostile.tried()
+        body = {"kind": "mou", "title": "MoU", "region": "61", field: value}
+        response = client.post("/api/v1/agreements/", body, content_type="application/json")
+        assert response.status_code == 400, (field, response.content)
+    assert not Meeting.objects.exists() and not Agreement.objects.exists()
 
 
 @pytest.mark.django_db

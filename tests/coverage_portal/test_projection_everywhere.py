@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from participants.coverage import engine as coverage
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from tests.participants.coverage.factories import put_counts, put_target, put_workforce
 
 pytestmark = pytest.mark.django_db

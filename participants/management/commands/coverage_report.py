@@ -6,7 +6,7 @@ from django.utils import translation
 
 from participants.coverage.reporting import NoCoverage, coverage_summary
 from participants.entry.models import Category
-from participants.periods import parse_period
+from participants.kernel.periods import parse_period
 from regions.models import Region
 from regions.values.formatting import format_number, format_percent
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants.periods import months_between, parse_period
+from participants.kernel.periods import months_between, parse_period
 from participants.transfer.counts_export import csv_lines, export_rows, xlsx_bytes
 from regions.models import Region
 

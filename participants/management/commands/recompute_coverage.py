@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from participants.coverage import engine as coverage
-from participants.periods import parse_period
+from participants.kernel.periods import parse_period
 from regions.models import Region
 
 

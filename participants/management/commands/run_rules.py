@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from participants.periods import parse_period
+from participants.kernel.periods import parse_period
 from participants.rules.services import rule_results_refresh
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from participants.entry.models import ParticipantCount
 from participants.entry.selectors import counts_for
-from participants.periods import add_months, month_start
+from participants.kernel.periods import add_months, month_start
 from participants.transfer.exchange.codes import ACTIVE, EMPLOYERS, INACTIVE
 from participants.transfer.exchange.importer import DELETED
 from regions import access

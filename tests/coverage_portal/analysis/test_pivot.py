@@ -26,8 +26,10 @@ def test_totals_equal_coverage_report(viewer, table):
     assert pivot.grand_total.value == national["participants"]["total"]
     by_code = {k.label.rsplit("(", 1)[1].rstrip(")"): k.key for k in pivot.columns}
     for code in ("PU", "BPU"):
+        assert pivot.column_totals is not None
         assert pivot.column_totals[by_code[code]].value == national["participants"][code]
     kalbar = next(r for r in pivot.rows if r.label.endswith("(61)"))
+    assert pivot.row_totals is not None
     assert pivot.row_totals[kalbar.key].value == report("61", "2022-12")["participants"]["total"]
     assert pivot.value(kalbar, pivot.columns[0]) is not None
 

@@ -28,6 +28,7 @@ def test_region_level_rows_nest_the_nation_provinces_and_regencies(viewer, table
     assert all(code.startswith("61.") for code in codes[codes.index("61") + 1 : codes.index("62")])
     by_code = dict(zip(codes, pivot.rows, strict=True))
     for code in ("ID", "61", "61.71"):
+        assert pivot.row_totals is not None
         total = pivot.row_totals[by_code[code].key].value
         assert total == report(code, "2022-12")["participants"]["total"]
     assert pivot.column_totals is None  # the levels hold their own totals: nothing added twice
@@ -41,6 +42,7 @@ def test_region_level_columns_hold_the_national_total_per_category(viewer, table
     expected = report("ID", "2022-12")["participants"]
     for row in pivot.rows:
         assert pivot.value(row, national) == expected.get(code_of(row))
+    assert pivot.column_totals is not None
     assert pivot.column_totals[national.key].value == expected["total"]
 
 

@@ -73,6 +73,11 @@ def test_scope_download_and_bad_input(client, kalbar_officer, reports):
     assert "61 Kalimantan Barat" in text and "Jawa Timur" not in text
     for bad in ({"jumlah": "37"}, {"jumlah": "-1"}, {"sampai": "x\x00"}, {"jumlah": "9" * 999}):
         assert client.get(reverse("analysis:reporting"), bad).status_code == 400
+    # Leading zeros once passed a bound read from the first three digits only: 1.111 months,
+    # and 5.001 digits that int() refuses (a 500).
+    for count in ("001111", "01" + "1" * 5000, "٠١٢"):
+        response = client.get(reverse("analysis:reporting"), {"jumlah": count})
+        assert response.status_code == 400, count
 
 
 def test_a_user_without_a_role_sees_an_empty_grid(client, outsider):

@@ -88,6 +88,7 @@ def test_dtds_and_entities_are_refused(api_as, body):
         ('period="2023-12-15/P1M"><dataValue dataElement="PU" value="1"/>', "calendar month"),
         ('period="2023-12-01/P1Y"><dataValue dataElement="PU" value="1"/>', "calendar month"),
         ('period="0000-12-01/P1M"><dataValue dataElement="PU" value="1"/>', "from 2000 to 2100"),
+        ('period="9999-12-01/P1M"><dataValue dataElement="PU" value="1"/>', "from 2000 to 2100"),
         ('period="2023-12-01/P1M"><dataValue dataElement="PU" value="12.5"/>', "whole number"),
         ('period="2023-12-01/P1M"><dataValue dataElement="PU" value="many"/>', "whole number"),
         ('period="2023-12-01/P1M"><dataValue dataElement="PU" SEX="F" value="9"/>', "'SEX'"),

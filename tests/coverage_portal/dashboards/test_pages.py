@@ -4,8 +4,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from participants.kernel.periods import add_months
 from participants.models import MonthlyReport
-from participants.periods import add_months
 from regions.models import Office, OfficeRegency, Region
 from tests.coverage_portal.dashboards.helpers import table_rows, text_of
 from tests.coverage_portal.factories import MonthlyReportFactory, category_row, total_row

@@ -36,9 +36,11 @@ def test_json_report_has_the_documented_shape(kalbar, capsys):
         "BPU": 98_541,
         "JAKON": 148_949,
         "NON_ASN": 1_000,
-        "PMI": 0,
+        "PMI": None,
         "PU": 385_004,
     }
+    # No region had PMI that month: unknown, with the reason, never 0.
+    assert data["unknown"] == {"PMI": "kategori belum ada"}
     assert data["denominator"] == {"kind": "EMPLOYED", "value": 1_830_662, "year": 2022}
     assert data["coverage_percent"] == 34.55
     assert data["target"] == {"participants": 700_000, "percent": None, "gap": 67_506}

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from participants.coverage.progress import progress
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 
 JUNE = dt.date(2021, 6, 1)
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from participants.coverage.tasks import recompute_stale
+from participants.kernel.periods import add_months, current_period, format_period
 from participants.models import Category, CoverageRow, ParticipantCount, StaleBucket
-from participants.periods import add_months, current_period, format_period
 from regions.models import Region, Role
 from regions.values.formatting import format_percent
 from tests.participants.coverage.factories import put_counts, put_workforce
@@ -108,7 +108,9 @@ def test_worker_killed_mid_recompute_leaves_no_partial_state_and_the_retry_compl
 
 
 def _kalbar(period: dt.date) -> int:
-    return CoverageRow.objects.get(region__code="61", period=period, category=None).participants
+    participants = CoverageRow.objects.get(region__code="61", period=period, category=None)
+    assert participants.participants is not None
+    return participants.participants
 
 
 def _lock_national_row(period: dt.date) -> psycopg.Connection:

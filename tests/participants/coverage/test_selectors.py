@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from participants.coverage import selectors as coverage
-from participants.periods import add_months
+from participants.kernel.periods import add_months
 from regions.models import Region
 from tests.coverage_portal.factories import category_row, total_row
 from tests.regions.factories import UserFactory

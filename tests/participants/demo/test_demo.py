@@ -140,7 +140,7 @@ def test_no_demo_label_without_demo_data(db):
 def test_the_demo_follows_today_and_leaves_the_month_now_due_to_the_officer(db, viewer):
     from participants import selectors
     from participants.coverage import engine
-    from participants.periods import add_months, current_period
+    from participants.kernel.periods import add_months, current_period
 
     due = demo.month_now_due()
     before = add_months(due, -1)

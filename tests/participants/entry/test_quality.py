@@ -6,8 +6,8 @@ import pytest
 
 from participants.entry.quality import robust_outlier
 from participants.entry.services import counts_write
+from participants.kernel.periods import add_months
 from participants.models import WorkforceKind, WorkforceTotal
-from participants.periods import add_months
 from regions.models import Region
 from tests.participants.conftest import DECEMBER, cell
 

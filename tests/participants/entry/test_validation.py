@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from participants.entry.services import CellInput, counts_write, parse_count
+from participants.kernel.periods import add_months, current_period
 from participants.models import Category, MonthlyReport, ParticipantCount
-from participants.periods import add_months, current_period
 from regions.models import Region
 from tests.participants.conftest import DECEMBER, cell
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from participants.entry.services import counts_write
+from participants.kernel.periods import add_months
 from participants.models import FollowUp
-from participants.periods import add_months
 from tests.participants.conftest import DECEMBER, cell
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from participants.entry.services import counts_write, report_submit
+from participants.kernel.periods import add_months
 from participants.models import MonthlyReport
-from participants.periods import add_months
 from participants.rules.models import RuleResult, ValidationRule
 from participants.rules.services import rule_results_refresh, rule_save
 from tests.participants.conftest import DECEMBER, cell, full_month

@@ -12,6 +12,7 @@ from django.utils import translation
 from regions.values.numbers import (
     DecimalNumberField,
     WholeNumberField,
+    other_script_digits,
     parse_decimal_number,
     parse_whole_number,
 )
@@ -83,3 +84,32 @@ def test_an_amount_in_rupiah_takes_no_decimals():
         form = Budget({"workers": "1", "amount": "1.500.000,50"})
         assert not form.is_valid()
     assert "without decimals" in form.errors["amount"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("١٢٣", True),  # Arabic-Indic
+        ("１２３", True),  # fullwidth
+        ("٢٠٢٦-١١", True),
+        ("61.٧١", True),
+        ("5 Desember ٢٠٢٦", True),  # Latin words make no other script's text
+        ("Rp ١٢٣", True),
+        ("اجتماع ١٢", False),  # a note in Arabic, with its own digits
+        ("Rapat dengan محمد ٣", False),
+        ("محمد", False),
+        ("632.494", False),
+        ("", False),
+    ],
+)
+def test_other_scripts_digits_are_a_value_to_refuse_unless_in_free_text(text, refused):
+    assert other_script_digits(text) is refused
+
+
+@pytest.mark.parametrize("text", ["١٢٣", "１２３", "١٢٣,٥"])
+def test_the_number_readers_refuse_other_scripts_digits_saying_why(text):
+    for read in (parse_whole_number, parse_decimal_number):
+        with translation.override("id"), pytest.raises(ValidationError) as refused:
+            read(text)
+        assert refused.value.code == "other_script_digits"
+        assert "0–9" in refused.value.messages[0]

@@ -243,6 +243,7 @@ def test_export_outside_the_scope_is_not_found(api_as, kalbar_month):
         ({"orgUnit": "61"}, 409),
         ({"orgUnit": "61", "period": "202313"}, 400),
         ({"orgUnit": "61", "period": "000012"}, 400),
+        ({"orgUnit": "61", "period": "999912"}, 400),
         ({"orgUnit": "61", "startDate": "0000-01-01", "endDate": "2023-12-31"}, 400),
         ({"orgUnit": "61", "period": "202312", "limit": "-1"}, 400),
         ({"orgUnit": "61", "period": "202312", "dataSet": "OTHER"}, 400),

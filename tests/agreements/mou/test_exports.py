@@ -1,14 +1,12 @@
 import csv
-import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
-from icalendar import Calendar
 from openpyxl import load_workbook
 
 from regions.spreadsheets import cell_value as safe_cell
-from tests.agreements.factories import ActiveAgreementFactory, MeetingFactory, region
+from tests.agreements.factories import ActiveAgreementFactory, region
 
 pytestmark = pytest.mark.django_db
 
@@ -37,31 +35,3 @@ def test_xlsx_export_follows_the_filters(client, viewer):
     sheet = load_workbook(io.BytesIO(response.content)).active
     titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert titles == ["Dua"]
-
-
-@pytest.mark.parametrize("name", ["meeting-list", "commitment-list", "regulation-list",
-                                  "budget-list"])  # fmt: skip
-def test_every_list_downloads_as_csv(client, viewer, name):
-    client.force_login(viewer)
-    response = client.get(reverse(f"agreements:{name}"), {"format": "csv"})
-    assert response.status_code == 200
-    assert "attachment" in response["Content-Disposition"]
-
-
-def test_meeting_ics_carries_the_local_time_and_is_refused_to_outsiders(
-    client, kolaka_staff, pontianak_staff
-):
-    meeting = MeetingFactory.create(
-        title="Rapat KSO Kolaka Timur",
-        host_region=region("74.11"),
-        regions=[region("74.11")],
-        starts_at=dt.datetime(2021, 10, 14, 1, 0, tzinfo=dt.UTC),
-    )
-    client.force_login(kolaka_staff)
-    response = client.get(reverse("agreements:meeting-ics", args=[meeting.pk]))
-    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
-    assert str(event["SUMMARY"]) == "Rapat KSO Kolaka Timur"
-    start = event.decoded("DTSTART")
-    assert (start.hour, str(start.tzinfo)) == (9, "Asia/Makassar")
-    client.force_login(pontianak_staff)
-    assert client.get(reverse("agreements:meeting-ics", args=[meeting.pk])).status_code == 404

@@ -1,17 +1,12 @@
-"""The record forms: rows added without JavaScript, pickers limited to the user's scope,
-statuses that follow the dates when read, regulations without a number."""
+"""What every record's pages share: rows added without JavaScript, labelled formset inputs,
+pickers limited to the user's scope, lists that download."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from agreements.meetings.models import Meeting
-from agreements.models import Agreement, Regulation
-from tests.agreements.factories import AgreementFactory, region
 
 pytestmark = pytest.mark.django_db
 CREATE = reverse("agreements:meeting-create")
@@ -51,33 +46,10 @@ def test_region_and_office_pickers_offer_only_the_users_scope(client, kolaka_sta
     assert form.fields["regions"].widget.attrs["data-searchable"] == "1"
 
 
-def test_a_signed_agreement_reads_active_once_its_start_has_come(client, kalbar_officer):
-    today = timezone.localdate()
-    agreement = AgreementFactory.create(
-        status=Agreement.Status.SIGNED,
-        signed_on=today - dt.timedelta(days=3),
-        valid_from=today - dt.timedelta(days=1),
-        valid_until=today + dt.timedelta(days=365),
-    )
-    assert agreement.effective_status == Agreement.Status.ACTIVE
-    client.force_login(kalbar_officer)
-    page = client.get(reverse("agreements:agreement-detail", args=[agreement.pk]))
-    assert 'class="status active"' in page.content.decode()
-    listed = client.get(reverse("agreements:agreement-list"), {"status": "active"})
-    assert agreement in list(listed.context["page"])
-
-
-def test_an_agreement_past_its_end_reads_expired_before_the_daily_job(kalbar_officer):
-    today = timezone.localdate()
-    agreement = AgreementFactory.create(
-        status=Agreement.Status.ACTIVE,
-        valid_from=today - dt.timedelta(days=400),
-        valid_until=today - dt.timedelta(days=1),
-    )
-    assert agreement.status_on(today) == Agreement.Status.EXPIRED
-
-
-def test_a_regulation_without_a_number_says_so_in_words():
-    regulation = Regulation(region=region("74.11"), kind=Regulation.Kind.PERDA, year=2021)
-    assert str(regulation) == "Peraturan daerah (Perda) tahun 2021 (nomor belum tercatat)"
-    assert "/" not in str(regulation)
+@pytest.mark.parametrize("name", ["meeting-list", "commitment-list", "regulation-list",
+                                  "budget-list"])  # fmt: skip
+def test_every_list_downloads_as_csv(client, viewer, name):
+    client.force_login(viewer)
+    response = client.get(reverse(f"agreements:{name}"), {"format": "csv"})
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]

@@ -1,0 +1,3 @@
+"""What every agreements package shares, imported downward: who may read or change a record
+(permissions), scoped pickers, formset rows and the list and form pages. Nothing here imports
+the rest of the app."""
