@@ -98,11 +98,17 @@ def test_the_demo_has_follow_ups_and_rule_results_to_show(demo, db):
         approver = _client("penyetuju.kalbar").get("/laporan/tindak-lanjut/").content.decode()
         jatim = _client("petugas.jatim").get("/laporan/tindak-lanjut/").content.decode()
         viewer = _client("pemantau").get("/laporan/tindak-lanjut/").content.decode()
-        results = _client("pemantau").get("/laporan/aturan/hasil/?hasil=passed")
+        passed = _client("pemantau").get("/laporan/aturan/hasil/?hasil=passed")
+        flagged = _client("petugas.jatim").get("/laporan/aturan/hasil/")
     assert approver.count("DEMO: ") == 3 and "sudah dicek" in approver  # two marks, one closed
     assert jatim.count("DEMO: ") == 1 and "lonjakan" not in jatim  # its province's only
     assert viewer.count("DEMO: ") == 4
-    assert results.status_code == 200 and len(results.context["page"].object_list) > 0
+    assert passed.status_code == 200 and len(passed.context["page"].object_list) > 0
+    # The rules engine itself flags Jawa Timur's BPU: it grew > 20 % from January 2022.
+    violations = flagged.context["page"].object_list
+    assert violations and {r.rule.left for r in violations} == {"BPU"}
+    assert {r.region.code[:2] for r in violations} == {"35"}
+    assert all(r.left_value > r.right_value for r in violations)
 
 
 @pytest.mark.parametrize("day", DAYS)
