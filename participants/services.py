@@ -15,6 +15,7 @@ from participants.coverage.services import (
 )
 from participants.demo.counts import seed as demo_counts_seed
 from participants.demo.coverage import seed as demo_coverage_seed
+from participants.demo.quality import seed as demo_quality_seed
 from participants.entry.categories import category_save
 from participants.entry.services import (
     CellInput,
@@ -54,6 +55,7 @@ __all__ = [
     "counts_write",
     "demo_counts_seed",
     "demo_coverage_seed",
+    "demo_quality_seed",
     "document_refusal",
     "followup_close",
     "followup_open",

@@ -45,6 +45,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     single = selectors.single_province(request.user)
     rows = selectors.report_rows(request.user, period, months=12 if single else 1)
     context = {"rows": rows, "form": form, "period": period, "single": single}
+    # Every role reads the data-quality pages (each scoped to its regions); no role, no links.
+    context["quality_links"] = access.allows(request.user, Action.VIEW)
     return render(request, "participants/report_list.html", context)
 
 

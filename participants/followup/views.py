@@ -17,6 +17,7 @@ from participants.entry.selectors import counts_for
 from participants.followup.forms import FollowUpCloseForm, FollowUpFilterForm, FollowUpOpenForm
 from participants.followup.selectors import followups_for
 from participants.followup.services import followup_close, followup_open
+from participants.kernel.paging import filters_query
 
 PAGE_SIZE = 100
 
@@ -33,6 +34,7 @@ def followup_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("halaman"))
     context = {"form": form, "page": page, "close_form": FollowUpCloseForm()}
+    context["query"] = filters_query(request)
     return render(request, "participants/followup/list.html", context)
 
 

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from participants.kernel.paging import filters_query
 from participants.rules.forms import PlaceMonthForm
 from participants.rules.models import RuleResult
 from participants.rules.selectors import rule_results_for, rules_for
@@ -33,4 +34,5 @@ def rule_results(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("halaman"))
     context = {"form": form, "page": page, "outcomes": outcomes.choices, "outcome": outcome}
+    context["query"] = filters_query(request)
     return render(request, "participants/rules/results.html", context)

@@ -86,6 +86,29 @@ def test_every_demo_account_walks_two_clicks_deep(demo, db, username):
     _report(f"{username} on the 11th, two clicks deep", walk, time.perf_counter() - started)
     assert walk.pages > 5
     assert walk.problems == []
+    assert walk.paths >= QUALITY_PAGES, "the data-quality pages are two clicks from home"
+
+
+QUALITY_PAGES = {"/laporan/pencilan/", "/laporan/tindak-lanjut/", "/laporan/aturan/hasil/"}
+
+
+def test_the_demo_has_follow_ups_and_rule_results_to_show(demo, db):
+    """The seed marks follow-ups as people would and runs the rules: no page is empty."""
+    with time_machine.travel(SEEDED_ON, tick=False):
+        approver = _client("penyetuju.kalbar").get("/laporan/tindak-lanjut/").content.decode()
+        jatim = _client("petugas.jatim").get("/laporan/tindak-lanjut/").content.decode()
+        viewer = _client("pemantau").get("/laporan/tindak-lanjut/").content.decode()
+        passed = _client("pemantau").get("/laporan/aturan/hasil/?hasil=passed")
+        flagged = _client("petugas.jatim").get("/laporan/aturan/hasil/")
+    assert approver.count("DEMO: ") == 3 and "sudah dicek" in approver  # two marks, one closed
+    assert jatim.count("DEMO: ") == 1 and "lonjakan" not in jatim  # its province's only
+    assert viewer.count("DEMO: ") == 4
+    assert passed.status_code == 200 and len(passed.context["page"].object_list) > 0
+    # The rules engine itself flags Jawa Timur's BPU: it grew > 20 % from January 2022.
+    violations = flagged.context["page"].object_list
+    assert violations and {r.rule.left for r in violations} == {"BPU"}
+    assert {r.region.code[:2] for r in violations} == {"35"}
+    assert all(r.left_value > r.right_value for r in violations)
 
 
 @pytest.mark.parametrize("day", DAYS)

@@ -66,6 +66,7 @@ class Walk:
     htmx: int = 0
     files: int = 0
     problems: list[str] = field(default_factory=list)
+    paths: set[str] = field(default_factory=set)  # the pages walked, without their queries
 
 
 def kind_of(path: str, query: str) -> tuple[object, ...] | None:
@@ -170,6 +171,7 @@ def walk_site(
         if not kind.startswith("text/html"):
             continue
         walk.pages += 1
+        walk.paths.add(url.split("?")[0])
         indonesian = response.get("Content-Language", "id").startswith("id")
         links = _check_html(url, response.content.decode(), walk, indonesian)
         htmx = _fetch(client, url, walk, htmx=True)

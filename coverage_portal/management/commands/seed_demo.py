@@ -48,6 +48,8 @@ class Command(BaseCommand):
         # Coverage figures ready at once, even with no worker running.
         buckets = participants.recompute_stale()
         self.stdout.write(f"Coverage recomputed for {buckets} province-month buckets.")
+        results = participants.demo_quality_seed()
+        self.stdout.write(f"Validation rules: {results} results; demo follow-ups marked.")
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready in {time.perf_counter() - started:.0f} s.")
         )
