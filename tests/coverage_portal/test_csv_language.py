@@ -56,7 +56,7 @@ HUMAN = [
         )
     ],
 ]
-MACHINE = [
+MACHINE: list[tuple[str, list[str], dict[str, str]]] = [
     ("participants:export", [], {"province": "61", "period": BULAN, "format": "csv"}),
     ("public:csv", [], {"bulan": BULAN}),
     ("public:all-csv", [], {}),

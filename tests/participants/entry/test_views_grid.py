@@ -145,7 +145,12 @@ def test_the_grid_translates_each_category_name_once_not_once_a_cell(
 
     looked_up = []
     name = BilingualName.name.fget
-    monkeypatch.setattr(BilingualName, "name", property(lambda c: looked_up.append(c) or name(c)))
+
+    def counted(category):
+        looked_up.append(category)
+        return name(category)
+
+    monkeypatch.setattr(BilingualName, "name", property(counted))
     client.force_login(jatim_officer)
     url = reverse("participants:grid", args=["35", "2023-12"])
     response = client.post(url, grid_post_data("35", DECEMBER, 1000, 0), HTTP_HX_REQUEST="true")
