@@ -25,13 +25,13 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from participants.demo import calibration as calc
-from participants.entry.models import Category, MonthlyReport, ReportEvent
+from participants.entry.models import DEMO_COMMENT, Category, MonthlyReport, ReportEvent
 from participants.entry.services import CellInput, counts_write
 from participants.kernel.periods import add_months, current_period
 from regions.models import Region
 
 FIRST = dt.date(2022, 1, 1)
-DEMO_MARK = "demo"  # the comment counts_write puts on the events of a demo write
+DEMO_MARK = DEMO_COMMENT  # the comment counts_write puts on the events of a demo write
 
 
 @dataclass(frozen=True)

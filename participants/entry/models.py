@@ -119,6 +119,9 @@ class MonthlyReport(models.Model):
         return report_deadline(self.period)
 
 
+DEMO_COMMENT = "demo"  # the comment a demo write puts on its events
+
+
 @bounded_text
 class ReportEvent(models.Model):
     """One step of a report's workflow: who did what, when, and why."""
@@ -142,6 +145,15 @@ class ReportEvent(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("report event")
         verbose_name_plural = _("report events")
+        # Every page asks whether demo data is shown; without demo data that question would
+        # scan every event, so the few demo events get an index of their own.
+        indexes = [
+            models.Index(
+                fields=["comment"],
+                condition=models.Q(comment=DEMO_COMMENT),
+                name="reportevent_demo",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.report} · {self.get_action_display()} · {self.at:%Y-%m-%d %H:%M}"

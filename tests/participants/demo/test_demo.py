@@ -155,3 +155,18 @@ def test_the_demo_follows_today_and_leaves_the_month_now_due_to_the_officer(db, 
     assert not ParticipantCount.objects.filter(period=due, region__parent__code="61").exists()
     assert selectors.latest_complete_period(viewer) == before  # pages open on a whole month
     assert selectors.month_completeness(due).partial
+
+
+@pytest.mark.django_db
+def test_whether_demo_data_is_shown_is_answered_from_its_own_index():
+    """Every page asks; on a portal without demo data a scan would read every report event."""
+    from django.db import connection
+
+    events = ReportEvent.objects.filter(comment=demo.DEMO_MARK)
+    query = events.order_by().values("pk")[:1]  # as exists() asks it
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = query.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "reportevent_demo" in plan
