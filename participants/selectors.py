@@ -9,6 +9,7 @@ from participants.coverage.completeness import (
     COMPLETE,
     NOT_REPORTED,
     PARTIAL,
+    UNKNOWN_WORDS,
     MonthCompleteness,
     collected_categories,
     has_figures,
@@ -18,6 +19,7 @@ from participants.coverage.completeness import (
     partial_sum,
     row_status,
     status_label,
+    unknown_code,
     unknown_reason,
 )
 from participants.coverage.progress import Progress, row_progress
@@ -117,6 +119,7 @@ __all__ = [
     "COMPLETE",
     "NOT_REPORTED",
     "PARTIAL",
+    "UNKNOWN_WORDS",
     "CoverageTable",
     "ExportQuery",
     "ExportRefused",
@@ -209,6 +212,7 @@ __all__ = [
     "target_source",
     "targets_for",
     "two_decimals",
+    "unknown_code",
     "unknown_reason",
     "workforce_totals_for",
 ]

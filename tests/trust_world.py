@@ -64,10 +64,11 @@ COUNT_CHANGERS = {
 ADMINISTERED = {"workforce", "target"}
 # Values are followed up by national users and by the province's officers and approvers;
 # rule results are written by the rules alone.
+# Viewers read follow-ups, never mark or close them.
 FOLLOWERS = {
-    "61": NATIONAL | {"kalbar_officer", "kalbar_approver"},
-    "7401": NATIONAL,
-    "7402": NATIONAL,
+    "61": {"national_admin", "superuser", "kalbar_officer", "kalbar_approver"},
+    "7401": {"national_admin", "superuser"},
+    "7402": {"national_admin", "superuser"},
 }
 IDENTITIES = (
     "anonymous",

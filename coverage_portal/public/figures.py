@@ -15,7 +15,14 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from participants.models import Category, CoverageRow
-from participants.selectors import add_months, collected_categories, two_decimals, unknown_reason
+from participants.selectors import (
+    UNKNOWN_WORDS,
+    add_months,
+    collected_categories,
+    two_decimals,
+    unknown_code,
+    unknown_reason,
+)
 from regions.models import Region
 
 LEVELS = (Region.Level.NATIONAL, Region.Level.PROVINCE)
@@ -125,20 +132,23 @@ def _columns(line: dict[str, Any], categories: list[dict[str, Any]]) -> None:
 def _line(total: CoverageRow, rows: list[CoverageRow], collected: set) -> dict[str, Any]:
     kind = total.denominator_kind
     mine = [r for r in rows if r.region_id == total.region_id and r.category is not None]
+    codes = {
+        r.category.code: unknown_code(
+            r, total=total, collected=(r.period, r.category_id) in collected
+        )
+        for r in mine
+        if r.category and r.participants is None
+    }
     return {
         "code": total.region.code,
         "name": total.region.name,
         "level": total.level,
         "participants": total.participants,
         "unknown_total": unknown_reason(total),
+        "unknown_total_code": unknown_code(total),
         "by_category": {r.category.code: r.participants for r in mine if r.category},
-        "unknown": {
-            r.category.code: unknown_reason(
-                r, total=total, collected=(r.period, r.category_id) in collected
-            )
-            for r in mine
-            if r.category and r.participants is None
-        },
+        "unknown": {code: str(UNKNOWN_WORDS[why]) for code, why in codes.items() if why},
+        "unknown_codes": codes,
         "coverage_percent": two_decimals(total.coverage_percent),
         "denominator": None
         if total.denominator_value is None or kind is None

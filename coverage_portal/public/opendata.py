@@ -49,7 +49,7 @@ def rows_of(figures: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append(_row(period, line, "", "", line["participants"], line))
         for code, participants in line["by_category"].items():
             rows.append(_row(period, line, code, parents.get(code, ""), participants, None))
-            rows[-1]["unknown_reason"] = line["unknown"].get(code, "")
+            rows[-1]["unknown_reason"] = line["unknown_codes"].get(code, "")
     return rows
 
 
@@ -72,7 +72,7 @@ def _row(
         parent,
         total is not None,
         participants,
-        total["unknown_total"] if total else "",
+        total["unknown_total_code"] if total else "",
         total["coverage_percent"] if total else None,
         denominator.get("kind"),
         denominator.get("value"),

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from coverage_portal.public.opendata import LICENCE_URL, licence
+from participants.selectors import UNKNOWN_WORDS
 
 NAME = "cakupan-jaminan-sosial-ketenagakerjaan-indonesia"
 ALL_CSV = "data-all.csv"
@@ -68,9 +69,10 @@ def table_schema() -> dict[str, Any]:
                 "unknown_reason",
                 "string",
                 _(
-                    "Why participants is empty: not reported, not collected or category did "
-                    "not exist yet (unknown is never 0)"
+                    "Why participants is empty, as a fixed code: not_reported, not_collected "
+                    "or category_not_yet (unknown is never 0)"
                 ),
+                constraints={"enum": list(UNKNOWN_WORDS)},
             ),
             _field(
                 "coverage_percent",

@@ -94,12 +94,18 @@ def has_figures(row: CoverageRow | None) -> bool:
 
 NOT_COLLECTED = gettext_lazy("not collected")
 CATEGORY_NOT_YET = gettext_lazy("category did not exist yet")
+# Why a figure is unknown: a fixed code for machine formats (the open data), words elsewhere.
+UNKNOWN_WORDS = {
+    "not_reported": gettext_lazy("not reported"),
+    "not_collected": NOT_COLLECTED,
+    "category_not_yet": CATEGORY_NOT_YET,
+}
 
 
-def unknown_reason(
+def unknown_code(
     row: CoverageRow | None, *, total: CoverageRow | None = None, collected: bool = True
 ) -> str:
-    """Why a row has no figure, "" when it has one.
+    """Why a row has no figure as a code of `UNKNOWN_WORDS`, "" when it has one.
 
     `total` is the region's all-categories row of the month, `collected` whether any region
     had a figure for the row's category that month (`collected_categories`).
@@ -107,10 +113,18 @@ def unknown_reason(
     if has_figures(row):
         return ""
     if total is not None and not has_figures(total):
-        return str(_("not reported"))
+        return "not_reported"
     if total is None and (row is None or row.category_id is None):
-        return str(_("not reported"))
-    return str(NOT_COLLECTED if collected else CATEGORY_NOT_YET)
+        return "not_reported"
+    return "not_collected" if collected else "category_not_yet"
+
+
+def unknown_reason(
+    row: CoverageRow | None, *, total: CoverageRow | None = None, collected: bool = True
+) -> str:
+    """Why a row has no figure, in words ("" when it has one)."""
+    code = unknown_code(row, total=total, collected=collected)
+    return str(UNKNOWN_WORDS[code]) if code else ""
 
 
 def partial_sum(row: CoverageRow | None) -> str:

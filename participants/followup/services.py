@@ -15,10 +15,16 @@ from regions.access.users import PortalUser, recorded
 from regions.models import Region
 
 
+def follows_up(user: PortalUser) -> bool:
+    """Whether the user's role marks and closes follow-ups anywhere: officers, approvers and
+    the national administrators. Viewers and branch staff only read them."""
+    return access.allows(user, Action.ENTER_DATA) or access.allows(user, Action.APPROVE)
+
+
 def may_follow_up(user: PortalUser, province: Region) -> bool:
-    """The province's officers and approvers, and national users, follow values up."""
+    """The province's officers and approvers, and national administrators, follow values up."""
     if access.is_national(user):
-        return access.allows(user, Action.VIEW)
+        return follows_up(user)
     return access.can(user, Action.ENTER_DATA, province) or access.can(
         user, Action.APPROVE, province
     )

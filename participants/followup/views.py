@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from participants.entry.selectors import counts_for
 from participants.followup.forms import FollowUpCloseForm, FollowUpFilterForm, FollowUpOpenForm
 from participants.followup.selectors import followups_for
-from participants.followup.services import followup_close, followup_open
+from participants.followup.services import follows_up, followup_close, followup_open
 from participants.kernel.paging import filters_query
 
 PAGE_SIZE = 100
@@ -35,6 +35,7 @@ def followup_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("halaman"))
     context = {"form": form, "page": page, "close_form": FollowUpCloseForm()}
     context["query"] = filters_query(request)
+    context["follows_up"] = follows_up(request.user)
     return render(request, "participants/followup/list.html", context)
 
 

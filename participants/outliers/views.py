@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from participants.followup.forms import FollowUpOpenForm
+from participants.followup.services import follows_up
 from participants.outliers.forms import OutlierForm
 from participants.outliers.selectors import Outlier, outliers_for
 from regions.values.formatting import format_number
@@ -44,6 +45,7 @@ def outlier_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         "total": len(found),
         "mark_form": FollowUpOpenForm(),
         "query": request.GET.urlencode(),
+        "follows_up": follows_up(request.user),
     }
     return render(request, "participants/outliers/list.html", context)
 

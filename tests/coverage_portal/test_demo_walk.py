@@ -19,13 +19,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import models
 from django.test import Client, override_settings
 
+from participants.models import Category
 from regions.demo import DEMO_ACCOUNTS
+from regions.models import Region
 from tests.conftest import restore_reference_data
 from tests.coverage_portal.walk import INVALID_MARK, walk_site
 
@@ -123,3 +127,46 @@ def test_every_home_and_its_links_on_any_day_of_the_month(demo, db, day):
         _report(f"{username} on the {day}", walk, time.perf_counter() - started)
         problems += walk.problems
     assert problems == []
+
+
+def _authors_gone() -> None:
+    """Every record a person wrote, as if that person's account were gone: a link that may be
+    emptied (SET_NULL) points to a deleted account; one that keeps its account (PROTECT) to
+    a deactivated account with no name. Kalimantan Barat's 61.71 Kota Pontianak is retired
+    after January 2023 and PMI is retired as a category, their counts kept."""
+    users = get_user_model()
+    gone = users.objects.create_user("mantan.petugas", first_name="Mantan", last_name="Petugas")
+    left = users.objects.create_user("nonaktif", is_active=False)
+    for model in apps.get_models():
+        for f in model._meta.concrete_fields:
+            if not (f.many_to_one and f.related_model is users and f.null):
+                continue
+            on_delete = f.remote_field.on_delete  # type: ignore[union-attr]
+            if on_delete is models.SET_NULL:
+                model._base_manager.update(**{f.name: gone})
+            elif on_delete is models.PROTECT:
+                model._base_manager.update(**{f.name: left})
+    gone.delete()
+    Region.objects.filter(code="61.71").update(valid_until=dt.date(2023, 1, 31))
+    Category.objects.filter(code="PMI").update(is_active=False)
+
+
+# The class of "a related object is missing": the accounts whose pages name authors (reports,
+# their history, agreements and meetings) walk two clicks deep over a site whose authors are
+# deleted or deactivated, with a retired regency and category (about 17 s).
+def test_deleted_authors_and_retired_regions_break_no_page(demo, db):
+    _authors_gone()
+    problems, pages = [], 0
+    for username in ("petugas.kalbar", "penyetuju.kalbar", "staf.kolaka"):
+        cache.clear()
+        with time_machine.travel(SEEDED_ON, tick=False), _walk_settings():
+            started = time.perf_counter()
+            walk = walk_site(_client(username), depth=2, per_kind=1)
+        _report(f"{username}, authors gone, 61.71 retired", walk, time.perf_counter() - started)
+        problems += walk.problems
+        pages += walk.pages
+    client = _client("penyetuju.kalbar")
+    with time_machine.travel(SEEDED_ON, tick=False):
+        history = client.get("/laporan/61/2022-12/riwayat/").content.decode()
+    assert pages > 30 and problems == []
+    assert "nonaktif" in history or "sistem" in history

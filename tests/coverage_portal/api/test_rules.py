@@ -18,7 +18,7 @@ MARK_STATUS = {
     "national_admin": 201,
     "kalbar_officer": 201,
     "kalbar_approver": 201,
-    "viewer": 201,  # the national team
+    "viewer": 403,  # reads follow-ups; the national team that marks them is the administrators
     "jatim_officer": 404,
     "kolaka_staff": 404,
     "outsider": 403,

@@ -100,6 +100,19 @@ def test_one_file_holds_every_published_month_and_sums_are_safe(client, publishe
     assert non_asn["parent_category"] == "PU"
 
 
+def test_why_a_figure_is_unknown_is_a_code_the_same_in_every_language(client, published):
+    reasons = {}
+    for language in ("id", "en"):
+        cache.clear()
+        client.cookies["django_language"] = language
+        response = client.get("/publik/data-all.csv")
+        reasons[language] = [r["unknown_reason"] for r in rows_of(response)]
+
+    assert reasons["id"] == reasons["en"]
+    assert set(reasons["id"]) - {""} <= {"not_reported", "not_collected", "category_not_yet"}
+    assert "not_reported" in reasons["id"]
+
+
 def test_the_data_package_validates_with_frictionless(client, published, tmp_path: Path):
     package = client.get("/publik/datapackage.json").json()
     (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")

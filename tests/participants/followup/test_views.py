@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from participants.entry.services import counts_write
+from participants.followup.services import followup_open
 from participants.kernel.periods import add_months
 from participants.models import FollowUp
 from tests.participants.conftest import DECEMBER, cell
@@ -81,3 +82,41 @@ def test_pages_open_for_every_role_and_send_anonymous_to_log_in(client, kolaka_s
     assert client.get(reverse(f"participants:{name}")).status_code == 302
     client.force_login(kolaka_staff)
     assert client.get(reverse(f"participants:{name}"), {"wilayah": "61"}).status_code in (200, 400)
+
+
+# Who marks and closes a Kalimantan Barat value: its officers and approvers and the national
+# administrators; a national viewer and branch staff read follow-ups but never change them
+# (viewers read only, as everywhere), another province's officer does not even see the value.
+MAY_FOLLOW_UP = {
+    "national_admin": 302,
+    "kalbar_officer": 302,
+    "kalbar_approver": 302,
+    "viewer": 403,
+    "kolaka_staff": 404,
+    "jatim_officer": 404,
+    "outsider": 404,
+}
+
+
+@pytest.mark.parametrize(("role", "status"), MAY_FOLLOW_UP.items())
+def test_every_role_may_or_may_not_mark_and_close_a_follow_up(
+    request, client, kalbar_officer, jump, role, status
+):
+    user = request.getfixturevalue(role)
+    count = FollowUp._meta.get_field("count").related_model.objects.get(period=DECEMBER)
+    client.force_login(user)
+    marked = client.post(reverse("participants:followup-mark"), {"count": count.pk, "comment": "x"})
+    assert marked.status_code == status
+    assert FollowUp.objects.exists() == (status == 302)
+    if status != 302:
+        followup_open(actor=kalbar_officer, count=count, comment="y")
+    closed = client.post(
+        reverse("participants:followup-close"),
+        {"followup": FollowUp.objects.get().pk, "comment": "z"},
+    )
+    assert closed.status_code == status
+    assert FollowUp.objects.get().is_open == (status != 302)
+    if status == 302:
+        followup_open(actor=kalbar_officer, count=count, comment="again")
+    listed = client.get(reverse("participants:followup-list")).content.decode()
+    assert ('name="followup"' in listed) == (status == 302)  # a close form only for them
