@@ -1,5 +1,6 @@
 """The app's models, defined in the feature packages; importing them here registers them."""
 
+from participants.counts.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.coverage.models import (
     CoverageRow,
     RecomputeBucket,
@@ -8,7 +9,6 @@ from participants.coverage.models import (
     WorkforceKind,
     WorkforceTotal,
 )
-from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.followup.models import FollowUp
 from participants.rules.models import RuleResult, ValidationRule
 from participants.transfer.models import ImportFailure

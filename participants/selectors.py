@@ -4,6 +4,7 @@ Every selector takes the asking user and narrows through `regions.access`. The p
 and the deadline rule are re-exported too, so no other floor reaches into a package.
 """
 
+from participants.counts.deadlines import report_deadline, submission_is_late
 from participants.coverage.changes import change_notes
 from participants.coverage.completeness import (
     COMPLETE,
@@ -62,7 +63,6 @@ from participants.coverage.selectors import (
 from participants.coverage.tables import CoverageTable, coverage_table
 from participants.demo.counts import demo_data_present
 from participants.demo.published import PublishedFigures, published_figures
-from participants.entry.deadlines import report_deadline, submission_is_late
 from participants.entry.selectors import (
     Grid,
     cell_changes,

@@ -32,8 +32,8 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from participants.counts.models import MonthlyReport
 from participants.coverage.models import CoverageRow
-from participants.entry.models import MonthlyReport
 from participants.kernel.periods import month_end
 from regions.access import Action, regions_for, scoped
 from regions.access.users import PortalUser

@@ -20,10 +20,10 @@ from contextlib import nullcontext
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
+from participants.counts.models import ParticipantCount
 from participants.coverage.models import Bucket, CoverageRow, StaleBucket
 from participants.coverage.rebuild import rebuild
 from participants.coverage.reload import emptied_for_reload
-from participants.entry.models import ParticipantCount
 from participants.kernel.periods import month_end
 from regions import bounds
 from regions.models import Region

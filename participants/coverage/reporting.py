@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from participants.counts.models import Category
 from participants.coverage.completeness import (
     MonthCompleteness,
     collected_categories,
@@ -22,7 +23,6 @@ from participants.coverage.completeness import (
 )
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
-from participants.entry.models import Category
 from participants.kernel.periods import add_months, format_period
 from regions.models import Region
 

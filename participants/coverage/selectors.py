@@ -19,6 +19,7 @@ from django.db import connection
 from django.db.models import Max, QuerySet
 from django.http import Http404
 
+from participants.counts.models import MonthlyReport
 from participants.coverage.changes import change_note, coverage_change
 from participants.coverage.completeness import (
     MonthCompleteness,
@@ -31,7 +32,6 @@ from participants.coverage.completeness import (
     unknown_reason,
 )
 from participants.coverage.models import CoverageRow, StaleBucket, Target, WorkforceTotal
-from participants.entry.models import MonthlyReport
 from participants.kernel.periods import add_months
 from regions.access import Action, allows, regions_for, scoped
 from regions.access.users import PortalUser

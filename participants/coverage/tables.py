@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from participants.counts.models import Category
 from participants.coverage.changes import change_note, participants_change
 from participants.coverage.completeness import (
     NOT_COLLECTED,
@@ -28,7 +29,6 @@ from participants.coverage.completeness import (
 )
 from participants.coverage.models import CoverageRow
 from participants.coverage.progress import Progress, row_progress
-from participants.entry.models import Category
 from participants.kernel.periods import add_months
 from regions import access
 from regions.access.users import PortalUser

@@ -24,8 +24,8 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from participants.counts.models import DEMO_COMMENT, Category, MonthlyReport, ReportEvent
 from participants.demo import calibration as calc
-from participants.entry.models import DEMO_COMMENT, Category, MonthlyReport, ReportEvent
 from participants.entry.services import CellInput, counts_write
 from participants.kernel.periods import add_months, current_period
 from regions.models import Region

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Sum
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 from regions.models import Region
 
 

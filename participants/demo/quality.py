@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from participants.entry.models import MonthlyReport, ParticipantCount
+from participants.counts.models import MonthlyReport, ParticipantCount
 from participants.followup.models import FollowUp
 from participants.followup.services import followup_close, followup_open
 from participants.kernel.periods import add_months

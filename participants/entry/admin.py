@@ -15,8 +15,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from participants.counts.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.entry.categories import categories_set_active, category_save
-from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.entry.services import CellInput, WriteResult, counts_write
 from regions import access
 from regions.access import Action

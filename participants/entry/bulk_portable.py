@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db import connection, models
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 
 CHUNK = 2000  # well under SQLite's limit of bound variables per statement
 

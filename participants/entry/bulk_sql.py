@@ -18,8 +18,8 @@ from typing import Any
 from django.db import connection
 from django.db.models import Field
 
+from participants.counts.models import ParticipantCount
 from participants.entry import bulk_portable
-from participants.entry.models import ParticipantCount
 
 # What a row passed in carries, in this order; travels by COPY.
 WRITTEN = (

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from participants.counts.models import Category
 from participants.coverage.services import mark_everything_stale
-from participants.entry.models import Category
 from regions import access
 from regions.access import Action
 from regions.access.users import PortalUser

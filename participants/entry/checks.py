@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from participants.counts.models import Category, MonthlyReport, ParticipantCount
 from participants.entry.context import load_context
-from participants.entry.models import Category, MonthlyReport, ParticipantCount
 from participants.entry.quality import write_warnings
 from participants.entry.validation import CellProblem, cell_from_count
 from regions.models import Region

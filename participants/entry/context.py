@@ -10,8 +10,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 
+from participants.counts.models import Category, MonthlyReport, ParticipantCount
 from participants.coverage.models import WorkforceTotal
-from participants.entry.models import Category, MonthlyReport, ParticipantCount
 from participants.entry.validation import (
     STORED_FIELDS,
     CellInput,

@@ -12,12 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from participants.counts.deadlines import is_late, report_deadline
+from participants.counts.models import Category, MonthlyReport, ReportEvent
 from participants.entry import selectors, services
 from participants.entry.checks import report_warnings
-from participants.entry.deadlines import is_late, report_deadline
 from participants.entry.forms import GridSubmission
 from participants.entry.grid_cells import GridCell, GridRow, rows_with_cells
-from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellProblem, WriteResult
 from participants.entry.workflow import acknowledged_at_import, is_returned

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
-    from participants.entry.models import Category
+    from participants.counts.models import Category
     from participants.entry.selectors import Grid
     from regions.models import Region
 

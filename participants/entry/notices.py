@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from participants.entry.models import MonthlyReport, ReportEvent
+from participants.counts.models import MonthlyReport, ReportEvent
 from participants.kernel.periods import format_period
 from regions.models import Role
 from regions.notifications.messages import as_month

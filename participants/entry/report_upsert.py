@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from django.db import connection
 
-from participants.entry.models import MonthlyReport
+from participants.counts.models import MonthlyReport
 
 CHUNK = 1000  # rows per statement: well under SQLite's limit of bound variables
 

@@ -10,9 +10,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from participants.counts.deadlines import is_late
+from participants.counts.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.entry.checks import expected_regencies
-from participants.entry.deadlines import is_late
-from participants.entry.models import Category, MonthlyReport, ParticipantCount, ReportEvent
 from participants.entry.validation import CellInput
 from participants.entry.workflow import latest_step, returned_among
 from participants.kernel.periods import add_months

@@ -16,10 +16,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from participants.counts.models import MonthlyReport, ReportEvent
 from participants.coverage.staleness import mark_stale
 from participants.entry import bulk_sql
 from participants.entry.context import load_context
-from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.quality import write_warnings
 from participants.entry.report_upsert import reports_ensure
 from participants.entry.validation import (

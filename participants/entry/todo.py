@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from participants.counts.deadlines import is_late, report_deadline
+from participants.counts.models import Category, MonthlyReport, ReportEvent
 from participants.coverage.models import StaleBucket
 from participants.entry.checks import expected_regencies, missing_cells, report_warnings
-from participants.entry.deadlines import is_late, report_deadline
-from participants.entry.models import Category, MonthlyReport, ReportEvent
 from participants.entry.workflow import STEPS, is_returned, latest_step
 from participants.kernel.periods import add_months, current_period
 from regions import access

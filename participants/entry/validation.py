@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
-from participants.entry.models import Category, MonthlyReport, ParticipantCount
+from participants.counts.models import Category, MonthlyReport, ParticipantCount
 from participants.kernel.periods import FIRST_PERIOD, add_months, current_period
 from regions import access, bounds
 from regions.access import Action

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from django.utils.translation import gettext as _
 
-from participants.entry.models import MonthlyReport, ReportEvent
+from participants.counts.models import MonthlyReport, ReportEvent
 from participants.entry.validation import CellInput, CellProblem, WriteContext
 from regions.values.formatting import format_datetime, format_number, format_person
 

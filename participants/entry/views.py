@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from participants.counts.models import Category, MonthlyReport
 from participants.entry import selectors, services
 from participants.entry.forms import PeriodForm, ReopenForm, SendBackForm, SubmitForm, read_grid
 from participants.entry.grid import grid_page, grid_save
-from participants.entry.models import Category, MonthlyReport
 from participants.kernel.periods import FIRST_PERIOD, add_months, current_period, parse_period
 from regions import access
 from regions.access import Action

@@ -14,9 +14,9 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from participants.counts.models import MonthlyReport, ReportEvent
 from participants.coverage.staleness import mark_stale
 from participants.entry.checks import missing_cells, report_warnings
-from participants.entry.models import MonthlyReport, ReportEvent
 from participants.entry.notices import step_notify
 from participants.entry.versions import ACKNOWLEDGED_NOTE, last_save
 from participants.rules.checks import blocking, report_findings, to_acknowledge

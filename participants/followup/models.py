@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 from regions import bounds
 from regions.text_rule import bounded_text
 

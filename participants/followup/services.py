@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 from participants.followup.models import FollowUp
 from regions import access
 from regions.access import Action

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 from participants.kernel.periods import add_months
 from participants.rules.evaluation import Finding, Key, active_rules, findings_for, load_figures
 from participants.rules.models import ValidationRule

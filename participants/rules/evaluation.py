@@ -14,8 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from participants.counts.models import Category
 from participants.coverage.models import Target, WorkforceTotal
-from participants.entry.models import Category
 from participants.kernel.periods import add_months
 from participants.rules.expressions import Figure, Node, evaluate, figures, parse
 from participants.rules.models import ValidationRule

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from participants.counts.models import Category, ParticipantCount
 from participants.coverage.models import WorkforceKind
-from participants.entry.models import Category, ParticipantCount
 from participants.kernel.periods import add_months, months_between
 from participants.rules.builtin import parameter_problems
 from participants.rules.evaluation import Compiled, active_rules, findings_for, load_figures

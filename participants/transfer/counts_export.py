@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from participants.entry.models import Category
+from participants.counts.models import Category
 from participants.entry.selectors import counts_for
 from participants.kernel.periods import format_period
 from participants.transfer.reading import EXPORT_COLUMNS

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from participants.entry.models import Category
+from participants.counts.models import Category
 from participants.kernel.periods import format_period
 from regions.models import Region
 from regions.spreadsheets import neutralise

@@ -14,7 +14,7 @@ from functools import lru_cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from participants.entry.models import Category
+from participants.counts.models import Category
 from participants.entry.services import CellInput, parse_count
 from participants.kernel.periods import format_period, parse_period
 from participants.transfer.reading import Row

@@ -4,8 +4,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
+from participants.counts.models import Category
 from participants.coverage.reporting import NoCoverage, coverage_summary
-from participants.entry.models import Category
 from participants.kernel.periods import parse_period
 from regions.models import Region
 from regions.values.formatting import format_number, format_percent

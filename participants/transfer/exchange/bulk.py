@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from participants.entry.models import MonthlyReport
+from participants.counts.models import MonthlyReport
 from participants.entry.services import CellInput, CellProblem, counts_write
 from participants.transfer.rows import Lookups
 from regions.access.users import PortalUser

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 from participants.entry.selectors import counts_for
 from participants.kernel.periods import add_months, month_start
 from participants.transfer.exchange.codes import ACTIVE, EMPLOYERS, INACTIVE

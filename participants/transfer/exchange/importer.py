@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from participants.entry.models import ParticipantCount
+from participants.counts.models import ParticipantCount
 from participants.entry.services import CellInput, CellProblem, WriteResult, counts_write
 from participants.transfer.exchange.codes import ACTIVE, EMPLOYERS, INACTIVE
 from participants.transfer.exchange.values import (

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from participants.entry.deadlines import is_late
+from participants.counts.deadlines import is_late
 from participants.entry.services import (
     counts_write,
     report_approve,

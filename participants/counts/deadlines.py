@@ -16,7 +16,7 @@ from django.utils import timezone
 from participants.kernel.periods import add_months
 
 if TYPE_CHECKING:
-    from participants.entry.models import MonthlyReport
+    from participants.counts.models import MonthlyReport
 
 
 def report_deadline(period: dt.date) -> dt.date:

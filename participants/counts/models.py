@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.entry.deadlines import report_deadline
+from participants.counts.deadlines import report_deadline
 from participants.kernel.naming import CODE_VALIDATOR, BilingualName
 from regions import bounds
 from regions.models import Region
