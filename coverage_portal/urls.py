@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coverage_portal import views
-from coverage_portal.home.views import home
 from coverage_portal.password_reset import ThrottledPasswordResetView
 
 admin.site.site_header = "Coverage Portal"
@@ -27,6 +26,6 @@ urlpatterns = [
     path("kesepakatan/", include("agreements.urls")),
     path("api/", include("coverage_portal.api.urls")),
     path("publik/", include("coverage_portal.public.urls")),
-    path("", home, name="home"),
+    path("", include("coverage_portal.home.urls")),
     path("", include("regions.urls")),
 ]
