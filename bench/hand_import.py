@@ -19,8 +19,8 @@ from django.utils import timezone
 
 
 def _tables() -> list[str]:
+    from participants.counts.models import MonthlyReport, ParticipantCount, ReportEvent
     from participants.coverage.models import StaleBucket
-    from participants.entry.models import MonthlyReport, ParticipantCount, ReportEvent
 
     models: list[Any] = [ParticipantCount, ParticipantCount.history.model, ReportEvent]
     models += [MonthlyReport, MonthlyReport.history.model, StaleBucket]
@@ -34,7 +34,7 @@ def empty_tables() -> None:
 
 
 def _lookups() -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
-    from participants.entry.models import Category
+    from participants.counts.models import Category
     from regions.models import Region
 
     regencies = {
@@ -91,7 +91,7 @@ def load(data: bytes, user_id: int) -> None:
 
 
 def load_rows(rows: list[tuple[Any, ...]], user_id: int) -> None:
-    from participants.entry.models import ParticipantCount
+    from participants.counts.models import ParticipantCount
 
     history = ParticipantCount.history.model._meta.db_table
     tracked = ", ".join(f.column for f in ParticipantCount.history.model.tracked_fields)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 
 def save(cells: Sequence[Any], province_id: int, user_id: int) -> None:
-    from participants.entry.models import ParticipantCount
+    from participants.counts.models import ParticipantCount
 
     history = ParticipantCount.history.model
     tracked = ", ".join(f.column for f in history.tracked_fields)
