@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from regions.timezones import timezone_for_province
+from regions.kernel.timezones import timezone_for_province
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NATIONAL_CODE = "ID"

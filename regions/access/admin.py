@@ -28,7 +28,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from regions import access
 from regions.access import Action
-from regions.models import Office, Region
+from regions.kernel.models import Office, Region
 from regions.values.numbers import read_digits
 
 SERVICE_ERROR = "_portal_admin_service_error"

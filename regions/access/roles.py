@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
-from regions.models import Role
+from regions.kernel.models import Role
 
 VIEW = ("view",)
 EDIT = ("view", "add", "change")

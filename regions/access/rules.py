@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from regions.access.users import PortalUser
-from regions.models import Office, Region, RegionQuerySet, Role, UserScope
+from regions.kernel.models import Office, Region, RegionQuerySet, Role, UserScope
 
 
 class Action(StrEnum):

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from regions.text_rule import bounded_text
+from regions.kernel.text_rule import bounded_text
 
 
 @bounded_text

@@ -16,7 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from regions.timezones import TIMEZONE_ABBREVIATIONS
+from regions.kernel.timezones import TIMEZONE_ABBREVIATIONS
 
 UNKNOWN = "–"
 # Digits a formatted number may have: more than any bound allows (a refusal may repeat a

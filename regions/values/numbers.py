@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from regions import bounds
+from regions.kernel import bounds
 from regions.values.formatting import format_number
 
 # ASCII digits only: Python's \d and int() also take Arabic-Indic (١٢٣), fullwidth (１２３)
