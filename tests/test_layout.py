@@ -1,6 +1,7 @@
 """The apps are split by capability, never by size or suffix: a second module wanting a
 prefix (`models_meetings.py`) or a grab-bag (`viewkit.py`) is a package asking to exist."""
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -42,3 +43,23 @@ def test_a_test_of_a_package_module_sits_in_the_packages_test_folder():
         if path.stem.removeprefix("test_") in _package_modules(app)
     }
     assert misplaced == set()
+
+
+def _figures():
+    spec = importlib.util.spec_from_file_location(
+        "figures", ROOT / "scripts" / "architecture_figures.py"
+    )
+    assert spec and spec.loader
+    figures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(figures)
+    figures.ROOT = ROOT
+    return figures
+
+
+def test_no_two_packages_import_each_other_even_round_about():
+    """The README's figure, held at nought: an app's top-level modules (its doors) import its
+    packages and never the other way, and no two packages of the apps import each other."""
+    figures = _figures()
+    graph = figures.import_graph()
+    assert figures.circles(graph) == []
+    assert figures.circles(figures.collapse(graph)) == []
