@@ -11,7 +11,7 @@ A CharField is single-line text bounded by its max_length; a TextField is multi-
 (tab and line breaks allowed) bounded by LONG_TEXT_CHARS. A field says otherwise by declaring
 its own `PlainText(...)` or `MaxLengthValidator(...)`. The model's history table
 (django-simple-history), when it has one, gets the same rule. A new field of a decorated
-model is covered by the next `makemigrations`; tests/regions/test_text_rule.py fails for a
+model is covered by the next `makemigrations`; tests/regions/kernel/test_text_rule.py fails for a
 model without the decorator.
 """
 

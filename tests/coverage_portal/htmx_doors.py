@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from tests import hostile
-from tests.coverage_portal.test_url_matrix import POST_ONLY, site_cases
 from tests.coverage_portal.walk import INVALID_MARK, NONE_WORD, _Page
+from tests.coverage_portal.walks.test_url_matrix import POST_ONLY, site_cases
 from tests.trust_world import World
 
 # Who finds the doors: between them every htmx element of the portal is on some page.

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from participants.coverage import engine
-from tests.coverage_portal.test_unknown_never_zero import _fresh_public_cache  # noqa: F401
+from tests.coverage_portal.walks.test_unknown_never_zero import _fresh_public_cache  # noqa: F401
 from tests.participants.coverage.factories import put_counts, put_workforce
 
 pytestmark = pytest.mark.django_db

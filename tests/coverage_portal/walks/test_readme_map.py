@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+README = (Path(__file__).resolve().parents[3] / "README.md").read_text()
 PREFIXES = ("", "participants.", "coverage_portal.", "regions.", "django.db.")
 
 
@@ -45,4 +45,4 @@ def test_every_module_the_map_names_exists():
     assert len(rows) == 5
     for package, text in rows:
         for module in re.findall(r"`(\w+\.py)`", text):
-            assert (Path(__file__).resolve().parents[2] / package / module).exists(), module
+            assert (Path(__file__).resolve().parents[3] / package / module).exists(), module

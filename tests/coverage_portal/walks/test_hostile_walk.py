@@ -35,8 +35,8 @@ from hypothesis import strategies as st
 from tests import hostile, trust_figures
 from tests.coverage_portal.doors import SKIPPED, Door, doors
 from tests.coverage_portal.htmx_doors import HtmxDoor, draw_requests, find_doors, problems_with
-from tests.coverage_portal.test_demo_walk import _walk_settings as walk_settings
-from tests.coverage_portal.test_url_matrix import (
+from tests.coverage_portal.walks.test_demo_walk import _walk_settings as walk_settings
+from tests.coverage_portal.walks.test_url_matrix import (
     admin_cases,
     body_of,
     hidden_markers,

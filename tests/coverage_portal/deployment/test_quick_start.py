@@ -11,7 +11,7 @@ from regions.models import WorkerHeartbeat
 from regions.tasks import record_heartbeat
 from tests.worker import celery_worker, real_broker, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _folders(base: Path) -> dict[str, object]:

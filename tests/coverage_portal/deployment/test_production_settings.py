@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SECURITY_VARIABLES = {
     "SECRET_KEY",
     "ALLOWED_HOSTS",
