@@ -7,7 +7,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("agreements", "participants", "regions", "coverage_portal")
-FIXED_POINTS = {"migrations", "management", "templatetags"}
 SUFFIXED = re.compile(r"^(models|views|services|selectors|forms|admin|urls)_\w+\.py$|^\w*kit\.py$")
 
 
@@ -21,28 +20,43 @@ def test_no_app_module_is_named_by_a_layer_with_a_suffix_or_as_a_kit():
     assert found == set()
 
 
-def _package_modules(app: str) -> set[str]:
-    """Names of the modules that live only inside the app's packages, not at its top level
-    (commands and template tags are the app's own, as Django places them)."""
-    top = {path.stem for path in (ROOT / app).glob("*.py")}
-    inner = {
-        path.stem
-        for path in (ROOT / app).glob("*/**/*.py")
-        if not FIXED_POINTS.intersection(path.parts) and path.stem != "__init__"
-    }
-    return inner - top
+# Tests that walk every door or output of an app, or the site as built and run, test no one
+# package: they sit in folders of their own, named here.
+ACROSS = {"walks", "deployment"}
 
 
-def test_a_test_of_a_package_module_sits_in_the_packages_test_folder():
-    """tests/ mirrors the code: `tests/agreements/test_exports.py` while `exports.py` lives in
-    `agreements/mou/`, `meetings/` and `records/` belongs in `tests/agreements/<package>/`."""
+def _top_level_modules(app: str) -> set[str]:
+    return {path.stem for path in (ROOT / app).glob("*.py")} - {"__init__"}
+
+
+def _is_named_after(stem: str, modules: set[str]) -> bool:
+    name = stem.removeprefix("test_")
+    return any(name == module or name.startswith(f"{module}_") for module in modules)
+
+
+def test_a_flat_test_module_tests_a_module_at_the_apps_top_level():
+    """tests/ mirrors the code: `tests/<app>/test_<module>.py` (or `test_<module>_<aspect>.py`)
+    tests `<app>/<module>.py`; a test of a package's code sits in `tests/<app>/<package>/`, so
+    `tests/agreements/test_exports.py`, while `exports.py` lives in `agreements/mou/`, fails."""
     misplaced = {
         path.relative_to(ROOT).as_posix()
         for app in APPS
         for path in (ROOT / "tests" / app).glob("test_*.py")
-        if path.stem.removeprefix("test_") in _package_modules(app)
+        if not _is_named_after(path.stem, _top_level_modules(app))
     }
     assert misplaced == set()
+
+
+def test_every_test_folder_mirrors_a_package_of_the_code():
+    tests = ROOT / "tests"
+    strays = {
+        folder.relative_to(tests).as_posix()
+        for app in APPS
+        for folder in {path.parent for path in (tests / app).rglob("test_*.py")}
+        if not (ROOT / folder.relative_to(tests)).is_dir()
+        and not ACROSS.intersection(folder.relative_to(tests / app).parts)
+    }
+    assert strays == set()
 
 
 def _figures():
