@@ -105,11 +105,11 @@ def test_saving_a_full_jawa_timur_month_takes_a_constant_number_of_queries(
 ):
     cells = full_month("35")
     assert len(cells) == 38 * 5
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         result = counts_write(actor=jatim_officer, cells=cells, source="web")
     assert result.created == 190
     changed = full_month("35", base=1100)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         result = counts_write(actor=jatim_officer, cells=changed, source="web")
     assert result.updated == 190
 
