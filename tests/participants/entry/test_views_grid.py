@@ -154,9 +154,7 @@ def test_a_grid_save_asks_as_many_queries_for_one_changed_cell_as_for_all_of_the
     asked = []
     for version, data in enumerate([one, grid_post_data("35", DECEMBER, 3000, 0)], start=2):
         with CaptureQueriesContext(connection) as captured:
-            response = client.post(
-                url, data | {"version": str(version)}, HTTP_HX_REQUEST="true"
-            )
+            response = client.post(url, data | {"version": str(version)}, HTTP_HX_REQUEST="true")
         assert 'data-testid="saved"' in response.content.decode()
         asked.append(len(captured))
     assert ParticipantCount.history.filter(history_type="~").count() == 1 + 190
