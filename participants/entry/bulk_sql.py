@@ -3,9 +3,10 @@
 Django's bulk_create/bulk_update (and simple-history's *_with_history wrappers around them)
 build a model instance and prepare every value in Python — about 0,4 ms per row, so 40 s for
 a 100.000-row import. Here the rows travel by COPY into a temporary table (psycopg writes
-them in C; quoting them as query parameters cost a second per 100.000 rows), and one
-statement writes the counts from it and, from what it wrote (RETURNING), their history rows:
-the tracked fields plus date, user, reason and type, exactly what simple-history records.
+them in C; quoting them as query parameters cost a second per 100.000 rows) — a batch as
+small as a month's grid as arrays inside the statement instead — and one statement writes
+the counts from them and, from what it wrote (RETURNING), their history rows: the tracked
+fields plus date, user, reason and type, exactly what simple-history records.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ WRITTEN = (
 # The same for every row of a write: set in the statement, never sent once per row.
 STAMPED = ("no_data", "updated_at", "updated_by")
 SCRATCH = "written_counts"  # a temporary table, dropped when the transaction ends
+SMALL_BATCH = 1000  # rows; up to here they travel as arrays in the statement, not by COPY
 
 
 @dataclass(frozen=True)
@@ -78,11 +80,11 @@ def insert_counts(rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
     names = ", ".join(_quote(f.column) for f in _fields())
     stamped, values = _stamped_values(stamp)
     all_names = ", ".join(_quote(f.column) for f in _fields(WRITTEN + STAMPED))
-    _copy_to_scratch(rows, with_id=False)
+    source, rows_params = _source(rows, with_id=False)
     _write_with_history(
         f"INSERT INTO {_quote(ParticipantCount._meta.db_table)} ({all_names}) "
-        f"SELECT {names}, {stamped} FROM {SCRATCH} RETURNING *",
-        values,
+        f"SELECT {names}, {stamped} FROM {source} RETURNING *",
+        values + rows_params,
         stamp,
     )
 
@@ -95,20 +97,36 @@ def update_counts(ids: Sequence[int], rows: Sequence[Sequence[Any]], stamp: Stam
         )
     stamped = ", ".join(f"{_quote(f.column)} = %s" for f in _fields(STAMPED[1:]))
     assignments = ", ".join(f"{_quote(f.column)} = w.{_quote(f.column)}" for f in _fields())
-    _copy_to_scratch([(pk, *row) for pk, row in zip(ids, rows, strict=True)], with_id=True)
+    source, rows_params = _source(
+        [(pk, *row) for pk, row in zip(ids, rows, strict=True)], with_id=True
+    )
     _write_with_history(
         f"UPDATE {_quote(ParticipantCount._meta.db_table)} AS c SET {assignments}, "
         f"no_data = w.no_data_reason <> '', {stamped} "
-        f"FROM {SCRATCH} AS w WHERE c.id = w.id RETURNING c.*",
-        [stamp.at, stamp.user_id],
+        f"FROM {source} WHERE c.id = w.id RETURNING c.*",
+        [stamp.at, stamp.user_id, *rows_params],
         stamp,
     )
 
 
-def _copy_to_scratch(rows: Sequence[Sequence[Any]], *, with_id: bool) -> None:
-    fields = _fields()
+def _source(rows: Sequence[Sequence[Any]], *, with_id: bool) -> tuple[str, list[Any]]:
+    """The rows as a table `w` for the write's FROM, and the parameters it needs.
+
+    A small batch (a month's grid) travels inside the statement as one array per column: the
+    scratch table's drop, create and COPY would be three more round trips, and its creation
+    writes to the system catalogs. A large one (an import) goes by COPY, where quoting every
+    value as a parameter would cost more than the round trips."""
     columns = [("id", "bigint")] if with_id else []
-    columns += [(_quote(f.column), _type(f)) for f in fields]
+    columns += [(_quote(f.column), _type(f)) for f in _fields()]
+    names = ", ".join(name for name, _ in columns)
+    if len(rows) > SMALL_BATCH:
+        _copy_to_scratch(rows, columns)
+        return f"{SCRATCH} AS w", []
+    arrays = ", ".join(f"%s::{kind}[]" for _, kind in columns)
+    return f"unnest({arrays}) AS w({names})", [list(column) for column in zip(*rows, strict=True)]
+
+
+def _copy_to_scratch(rows: Sequence[Sequence[Any]], columns: list[tuple[str, str]]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{SCRATCH}")
         cursor.execute(

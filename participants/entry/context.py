@@ -41,10 +41,12 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
     )
     first, last = history_window(periods)
     exact = [p for p in periods if isinstance(p, dt.date)]
+    # Both reads fill dictionaries: the model's ordering would join regions and categories
+    # and sort the rows for nothing (4 of a month save's 5 ms in these reads).
     stored = _tuples(
-        ParticipantCount.objects.filter(region_id__in=region_ids, period__in=exact).values_list(
-            "region_id", "category_id", "period", *STORED_FIELDS
-        )
+        ParticipantCount.objects.filter(region_id__in=region_ids, period__in=exact)
+        .order_by()
+        .values_list("region_id", "category_id", "period", *STORED_FIELDS)
     )
     # Earlier months only feed the warnings: plain tuples are ten times cheaper than models.
     earlier = _tuples(
@@ -52,6 +54,7 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
             region_id__in=region_ids, period__gte=first, period__lte=last
         )
         .exclude(period__in=exact)
+        .order_by()
         .values_list("region_id", "category_id", "period", "active_participants")
     )
     categories = {c.pk: c for c in Category.objects.all()}

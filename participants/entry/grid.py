@@ -17,7 +17,7 @@ from participants.counts.models import Category, MonthlyReport, ReportEvent
 from participants.entry import selectors, services
 from participants.entry.checks import report_warnings
 from participants.entry.forms import GridSubmission
-from participants.entry.grid_cells import GridCell, GridRow, rows_with_cells
+from participants.entry.grid_cells import GridCell, GridRow, rows_with_cells, warning_items
 from participants.entry.selectors import CellKey, Grid
 from participants.entry.services import CellProblem, WriteResult
 from participants.entry.workflow import acknowledged_at_import, is_returned
@@ -71,7 +71,10 @@ class GridPage:
 
     def context(self) -> dict[str, Any]:
         shown = {f.name: getattr(self, f.name) for f in fields(self)}
-        return shown | {"row_cells": rows_with_cells(self.grid, self.rows, self.period_text)}
+        return shown | {
+            "row_cells": rows_with_cells(self.grid, self.rows, self.period_text),
+            "warning_items": warning_items(self.grid, self.rows) if self.warning_count else "",
+        }
 
 
 def grid_save(*, actor: PortalUser, grid: Grid, submission: GridSubmission) -> GridPage:

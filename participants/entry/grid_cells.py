@@ -95,6 +95,23 @@ def rows_with_cells(
     return out
 
 
+def warning_items(grid: Grid, rows: Sequence[GridRow]) -> SafeString:
+    """The workflow panel's list of the cells with a warning, in reading order, as its `<li>`
+    items: a save that moves a whole month can warn on every cell, and the template drew each
+    item from six look-ups."""
+    prefix = "v" if grid.editable else "cell"
+    names = {c.pk: _e(c.name) for c in grid.categories}
+    items = [
+        f'<li><a href="#{prefix}-{c.name}" data-focus="{prefix}-{c.name}"'
+        f' data-testid="warning-link">{_e(row.regency.name)} · {names[c.category.pk]}</a>:'
+        f" {' '.join(_e(w) for w in c.warnings)}</li>"
+        for row in rows
+        for c in row.cells
+        if c.warnings
+    ]
+    return mark_safe("".join(items))  # every value in it was escaped above
+
+
 def _cell(
     c: GridCell,
     r: int,

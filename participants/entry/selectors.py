@@ -109,7 +109,8 @@ def grid_for(user: PortalUser, code: str, period: dt.date) -> Grid:
     if province is None:
         raise Http404
     report = report_for(province, period)
-    counts = counts_for(user, visible=visible).filter(region__parent=province)
+    # Read into dictionaries: unordered, without the model ordering's joins and sort.
+    counts = counts_for(user, visible=visible).filter(region__parent=province).order_by()
     current = {(c.region_id, c.category_id): c for c in counts.filter(period=period)}
     previous = counts.filter(period=add_months(period, -1)).values_list(
         "region_id", "category_id", "active_participants"
@@ -121,12 +122,23 @@ def grid_for(user: PortalUser, code: str, period: dt.date) -> Grid:
         period=period,
         report=report,
         regencies=list(regencies),
-        categories=[c for c in Category.objects.all() if c.is_active or c.pk in used],
+        categories=_shown_categories(used),
         counts=current,
         previous={(r, c): v for r, c, v in previous},
         actions=access.actions_on(user, province),
         step=latest_step(report),
     )
+
+
+def _shown_categories(used: set[int]) -> list[Category]:
+    """Active categories and retired ones still holding a value, each sub-category's parent
+    taken from the same read (the column heads name it)."""
+    categories = list(Category.objects.all())
+    by_pk = {c.pk: c for c in categories}
+    for category in categories:
+        if category.parent_id in by_pk:
+            category.parent = by_pk[category.parent_id]
+    return [c for c in categories if c.is_active or c.pk in used]
 
 
 def report_rows(user: PortalUser, period: dt.date, months: int) -> list[dict[str, Any]]:

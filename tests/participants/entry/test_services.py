@@ -105,11 +105,11 @@ def test_saving_a_full_jawa_timur_month_takes_a_constant_number_of_queries(
 ):
     cells = full_month("35")
     assert len(cells) == 38 * 5
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         result = counts_write(actor=jatim_officer, cells=cells, source="web")
     assert result.created == 190
     changed = full_month("35", base=1100)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         result = counts_write(actor=jatim_officer, cells=changed, source="web")
     assert result.updated == 190
 
@@ -139,3 +139,30 @@ def test_later_save_based_on_an_old_version_is_refused_and_names_the_winner(
     assert theirs.index == 0 and "1.200" in theirs.message
     assert ParticipantCount.objects.get(region__code="61.71").active_participants == 1200
     assert not ParticipantCount.objects.filter(region__code="61.72").exists()
+
+
+@pytest.mark.parametrize("small_batch", [1000, 0], ids=["arrays", "copy"])
+def test_both_ways_of_sending_rows_write_the_same_counts_and_history(
+    kalbar_officer, monkeypatch, small_batch
+):
+    from participants.entry import bulk_sql
+
+    monkeypatch.setattr(bulk_sql, "SMALL_BATCH", small_batch)
+    odd = 'Data {"belum", ada}\\ tersedia'  # what an array literal would have to quote
+    first = [cell("61.71", "PU", 1000), cell("61.72", "PMI", None, no_data_reason=odd)]
+    counts_write(actor=kalbar_officer, cells=first, source="web")
+    counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1100)], source="import")
+    stored = ParticipantCount.objects.order_by("region__code")
+    assert [(c.active_participants, c.no_data_reason, c.no_data) for c in stored] == [
+        (1100, "", False),
+        (None, odd, True),
+    ]
+    history = ParticipantCount.history.order_by("history_id")
+    assert [
+        (h.active_participants, h.history_type, h.history_change_reason, h.history_user_id)
+        for h in history
+    ] == [
+        (1000, "+", "web", kalbar_officer.pk),
+        (None, "+", "web", kalbar_officer.pk),
+        (1100, "~", "import", kalbar_officer.pk),
+    ]
