@@ -233,31 +233,40 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         store_processed=False,
     )
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# A run queued while no worker could take it (a Redis outage, a stopped worker) expires before
+# the next one is due, so a recovering worker does not replay a backlog of the same job.
+_SWEEP_SECONDS = env.float("COVERAGE_SWEEP_SECONDS", default=60.0)
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "worker-heartbeat": {
         "task": "regions.tasks.record_heartbeat",
         "schedule": LIVENESS_PROBE_SECONDS,
+        "options": {"expire_seconds": int(LIVENESS_PROBE_SECONDS)},
     },
     # Stale marks live in PostgreSQL: whatever a Redis outage dropped, this picks up.
     "coverage-sweep-stale": {
         "task": "participants.tasks.recompute_stale",
-        "schedule": env.float("COVERAGE_SWEEP_SECONDS", default=60.0),
+        "schedule": _SWEEP_SECONDS,
+        "options": {"expire_seconds": int(_SWEEP_SECONDS)},
     },
     "coverage-nightly-full-recompute": {
         "task": "participants.tasks.nightly_full_recompute",
         "schedule": crontab(hour=1, minute=30),
+        "options": {"expire_seconds": 4 * 3600},
     },
     "participants-sweep-import-previews": {
         "task": "participants.transfer.tasks.sweep_import_previews",
         "schedule": crontab(minute=15),
+        "options": {"expire_seconds": 3600},
     },
     "participants-rules-nightly": {
         "task": "participants.rules.tasks.rules_nightly",
         "schedule": crontab(hour=2, minute=30),
+        "options": {"expire_seconds": 4 * 3600},
     },
     "agreements-daily-reminders": {
         "task": "agreements.tasks.daily_reminders",
         "schedule": crontab(hour=6, minute=0),
+        "options": {"expire_seconds": 12 * 3600},
     },
 }
 

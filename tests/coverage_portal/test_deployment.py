@@ -55,3 +55,10 @@ def test_web_is_judged_without_the_heartbeat_that_beat_waiting_on_web_would_send
     assert services["beat"]["depends_on"]["web"]["condition"] == "service_healthy"
     assert services["web"]["healthcheck"]["test"][-1].endswith("/healthz?part=web")
     assert services["worker"]["healthcheck"]["test"][-1].endswith("/healthz")
+
+
+def test_the_worker_runs_as_the_fault_tests_run_it():
+    command = _compose()["services"]["worker"]["command"].split()
+    source = (ROOT / "tests" / "worker.py").read_text()
+    for flag in ("--without-mingle", "--without-gossip"):
+        assert flag in command and f'"{flag}"' in source, flag

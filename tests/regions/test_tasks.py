@@ -1,4 +1,7 @@
 import pytest
+from celery.schedules import crontab
+from django_celery_beat.models import PeriodicTask
+from django_celery_beat.schedulers import DatabaseScheduler
 
 from coverage_portal.celery import app
 from regions.models import WorkerHeartbeat
@@ -27,3 +30,25 @@ def test_every_periodic_task_is_registered():
     app.loader.import_default_modules()  # autodiscovery is lazy; beat imports them all
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks, entry["task"]
+
+
+def _crontab_interval(schedule: crontab) -> float:
+    # The schedule's crontabs run once an hour or once a day, at one minute.
+    assert len(schedule.minute) == 1
+    return 3600.0 if len(schedule.hour) == 24 else 24 * 3600.0
+
+
+def test_a_run_queued_while_no_worker_took_it_expires_before_the_next_is_due(transactional_db):
+    """Beat's database scheduler stores each expiry, so the worker drops a stale run. (It
+    closes connections inside a transaction, hence a transactional database.)"""
+    from django.conf import settings
+
+    DatabaseScheduler(app=app)
+
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        schedule = entry["schedule"]
+        interval = (
+            float(schedule) if isinstance(schedule, int | float) else _crontab_interval(schedule)
+        )
+        expiry = PeriodicTask.objects.get(name=name).expire_seconds
+        assert expiry and 0 < expiry <= interval, (name, expiry, interval)
