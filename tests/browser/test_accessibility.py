@@ -154,13 +154,15 @@ def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
 
 
 def analysis_state(officer, approver, admin) -> None:
-    """A jump in 61.71's PU (an outlier), a rule it breaks (a violated result) and two
-    follow-ups of it, one closed: months before the world's, inside the outliers' default year."""
+    """Jumps in 61.71's PU and BPU (outliers), a rule PU breaks (a violated result) and two
+    follow-ups of PU, one closed: months before the world's, inside the outliers' default year."""
     jumped = add_months(due_period(), -3)
-    steady = [cell("61.71", "PU", 1000 + n, period=add_months(jumped, -n)) for n in range(1, 13)]
-    counts_write(
-        actor=None, cells=[*steady, cell("61.71", "PU", 5000, period=jumped)], source="demo"
-    )
+    cells = [  # PU and BPU jump: one outlier followed up, one with its mark form
+        cell("61.71", code, 1000 + n if n else 5000, period=add_months(jumped, -n))
+        for code in ("PU", "BPU")
+        for n in range(13)
+    ]
+    counts_write(actor=None, cells=cells, source="demo")
     rule = ValidationRule(name_id="naik", name_en="up", left="PU", operator="<=",
                           right="2 * PU[previous]")  # fmt: skip
     rule_results_refresh(rule_ids=[rule_save(actor=admin, rule=rule).pk])
@@ -175,5 +177,6 @@ def analysis_state(officer, approver, admin) -> None:
     client.force_login(officer)
     shown = {url: client.get(url).content.decode() for url in OTHERS["officer"].values()}
     assert "5.000" in shown["/laporan/pencilan/"] and "naik" in shown["/laporan/aturan/hasil/"]
+    assert 'name="comment"' in shown["/laporan/pencilan/"]  # BPU's mark form
     assert "Naik lima kali" in shown["/laporan/tindak-lanjut/"]  # open
     assert "Benar" in shown["/laporan/tindak-lanjut/"]  # closed, with its comment
