@@ -162,7 +162,9 @@ def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     context.update(regencies=regencies, map_values=map_values(regencies))
     context.update(_cached_figures(user, region, context))
     context.update(_agreements_panels(user, context))
-    context["published_note"] = published.note(user, region)
+    # Asked once for the page: the note and the base template's badge read the same answer.
+    context["demo_data"] = coverage.demo_data_present()
+    context["published_note"] = published.note(user, region, demo_data=context["demo_data"])
     return context
 
 

@@ -15,11 +15,12 @@ from regions.models import Region
 from regions.values.formatting import format_number, format_percent
 
 
-def note(user: PortalUser, region: Region) -> dict[str, Any] | None:
+def note(user: PortalUser, region: Region, *, demo_data: bool) -> dict[str, Any] | None:
     """The published figures of `region` beside the demo's, or None (no such figures, or the
-    portal holds real data, where the difference is not the demo's to explain)."""
+    portal holds real data (`demo_data` false), where the difference is not the demo's to
+    explain)."""
     published = coverage.published_figures(region.code)
-    if published is None or not coverage.demo_data_present():
+    if published is None or not demo_data:
         return None
     total = coverage.region_total(user, region, published.period)
     rows = {

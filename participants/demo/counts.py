@@ -273,6 +273,12 @@ def demo_data_present() -> bool:
 def context(request: HttpRequest) -> dict[str, Any]:
     """Template context processor: `demo_data` is true while the portal shows demo counts.
 
-    Lazy, so pages that never look at it cost no query.
+    Lazy, so pages that never look at it cost no query; kept on the request, so a page that
+    renders more than one template asks once. A view that already knows the answer puts its
+    own `demo_data` in the context, which templates read instead of this one.
     """
-    return {"demo_data": SimpleLazyObject(demo_data_present)}
+    answer = getattr(request, "demo_data", None)
+    if answer is None:
+        answer = SimpleLazyObject(demo_data_present)
+        request.demo_data = answer  # type: ignore[attr-defined]
+    return {"demo_data": answer}

@@ -59,12 +59,13 @@ class Finding:
             "name": self.rule.name,
             "importance": self.rule.get_importance_display(),
             "statement": self.rule.statement,
-            "left": _figure(self.left),
-            "right": _figure(self.right),
+            "left": figure_text(self.left),
+            "right": figure_text(self.right),
         }
 
 
-def _figure(value: Decimal | None) -> str:
+def figure_text(value: Decimal | None) -> str:
+    """A side's value as messages and the results page show it: 5.000, or 0,75; "–" unknown."""
     if value is None:
         return "–"
     return (

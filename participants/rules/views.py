@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from participants.kernel.paging import filters_query
+from participants.rules.evaluation import figure_text
 from participants.rules.forms import PlaceMonthForm
 from participants.rules.models import RuleResult
 from participants.rules.selectors import rule_results_for, rules_for
@@ -26,13 +27,15 @@ def rule_results(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_valid() else {}
     outcome = request.GET.get("hasil")
     outcomes = RuleResult.Outcome
+    if outcome not in outcomes.values:
+        outcome = outcomes.VIOLATED  # and the select says so
     rows = rule_results_for(
-        request.user,
-        province=data.get("wilayah"),
-        period=data.get("bulan"),
-        outcome=outcome if outcome in outcomes.values else outcomes.VIOLATED,
+        request.user, province=data.get("wilayah"), period=data.get("bulan"), outcome=outcome
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    for result in page:
+        result.left_text = figure_text(result.left_value)  # type: ignore[attr-defined]
+        result.right_text = figure_text(result.right_value)  # type: ignore[attr-defined]
     context = {"form": form, "page": page, "outcomes": outcomes.choices, "outcome": outcome}
     context["query"] = filters_query(request)
     return render(request, "participants/rules/results.html", context)

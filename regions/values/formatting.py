@@ -22,6 +22,7 @@ UNKNOWN = "–"
 # Digits a formatted number may have: more than any bound allows (a refusal may repeat a
 # hostile 10^30); beyond it the number is written as a power of ten, never in full.
 MAX_SHOWN_DIGITS = 40
+_LARGEST_SHOWN = 10**MAX_SHOWN_DIGITS
 
 
 def _group_thousands(digits: str) -> str:
@@ -37,6 +38,9 @@ def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str
     """632494 → '632.494'; with decimals, 34.5512 → '34,55'. None → '–'."""
     if value is None:
         return UNKNOWN
+    if type(value) is int and not decimals and abs(value) < _LARGEST_SHOWN:
+        # The common case (a count), a hundred times faster than through Decimal; the same text.
+        return f"{value:,}".replace(",", ".")
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):

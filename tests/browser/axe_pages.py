@@ -55,12 +55,16 @@ OTHERS = {
         "coverage-61-viewer": "/cakupan/61/",
         "pivot-viewer": "/analisis/pivot/",
         "reporting-viewer": "/analisis/pelaporan/",
-        "outliers-viewer": "/laporan/pencilan/",
-        "rule-results-viewer": "/laporan/aturan/hasil/",
-        "followups-viewer": "/laporan/tindak-lanjut/",
         "regions": "/wilayah/",
         "province": "/provinsi/61/",
         "regency": "/kabupaten/61.71/",
+    },
+    # As the officer, who may mark and close: an outlier, a violated rule, an open and a
+    # closed follow-up are on them (`analysis_state`), so axe checks the tables and forms.
+    "officer": {
+        "outliers": "/laporan/pencilan/",
+        "rule-results": "/laporan/aturan/hasil/",
+        "followups": "/laporan/tindak-lanjut/",
     },
     "approver": {"home-approver": "/", "grid-approver": "/laporan/61/{waiting}/"},
     "branch": {

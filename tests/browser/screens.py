@@ -23,6 +23,9 @@ SHOWN = {
     "coverage-61",
     "pivot-viewer",
     "reporting-viewer",
+    "outliers",
+    "rule-results",
+    "followups",
 }
 
 # Lines of the header: controls whose boxes start below the bottom of the previous line.

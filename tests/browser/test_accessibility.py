@@ -14,11 +14,14 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from openpyxl import Workbook
 
 from agreements.models import Agreement
 from participants.entry.services import counts_write, report_send_back, report_submit
-from participants.models import MonthlyReport
+from participants.followup.services import followup_close, followup_open
+from participants.models import MonthlyReport, ParticipantCount, RuleResult, ValidationRule
+from participants.rules.services import rule_results_refresh, rule_save
 from participants.selectors import add_months, due_period
 from regions.models import Office, Region, Role
 from tests.agreements.factories import (
@@ -36,7 +39,7 @@ from tests.browser.screens import LAPTOP, PHONE, WIDE, screen_problems
 from tests.browser.test_dashboards import two_years_of_figures  # noqa: F401 (a fixture)
 from tests.browser.world import build
 from tests.conftest import PASSWORD
-from tests.participants.conftest import full_month
+from tests.participants.conftest import cell, full_month
 
 
 @pytest.fixture
@@ -139,6 +142,7 @@ def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
         "regulation": RegulationFactory.create().pk,
         "budget": BudgetFactory.create().pk,
     }
+    analysis_state(people["officer"], people["approver"], people["admin"])
     problems: list[str] = []
     page.set_viewport_size(LAPTOP)
     for role, pages in OTHERS.items():
@@ -147,3 +151,32 @@ def test_the_other_roles_pages_pass_axe_and_fit_every_screen(
         problems += _walk(page, pages, **ids)
     assert problems == [], "\n".join(problems)
     assert page.console_errors == []
+
+
+def analysis_state(officer, approver, admin) -> None:
+    """Jumps in 61.71's PU and BPU (outliers), a rule PU breaks (a violated result) and two
+    follow-ups of PU, one closed: months before the world's, inside the outliers' default year."""
+    jumped = add_months(due_period(), -3)
+    cells = [  # PU and BPU jump: one outlier followed up, one with its mark form
+        cell("61.71", code, 1000 + n if n else 5000, period=add_months(jumped, -n))
+        for code in ("PU", "BPU")
+        for n in range(13)
+    ]
+    counts_write(actor=None, cells=cells, source="demo")
+    rule = ValidationRule(name_id="naik", name_en="up", left="PU", operator="<=",
+                          right="2 * PU[previous]")  # fmt: skip
+    rule_results_refresh(rule_ids=[rule_save(actor=admin, rule=rule).pk])
+    counts = ParticipantCount.objects.filter(region__code="61.71", category__code="PU")
+    followup_open(actor=officer, count=counts.get(period=jumped), comment="Naik lima kali")
+    closed = followup_open(
+        actor=officer, count=counts.get(period=add_months(jumped, -1)), comment="Cek"
+    )
+    followup_close(actor=approver, followup=closed, comment="Benar")
+    assert RuleResult.objects.filter(outcome=RuleResult.Outcome.VIOLATED).exists()
+    client = Client()
+    client.force_login(officer)
+    shown = {url: client.get(url).content.decode() for url in OTHERS["officer"].values()}
+    assert "5.000" in shown["/laporan/pencilan/"] and "naik" in shown["/laporan/aturan/hasil/"]
+    assert 'name="comment"' in shown["/laporan/pencilan/"]  # BPU's mark form
+    assert "Naik lima kali" in shown["/laporan/tindak-lanjut/"]  # open
+    assert "Benar" in shown["/laporan/tindak-lanjut/"]  # closed, with its comment

@@ -55,6 +55,7 @@ class Pivot:
     grand_total: Total | None = None
     row_total_label: str = ""
     column_total_label: str = ""
+    categories: list[Category] = field(default_factory=list)  # all of them, for the form
 
     def value(self, row: Member, column: Member) -> Value:
         return self.cells[(row.key, column.key)]
@@ -119,7 +120,12 @@ def _regions(user: PortalUser, choice: c.PivotChoice) -> list[tuple[Region, int]
     return []
 
 
-def build(user: PortalUser, choice: c.PivotChoice) -> Pivot:
+def build(
+    user: PortalUser,
+    choice: c.PivotChoice,
+    known: dict[dt.date, coverage.MonthCompleteness] | None = None,
+) -> Pivot:
+    """The pivot's cells and totals; `known` holds completeness already read for some months."""
     regions = _regions(user, choice)
     categories = list(Category.objects.order_by("order", "code"))
     rows = _members(choice.rows, choice, regions, categories)
@@ -129,9 +135,10 @@ def build(user: PortalUser, choice: c.PivotChoice) -> Pivot:
     periods = {m.coords["period"] for m in [*rows, *columns] if "period" in m.coords}
     periods = periods or {choice.end}
     facts = _facts(user, choice, [r for r, _depth in regions] + [choice.parent], periods)
-    months = coverage.months_completeness(periods, user=user)
+    months = {p: known[p] for p in periods if known and p in known}
+    months.update(coverage.months_completeness(periods - months.keys(), user=user))
     read = _Reader(choice, facts, months)
-    pivot = Pivot(choice, rows, columns)
+    pivot = Pivot(choice, rows, columns, categories=categories)
     pivot.cells = {(r.key, k.key): read(r, k) for r in rows for k in columns}
     if row_total is not None:
         pivot.row_total_label = row_total.label

@@ -3,6 +3,8 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -95,3 +97,32 @@ def test_bad_parameters_answer_400_with_a_message(client, viewer, table):
         response = client.get(reverse(name), params)
         assert response.status_code == 400, (name, params)
         assert response.content.strip()  # a message, from the pivot or the plain-input door
+
+
+QUERY_BOUND = (
+    12  # the session, user and scope; the months; the region; the cells; the page's badges
+)
+SHAPES = {
+    "provinces × categories": {"baris": "wilayah", "kolom": "kategori", "sampai": "2022-12"},
+    "provinces × months": {"baris": "wilayah", "kolom": "bulan", "dari": "2022-11"},
+    "every region nested × measures": {
+        "baris": "tingkat",
+        "kolom": "ukuran",
+        "tingkat": "kabupaten",
+    },
+}
+
+
+def test_the_page_reads_a_fixed_number_of_queries_whatever_its_size(client, viewer, table):
+    client.force_login(viewer)
+    counts = {}
+    for name, params in SHAPES.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("analysis:pivot"), params)
+        assert response.status_code == 200, name
+        counts[name] = len(queries.captured_queries)
+    assert len(response.context["lines"]) > 500  # nation, 38 provinces, every regency
+    nested = counts.pop("every region nested × measures")
+    assert len(set(counts.values())) == 1, counts  # no query per row, column or cell
+    assert nested == counts["provinces × months"] + 1  # the regencies, in one more query
+    assert nested <= QUERY_BOUND + 1, counts

@@ -147,3 +147,19 @@ def test_thresholds_out_of_bounds_are_refused(national_admin):
     with pytest.raises(ValidationError) as error:
         rule_save(actor=national_admin, rule=rule)
     assert len(error.value.message_dict["parameters"]) == 2
+
+
+def test_the_results_page_says_which_outcome_it_lists_in_indonesian_figures(
+    client, national_admin, kalbar_officer
+):
+    rule = ValidationRule(
+        name_id="naik", name_en="up", left="PU", operator="<=", right="2 * PU[previous]"
+    )
+    rule = rule_save(actor=national_admin, rule=rule)
+    previous = cell("61.71", "PU", 1000, period=add_months(DECEMBER, -1))
+    counts_write(actor=None, cells=[previous, cell("61.71", "PU", 5000)], source="demo")
+    rule_results_refresh(rule_ids=[rule.pk])
+    client.force_login(kalbar_officer)
+    body = client.get(reverse("participants:rule-results")).content.decode()
+    assert '<option value="violated" selected>' in body  # the default, shown as chosen
+    assert ">5.000</td>" in body and ">2.000</td>" in body
