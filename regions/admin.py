@@ -2,7 +2,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -19,6 +20,7 @@ from regions.access.admin import (
     formset_saved_by_service,
 )
 from regions.models import Notification, Office, OfficeRegency, Region, UserScope, WorkerHeartbeat
+from regions.permission_labels import PermissionLabelsMixin
 from regions.services import user_scope_assign
 
 
@@ -138,8 +140,16 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(PermissionLabelsMixin, GroupAdmin):
+    pass
+
+
 @admin.register(User)
-class PortalUserAdmin(PortalAdminMixin, UserAdmin):
+class PortalUserAdmin(PermissionLabelsMixin, PortalAdminMixin, UserAdmin):
     inlines = (UserScopeInline,)
     list_display = ("username", "get_full_name", "email", "scope", "is_staff", "is_active")
     list_select_related = ("scope", "scope__province", "scope__office")

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from participants.rules.forms import RuleAdminForm
@@ -19,11 +20,11 @@ from regions.access.admin import ReferenceListMixin, ScopedModelAdmin
 @admin.register(ValidationRule)
 class ValidationRuleAdmin(ReferenceListMixin, SimpleHistoryAdmin):
     form = RuleAdminForm
-    list_display = ("name_id", "statement", "importance", "period_type", "builtin", "is_active")
+    list_display = ("shown_name", "statement", "importance", "period_type", "builtin", "is_active")
     list_filter = ("importance", "period_type", "is_active")
     search_fields = ("name_id", "name_en", "left", "right")
     filter_horizontal = ("regions",)
-    readonly_fields = ("builtin",)
+    readonly_fields = ("builtin", "shown_name")
     fieldsets = (
         (None, {"fields": ("name_id", "name_en", "builtin", "is_active")}),
         (
@@ -39,6 +40,18 @@ class ValidationRuleAdmin(ReferenceListMixin, SimpleHistoryAdmin):
         (None, {"fields": ("importance", "period_type", "regions", "parameters")}),
         (None, {"fields": ("description_id", "description_en")}),
     )
+
+    @admin.display(description=_("name"), ordering="name_id")
+    def shown_name(self, rule: ValidationRule) -> str:
+        return rule.name
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.builtin:
+            return fieldsets
+        # A built-in check's name follows the page's language: no stored text to edit.
+        first = {"fields": ("shown_name", "builtin", "is_active")}
+        return ((None, first), *fieldsets[1:])
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is not None and obj.builtin:

@@ -93,6 +93,14 @@ class ValidationRule(BilingualName):
         return self.name
 
     @property
+    def name(self) -> str:
+        """A built-in check is named by its code, in the page's language; a rule a person
+        defined keeps the names they typed."""
+        if self.builtin:
+            return str(self.get_builtin_display())
+        return super().name
+
+    @property
     def description(self) -> str:
         english = (get_language() or "id").startswith("en")
         return self.description_en if english else self.description_id

@@ -97,23 +97,26 @@ def _long_row(period: str, code: str, category: str, text: str) -> dict[str, str
 
 def sheet_title(period: dt.date) -> str:
     """The whole name fits Excel's 31 characters: "Jumlah peserta 2024-05"."""
-    return f"Jumlah peserta {format_period(period)}"
+    return _("Participant counts %(month)s") % {"month": format_period(period)}
 
 
 def template_table(province: Region, period: dt.date) -> list[list[object]]:
     regencies = Region.objects.regencies().valid_on(period).filter(parent=province)
     categories = list(Category.objects.filter(is_active=True))
+    # In the user's language; reading knows the labels of both (PERIOD_LABELS, HEADER_LABELS).
     head: list[object] = [
-        "Kode wilayah",
-        "Kabupaten/kota",
-        *(f"{c.name_id} ({c.code})" for c in categories),
+        _("Region code"),
+        _("Regency/city"),
+        *(f"{c.name} ({c.code})" for c in categories),
     ]
     rows: list[list[object]] = [
-        ["Bulan", format_period(period)],
-        ["Provinsi", province.code, province.name],
+        [_("Month"), format_period(period)],
+        [_("Province"), province.code, province.name],
         [
-            "Isi jumlah peserta aktif per kabupaten/kota dan kategori. "
-            "Bila tidak ada data, tulis ∅ diikuti alasannya."
+            _(
+                "Enter the active participants per regency/city and category. "
+                "Where there is no data, write ∅ followed by the reason."
+            )
         ],
         head,
     ]

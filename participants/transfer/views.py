@@ -220,7 +220,10 @@ def import_template(request: HttpRequest) -> HttpResponseBase:
     # A template is for importing: only those who may enter the province's data get one.
     access.require(request.user, Action.ENTER_DATA, province)
     period = form.cleaned_data["period"]
-    name = f"templat-jumlah-peserta-{province.code}-{format_period(period)}"
+    name = _("participant-count-template-%(province)s-%(month)s") % {
+        "province": province.code,
+        "month": format_period(period),
+    }
     fmt = form.cleaned_data["format"]
     if form.cleaned_data["shape"] == "grid":
         return _grid_template(province, period, fmt, name)

@@ -2,10 +2,11 @@
 
 Every link on every page is followed (same site, GET), sampled by kind: at most `per_kind`
 URLs of one view with one shape of parameters (two months of one grid, two agreements), so
-the walk is bounded whatever the amount of data. Every page is also asked for as htmx does
-(`HX-Request: true`). What a page must never show is checked on each answer: a 5xx (or an
-exception), "None", a template variable that failed (the walk's settings make a failure
-visible as INVALID_MARK) and, on an Indonesian page, English left untranslated.
+the walk is bounded whatever the amount of data. Every page but the admin's is also asked
+for as htmx does (`HX-Request: true`). What a page must never show is checked on each
+answer: a 5xx (or an exception), "None", a template variable that failed (the walk's
+settings make a failure visible as INVALID_MARK) and, on an Indonesian page, English left
+untranslated.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from django.urls import Resolver404, resolve
 INVALID_MARK = "@@INVALID@@"
 ROOT = Path(__file__).resolve().parents[2]
 # Not pages: leaving, switching language (POST), files the server does not render.
+ADMIN = "/admin/"
 SKIPPED_PREFIXES = ("/accounts/logout", "/i18n/", "/static/", "/media/")
 # Parameters whose values differ only by which month, record or page they show.
 SAMPLED_VALUES = {"bulan", "period", "periode", "month", "page", "p", "o", "q", "tahun", "year"}
@@ -67,6 +69,8 @@ class Walk:
     files: int = 0
     problems: list[str] = field(default_factory=list)
     paths: set[str] = field(default_factory=set)  # the pages walked, without their queries
+    names: set[str] = field(default_factory=set)  # the URL names walked
+    linked: set[str] = field(default_factory=set)  # the URL names linked from pages followed
 
 
 def kind_of(path: str, query: str) -> tuple[object, ...] | None:
@@ -149,12 +153,29 @@ def _fetch(client: Client, url: str, walk: Walk, *, htmx: bool = False) -> Any:
     return response
 
 
+def _take(shape: tuple[object, ...], per: dict[Any, int], per_kind: int, per_name: int) -> bool:
+    """Whether a link of this kind is followed: a URL name never walked always is; otherwise
+    at most `per_kind` URLs of one kind and, when `per_name` is set, `per_name` of one name.
+    Links are taken in the order pages show them, so the sample is the same on every run."""
+    name = shape[0]
+    if per.get(name, 0) and (per.get(shape, 0) >= per_kind or (per_name and per[name] >= per_name)):
+        return False
+    per[shape] = per.get(shape, 0) + 1
+    per[name] = per.get(name, 0) + 1
+    return True
+
+
 def walk_site(
-    client: Client, start: Iterable[str] = ("/",), *, per_kind: int = 2, depth: int = 99
+    client: Client,
+    start: Iterable[str] = ("/",),
+    *,
+    per_kind: int = 2,
+    depth: int = 99,
+    per_name: int = 0,
 ) -> Walk:
     walk = Walk()
     seen: set[str] = set()
-    per: dict[tuple[object, ...], int] = {}
+    per: dict[Any, int] = {}
     queue: deque[tuple[str, int]] = deque((url, 0) for url in start)
     while queue:
         url, level = queue.popleft()
@@ -162,6 +183,7 @@ def walk_site(
             continue
         seen.add(url)
         response = _fetch(client, url, walk)
+        walk.names.add(str(resolve(url.split("?")[0]).view_name))
         if response is None or response.status_code != 200:
             continue
         kind = response.get("Content-Type", "")
@@ -174,7 +196,9 @@ def walk_site(
         walk.paths.add(url.split("?")[0])
         indonesian = response.get("Content-Language", "id").startswith("id")
         links = _check_html(url, response.content.decode(), walk, indonesian)
-        htmx = _fetch(client, url, walk, htmx=True)
+        # Django's admin answers htmx as any request (no template or view of it reads
+        # HX-Request): asked once, it is checked once.
+        htmx = None if url.startswith(ADMIN) else _fetch(client, url, walk, htmx=True)
         if htmx is not None and htmx.status_code == 200:
             walk.htmx += 1
             _check_html(f"{url} (htmx)", htmx.content.decode(), walk, indonesian)
@@ -186,8 +210,9 @@ def walk_site(
                 continue
             path, _, query = target.partition("?")
             shape = kind_of(path, query)
-            if shape is None or per.get(shape, 0) >= per_kind:
+            if shape is None:
                 continue
-            per[shape] = per.get(shape, 0) + 1
-            queue.append((target, level + 1))
+            walk.linked.add(str(shape[0]))
+            if _take(shape, per, per_kind, per_name):
+                queue.append((target, level + 1))
     return walk

@@ -1,7 +1,9 @@
 """One language per CSV: every download a person reads (/cakupan/, the dashboards' tables,
 the analysis pages, outliers, agreements lists) speaks the user's language in its headers;
-the machine formats (the counts export and import template, the open data, DHIS2) keep one
-documented set of English identifiers whatever the language."""
+the grid import template an officer fills in speaks it too (labels, instructions, sheet name);
+the machine formats (the counts export, the open data, DHIS2's dataValueSets) keep one
+documented set of English identifiers whatever the language, and nothing localised leaks
+into DHIS2's wire format."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ import re
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from participants.coverage import engine
+from tests.coverage_portal.api.conftest import token_client
 from tests.coverage_portal.walks.test_unknown_never_zero import _fresh_public_cache  # noqa: F401
 from tests.participants.coverage.factories import put_counts, put_workforce
 
@@ -70,12 +74,16 @@ def a_month():
     engine.recompute_stale()
 
 
+def _body(response) -> str:
+    return (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode("utf-8-sig")
+
+
 def _header(client, name: str, args: list[str], params: dict[str, str]) -> list[str]:
     response = client.get(reverse(name, args=args), params)
     assert response.status_code == 200, (name, args, response.status_code)
-    body = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    ).decode("utf-8-sig")
+    body = _body(response)
     rows = [r for r in csv.reader(io.StringIO(body)) if sum(1 for v in r if v) > 1]
     return rows[0]
 
@@ -102,3 +110,42 @@ def test_machine_formats_keep_their_identifiers_in_every_language(client, nation
             header = _header(client, name, args, params)
             assert all(re.fullmatch(r"[a-z][a-z0-9_]*", cell) for cell in header), header
             assert seen.setdefault(name, header) == header, (language, name)
+
+
+def test_the_grid_template_speaks_the_users_language(client, kalbar_officer):
+    client.force_login(kalbar_officer)
+    template = reverse("participants:import-template")
+    params = {"province": "61", "period": BULAN, "shape": "grid"}
+    for language, foreign, title in (
+        ("id", ENGLISH, "Jumlah peserta 2022-12"),
+        ("en", INDONESIAN, "Participant counts 2022-12"),
+    ):
+        client.cookies["django_language"] = language
+        csv_text = _body(client.get(template, params | {"format": "csv"}))
+        table = list(csv.reader(io.StringIO(csv_text), delimiter=";"))
+        sheet = load_workbook(io.BytesIO(client.get(template, params | {"format": "xlsx"}).content))
+        xlsx = [list(row) for row in sheet.active.iter_rows(max_row=4, values_only=True)]
+        # The month, province and instruction labels and the column headers (not region names).
+        labels = [table[0][0], table[1][0], table[2][0], *table[3]]
+        assert not _words(labels) & foreign, (language, labels)
+        assert [row[0] for row in xlsx] == [row[0] for row in table[:4]]
+        assert [c for c in xlsx[3] if c] == table[3]
+        assert sheet.active.title == title
+
+
+def test_dhis2_data_value_sets_csv_is_the_same_bytes_in_every_language(national_admin, a_month):
+    client = token_client(national_admin)
+    bodies = {}
+    for language in ("id", "en"):
+        client.cookies["django_language"] = language
+        response = client.get(
+            "/api/dataValueSets.csv",
+            {"orgUnit": "61", "period": BULAN.replace("-", ""), "children": "true"},
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        assert response.status_code == 200, response.content[:300]
+        bodies[language] = _body(response)
+    header, *rows = list(csv.reader(io.StringIO(bodies["id"])))
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", cell) for cell in header), header
+    assert rows and bodies["id"] == bodies["en"]
+    assert not _words([c for row in rows for c in row]) & (INDONESIAN | ENGLISH) - {"value"}

@@ -21,11 +21,13 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import models
 from django.test import Client, override_settings
+from django.urls import reverse
 
 from participants.models import Category
 from regions.demo import DEMO_ACCOUNTS
@@ -76,20 +78,23 @@ def _report(label: str, walk: Any, seconds: float) -> None:
         print(f"  {problem[:300]}")
 
 
-# Two clicks deep from every home, one page per kind of URL: the breadth the suite can afford
-# (the unbounded walk is `walk_site(client)` with the defaults, for a person to run at will).
-# The administrator walks one click deep (below): two clicks reach 1.468 admin pages (60 s) and
-# two findings still open there — English permission names on the group form, "None" in
-# django-celery-beat's own help text.
-@pytest.mark.parametrize("username", [name for name in USERNAMES if name != "admin"])
-def test_every_demo_account_walks_two_clicks_deep(demo, db, username):
+# Three clicks deep from every home, sampled: every URL name linked from a page walked is
+# opened, and at most PER_NAME addresses of one name (one per parameter shape), taken in the
+# order pages show them so every run walks the same pages. The unbounded walk is
+# `walk_site(client)` with the defaults, for a person to run at will.
+PER_NAME = 1
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_every_demo_account_walks_three_clicks_deep(demo, db, username):
     cache.clear()
     with time_machine.travel(SEEDED_ON, tick=False), _walk_settings():
         started = time.perf_counter()
-        walk = walk_site(_client(username), depth=2, per_kind=1)
-    _report(f"{username} on the 11th, two clicks deep", walk, time.perf_counter() - started)
+        walk = walk_site(_client(username), depth=3, per_kind=1, per_name=PER_NAME)
+    _report(f"{username} on the 11th, three clicks deep", walk, time.perf_counter() - started)
     assert walk.pages > 5
     assert walk.problems == []
+    assert walk.linked <= walk.names, "every URL name linked is walked"
     assert walk.paths >= QUALITY_PAGES, "the data-quality pages are two clicks from home"
 
 
@@ -123,20 +128,22 @@ def test_every_home_and_its_links_on_any_day_of_the_month(demo, db, day):
         cache.clear()
         with time_machine.travel(moment, tick=False), _walk_settings():
             started = time.perf_counter()
-            walk = walk_site(_client(username), depth=1, per_kind=1)
+            walk = walk_site(_client(username), depth=1, per_kind=1, per_name=PER_NAME)
         _report(f"{username} on the {day}", walk, time.perf_counter() - started)
         problems += walk.problems
     assert problems == []
 
 
-def _authors_gone() -> None:
+def _authors_gone() -> dict[type[models.Model], int]:
     """Every record a person wrote, as if that person's account were gone: a link that may be
     emptied (SET_NULL) points to a deleted account; one that keeps its account (PROTECT) to
     a deactivated account with no name. Kalimantan Barat's 61.71 Kota Pontianak is retired
-    after January 2023 and PMI is retired as a category, their counts kept."""
+    after January 2023 and PMI is retired as a category, their counts kept. Gives one
+    affected record per model."""
     users = get_user_model()
     gone = users.objects.create_user("mantan.petugas", first_name="Mantan", last_name="Petugas")
     left = users.objects.create_user("nonaktif", is_active=False)
+    affected: dict[type[models.Model], int] = {}
     for model in apps.get_models():
         for f in model._meta.concrete_fields:
             if not (f.many_to_one and f.related_model is users and f.null):
@@ -146,25 +153,49 @@ def _authors_gone() -> None:
                 model._base_manager.update(**{f.name: gone})
             elif on_delete is models.PROTECT:
                 model._base_manager.update(**{f.name: left})
+            else:
+                continue
+            first = model._base_manager.order_by("pk").values_list("pk", flat=True).first()
+            if first is not None:
+                affected.setdefault(model, first)
     gone.delete()
     Region.objects.filter(code="61.71").update(valid_until=dt.date(2023, 1, 31))
     Category.objects.filter(code="PMI").update(is_active=False)
+    affected[Region] = Region.objects.get(code="61.71").pk
+    affected[Category] = Category.objects.get(code="PMI").pk
+    return affected
 
 
-# The class of "a related object is missing": the accounts whose pages name authors (reports,
-# their history, agreements and meetings) walk two clicks deep over a site whose authors are
-# deleted or deactivated, with a retired regency and category (about 17 s).
+def _admin_pages(affected: dict[type[models.Model], int]) -> list[str]:
+    """The admin's change and history pages of each affected record, where the admin has one."""
+    pages = []
+    for model, pk in affected.items():
+        if model not in admin.site._registry:
+            continue
+        label = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        pages += [reverse(f"{label}_change", args=[pk]), reverse(f"{label}_history", args=[pk])]
+    return pages
+
+
+# The class of "a related object is missing": every demo account walks over a site whose
+# authors are deleted or deactivated, with a retired regency and category: two clicks deep
+# from its home (one address per URL name); the administrator one click deep from the admin
+# index (every list) and from the change and history pages of one affected record of every
+# model the admin shows.
 def test_deleted_authors_and_retired_regions_break_no_page(demo, db):
-    _authors_gone()
+    records = _admin_pages(_authors_gone())
     problems, pages = [], 0
-    for username in ("petugas.kalbar", "penyetuju.kalbar", "staf.kolaka"):
+    for username in USERNAMES:
+        start, depth = (["/admin/", *records], 1) if username == "admin" else (["/"], 2)
         cache.clear()
         with time_machine.travel(SEEDED_ON, tick=False), _walk_settings():
             started = time.perf_counter()
-            walk = walk_site(_client(username), depth=2, per_kind=1)
+            walk = walk_site(_client(username), start, depth=depth, per_kind=1, per_name=PER_NAME)
         _report(f"{username}, authors gone, 61.71 retired", walk, time.perf_counter() - started)
         problems += walk.problems
         pages += walk.pages
+        if username == "admin":
+            assert walk.paths >= set(records) and len(records) >= 10
     client = _client("penyetuju.kalbar")
     with time_machine.travel(SEEDED_ON, tick=False):
         history = client.get("/laporan/61/2022-12/riwayat/").content.decode()

@@ -163,3 +163,35 @@ def test_the_results_page_says_which_outcome_it_lists_in_indonesian_figures(
     body = client.get(reverse("participants:rule-results")).content.decode()
     assert '<option value="violated" selected>' in body  # the default, shown as chosen
     assert ">5.000</td>" in body and ">2.000</td>" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "foreign"),
+    [
+        ("id", "Turun menjadi nol", "Dropped to zero"),
+        ("en", "Dropped to zero", "Turun menjadi nol"),
+    ],
+)
+def test_built_in_rules_are_named_in_the_pages_language(
+    client, national_admin, kalbar_officer, language, shown, foreign
+):
+    drop = ValidationRule.objects.get(builtin="drop")
+    ValidationRule.objects.filter(pk=drop.pk).update(name_en="Dropped to zero")  # stored text
+    typed = ValidationRule(name_id="Aturan saya", name_en="My rule", left="PU", right="BPU")
+    rule_save(actor=national_admin, rule=typed)
+    client.cookies["django_language"] = language
+    pages = []
+    for user in (national_admin, kalbar_officer):  # the officer sees the admin read-only
+        client.force_login(user)
+        for url in (
+            reverse("admin:participants_validationrule_changelist"),
+            reverse("admin:participants_validationrule_change", args=[drop.pk]),
+            reverse("admin:participants_validationrule_history", args=[drop.pk]),
+            reverse("participants:rule-list"),
+        ):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            pages.append(response.content.decode())
+    assert all(foreign not in page for page in pages)
+    assert all(shown in page for page in pages)
+    assert ("Aturan saya" if language == "id" else "My rule") in pages[0]

@@ -86,6 +86,26 @@ def test_a_filled_grid_imports_like_the_long_layout(client, kalbar_officer):
     }
 
 
+def test_the_english_template_reads_back_like_the_indonesian_one(client, kalbar_officer):
+    client.force_login(kalbar_officer)
+    client.cookies["django_language"] = "en"
+    data = _filled(client, {("61.71", "PU"): 1000, ("61.01", "PMI"): "∅ not collected"})
+    sheet = load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(max_row=4, values_only=True))
+    assert (sheet.title, rows[0][0], rows[3][0]) == (
+        "Participant counts 2024-05",
+        "Month",
+        "Region code",
+    )
+    report = counts_import(actor=kalbar_officer, data=data, filename="grid.xlsx")
+    assert report.ok, report.errors
+    stored = {
+        (c.region.code, c.category.code): (c.active_participants, c.no_data_reason)
+        for c in ParticipantCount.objects.filter(period=MAY)
+    }
+    assert stored == {("61.71", "PU"): (1000, ""), ("61.01", "PMI"): (None, "not collected")}
+
+
 def test_every_problem_names_its_line_regency_and_category(client, kalbar_officer, settings):
     client.force_login(kalbar_officer)
     data = _filled(client, {("61.71", "BPU"): "12,5"})
