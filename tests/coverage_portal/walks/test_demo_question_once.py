@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from participants.demo.counts import DEMO_MARK
-from participants.models import ReportEvent
+from participants.models import MonthlyReport, ReportEvent
 from tests.coverage_portal.factories import total_row
 from tests.participants.factories import MonthlyReportFactory
 
@@ -51,7 +51,7 @@ PAGES = [
 def demo_present(db):
     for code in ("ID", "61", "61.71"):
         total_row(code, DEC, 632_494, regencies_reported=1)
-    report = MonthlyReportFactory(period=DEC)
+    report: MonthlyReport = MonthlyReportFactory.create(period=DEC)
     ReportEvent.objects.create(
         report=report, action=ReportEvent.Action.SUBMITTED, at=timezone.now(), comment=DEMO_MARK
     )
