@@ -111,6 +111,10 @@ def restore_reference_data() -> None:
     # A flush also empties the legal bases' reference list, which a migration writes.
     legal_bases = importlib.import_module("agreements.migrations.0002_legal_bases_reference_list")
     legal_bases.add(django_apps, None)
+    # And the built-in validation rules, which every rule page and the rules engine expect.
+    importlib.import_module("participants.migrations.0015_builtin_rules").add_builtins(
+        django_apps, None
+    )
 
 
 @pytest.fixture
