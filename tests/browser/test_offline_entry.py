@@ -59,7 +59,8 @@ def test_values_typed_offline_are_restored_after_a_reload_and_saved(page, make_u
     page.get_by_test_id("save").click()
     page.get_by_test_id("saved").wait_for()
     assert (_stored(period, "61.01"), _stored(period, "61.02")) == (1000, 2500)
-    assert page.evaluate("Object.keys(localStorage).length") == 0  # cleared after the save
+    # The draft is cleared when the save's answer has settled: wait for it, as a user would.
+    page.wait_for_function("Object.keys(localStorage).length === 0", timeout=5000)
     page.reload()
     expect(page.get_by_test_id("draft")).to_be_hidden()
     assert page.console_errors == []
