@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from participants.coverage.models import Bucket, StaleBucket
 from participants.coverage.tasks import recompute_stale
@@ -18,18 +19,34 @@ from participants.coverage.tasks import recompute_stale
 log = logging.getLogger(__name__)
 
 
+# New data gives a bucket that failed another try: its failure is cleared with the new mark.
+MARK_ARRAYS = (
+    "INSERT INTO {table} (province_id, period, marked_at, failed_at, error) "
+    "SELECT province_id, period, %s, NULL, '' FROM unnest(%s::bigint[], %s::date[]) "
+    "AS marks (province_id, period) ON CONFLICT (province_id, period) DO UPDATE "
+    "SET marked_at = EXCLUDED.marked_at, failed_at = NULL, error = ''"
+)
+
+
 def mark_stale(buckets: Iterable[Bucket]) -> None:
-    marks = [StaleBucket(province_id=p, period=m) for p, m in set(buckets)]
-    if not marks:
+    keys = set(buckets)
+    if not keys:
         return
-    StaleBucket.objects.bulk_create(
-        marks,
-        update_conflicts=True,
-        unique_fields=["province", "period"],
-        # New data gives a bucket that failed another try.
-        update_fields=["marked_at", "failed_at", "error"],
-        batch_size=1000,
-    )
+    if connection.vendor == "postgresql":
+        # An import marks ~2.400 months: two arrays, not 12.000 parameters quoted in Python.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                MARK_ARRAYS.format(table=StaleBucket._meta.db_table),
+                [timezone.now(), [p for p, _ in keys], [m for _, m in keys]],
+            )
+    else:
+        StaleBucket.objects.bulk_create(
+            [StaleBucket(province_id=p, period=m) for p, m in keys],
+            update_conflicts=True,
+            unique_fields=["province", "period"],
+            update_fields=["marked_at", "failed_at", "error"],
+            batch_size=1000,
+        )
     transaction.on_commit(enqueue_recompute)
 
 

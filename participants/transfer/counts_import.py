@@ -73,9 +73,7 @@ def counts_import(
     except FileProblem as problem:
         return ImportReport(errors=[Problem(problem.line, "", problem.message)])
     report = ImportReport(rows=parsed.rows, errors=parsed.errors, warnings=parsed.warnings)
-    report.months = sorted(
-        {(parsed.regency_code(i).split(".")[0], c.period) for i, c in enumerate(parsed.cells)}
-    )
+    report.months = _months(parsed)
     if not parsed.rows:
         report.errors.append(Problem(None, "", _("The file has a header but no data rows.")))
     if not parsed.cells:
@@ -92,6 +90,14 @@ def counts_import(
         report.errors.append(Problem(None, "", " ".join(error.messages)))
         return report
     return _sorted(_merge(report, result, parsed))
+
+
+def _months(parsed: ParsedRows) -> list[tuple[str, dt.date]]:
+    """The (province code, period) of every month the file fills, each place named once."""
+    places = {(c.region_id, c.period) for c in parsed.cells}
+    assert parsed.lookups is not None
+    province = {r: parsed.lookups.regency_by_id(r).code.split(".")[0] for r, _ in places}
+    return sorted({(province[r], period) for r, period in places})
 
 
 def _merge(report: ImportReport, result: WriteResult, parsed: ParsedRows) -> ImportReport:

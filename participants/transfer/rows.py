@@ -109,10 +109,6 @@ class ParsedRows:
         category = next(c for c in self.lookups.categories.values() if c.pk == cell.category_id)
         return f"{regency.code} {regency.name}".strip(), f"{category.code} – {category.name}"
 
-    def regency_code(self, index: int) -> str:
-        assert self.lookups is not None
-        return self.lookups.regency_by_id(self.cells[index].region_id).code
-
 
 def parse_rows(rows: Iterable[Row], lookups: Lookups) -> ParsedRows:
     parsed = ParsedRows(lookups=lookups)
