@@ -208,8 +208,33 @@ def write_warnings(
 ) -> list[CellProblem]:
     series = _series(after)
     limits = Limits.of(current_tuning())
+    # A workforce total can be exceeded by any value: then every cell takes the full rules.
+    screen = not (limits.workforce and ctx.workforce)
     return [
         w
         for index, cell in enumerate(cells)
+        if not (screen and _quiet(cell, series, limits))
         for w in cell_warnings(index, cell, ctx, after, series, limits)
     ]
+
+
+def _quiet(cell: CellInput, series: Series, limits: Limits) -> bool:
+    """True when `cell_warnings` (workforce aside) would say nothing: the same tests, with no
+    message and no generator, since a 100.000-row import asks it for every cell; False
+    sends the cell through `cell_warnings`."""
+    value = cell.active_participants
+    if value is None:
+        return True
+    if type(cell.period) is not dt.date or cell.period.day != 1:
+        return False
+    history = _year_values(series, cell)
+    previous = history[-1]
+    if previous and (
+        (value == 0 and limits.drop)
+        or (limits.jump and monthly_jump(value, previous, limits) is not None)
+    ):
+        return False
+    if not limits.outlier:
+        return True
+    known = history if None not in history else [h for h in history if h is not None]
+    return _outlier(value, known, limits) is None  # type: ignore[arg-type]  # no None in it

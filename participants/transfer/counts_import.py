@@ -8,6 +8,9 @@ writes everything in one transaction. Every problem comes back with its file lin
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -68,6 +71,32 @@ def counts_import(
     With `warnings_acknowledged`, submitting the imported months will not ask about the
     warnings again (unless the values are changed afterwards).
     """
+    with _without_cycle_collection():
+        return _import(actor, data, filename, dry_run, warnings_acknowledged)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """A 100.000-row file makes about a million small objects (rows, cells, keys) and no
+    reference cycles: the collector's full passes over them cost 0,3–0,6 s of an import and
+    free nothing. Reference counting still frees every object; cycles made meanwhile are
+    collected after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import(
+    actor: PortalUser,
+    data: Source,
+    filename: str,
+    dry_run: bool,
+    warnings_acknowledged: bool,
+) -> ImportReport:
     try:
         parsed = parse_rows(read_rows(data, filename), Lookups.load())
     except FileProblem as problem:
