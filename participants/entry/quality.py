@@ -207,7 +207,7 @@ def write_warnings(
     cells: Sequence[CellInput], ctx: WriteContext, after: dict[Key, int | None]
 ) -> list[CellProblem]:
     series = _series(after)
-    limits = Limits.of(current_tuning())
+    limits = Limits.of(ctx.tuning if ctx.tuning is not None else current_tuning())
     return [
         w
         for index, cell in enumerate(cells)

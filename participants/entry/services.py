@@ -133,7 +133,11 @@ def _write(
         # Administrators' rules only warn at a save: a half-filled month breaks many of them.
         result.warnings += [
             CellProblem(index, "active_participants", finding.message)
-            for index, finding in (write_findings(cells, ctx.regions, after) if warn else [])
+            for index, finding in (
+                write_findings(cells, ctx.regions, after, any_rules=ctx.custom_rules)
+                if warn
+                else []
+            )
         ]
         result.errors += conflict_problems(cells, ctx, expected_versions or {})
         if result.errors or dry_run:
