@@ -71,12 +71,17 @@ def _quote(name: str | None) -> str:
     return connection.ops.quote_name(name or "")
 
 
-def insert_counts(rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
-    """Insert rows (values in WRITTEN order) and a history row for each."""
+# Further statements a write sends in its own round trip on PostgreSQL: (sql, parameters).
+Then = Sequence[tuple[str, list[Any]]]
+
+
+def insert_counts(rows: Sequence[Sequence[Any]], stamp: Stamp, then: Then = ()) -> None:
+    """Insert rows (values in WRITTEN order) and a history row for each; then run `then`."""
     if connection.vendor != "postgresql":
-        return bulk_portable.insert_counts(
+        bulk_portable.insert_counts(
             WRITTEN + STAMPED, _portable_rows(rows, stamp), _history_sql(), _params(stamp)
         )
+        return _run(then)
     names = ", ".join(_quote(f.column) for f in _fields())
     stamped, values = _stamped_values(stamp)
     all_names = ", ".join(_quote(f.column) for f in _fields(WRITTEN + STAMPED))
@@ -86,15 +91,20 @@ def insert_counts(rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
         f"SELECT {names}, {stamped} FROM {source} RETURNING *",
         values + rows_params,
         stamp,
+        then,
     )
 
 
-def update_counts(ids: Sequence[int], rows: Sequence[Sequence[Any]], stamp: Stamp) -> None:
-    """Overwrite the written fields of existing rows, matched by id, and record each change."""
+def update_counts(
+    ids: Sequence[int], rows: Sequence[Sequence[Any]], stamp: Stamp, then: Then = ()
+) -> None:
+    """Overwrite the written fields of existing rows, matched by id, and record each change;
+    then run `then`."""
     if connection.vendor != "postgresql":
-        return bulk_portable.update_counts(
+        bulk_portable.update_counts(
             WRITTEN + STAMPED, ids, _portable_rows(rows, stamp), _history_sql(), _params(stamp)
         )
+        return _run(then)
     stamped = ", ".join(f"{_quote(f.column)} = %s" for f in _fields(STAMPED[1:]))
     assignments = ", ".join(f"{_quote(f.column)} = w.{_quote(f.column)}" for f in _fields())
     source, rows_params = _source(
@@ -106,6 +116,7 @@ def update_counts(ids: Sequence[int], rows: Sequence[Sequence[Any]], stamp: Stam
         f"FROM {source} WHERE c.id = w.id RETURNING c.*",
         [stamp.at, stamp.user_id, *rows_params],
         stamp,
+        then,
     )
 
 
@@ -156,13 +167,25 @@ def _params(stamp: Stamp) -> list[Any]:
     return [stamp.at, stamp.kind, stamp.user_id, stamp.reason]
 
 
-def _write_with_history(write: str, values: list[Any], stamp: Stamp) -> None:
+def _write_with_history(write: str, values: list[Any], stamp: Stamp, then: Then = ()) -> None:
+    statement = (
+        f"WITH written AS ({write}) {_history_into()} "
+        f"SELECT {_tracked()}, %s, %s, %s, %s FROM written ORDER BY id"
+    )
+    _run([(statement, [*values, *_params(stamp)]), *then])
+
+
+def _run(statements: Then) -> None:
+    """One execute on PostgreSQL (parameters bound on the client); one each elsewhere."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH written AS ({write}) {_history_into()} "
-            f"SELECT {_tracked()}, %s, %s, %s, %s FROM written ORDER BY id",
-            [*values, *_params(stamp)],
-        )
+        if connection.vendor == "postgresql" and statements:
+            cursor.execute(
+                ";\n".join(sql for sql, _ in statements),
+                [value for _, params in statements for value in params],
+            )
+            return
+        for sql, params in statements:
+            cursor.execute(sql, params)
 
 
 def _history_sql() -> str:
