@@ -22,6 +22,7 @@ from django.db.models import Model
 
 from participants.counts.models import Category, MonthlyReport, ParticipantCount
 from participants.coverage.models import WorkforceTotal
+from participants.entry.bulk_sql import array_param
 from participants.rules.models import ValidationRule
 from regions.models import Region
 
@@ -70,7 +71,7 @@ class Reads:
     def __init__(
         self, region_ids: set[int], exact: list[dt.date], first: dt.date, last: dt.date
     ) -> None:
-        ids = sorted(region_ids)
+        ids = array_param(sorted(region_ids))
         params: list[Any] = [ids, exact, ids, ids, ids, ids, exact, ids, first, last, exact]
         params += [ids, last.year]
         with connection.cursor() as cursor:
