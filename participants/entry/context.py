@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from participants.counts.models import Category, MonthlyReport, ParticipantCount
 from participants.coverage.models import WorkforceTotal
+from participants.entry.context_batch import Reads
 from participants.entry.validation import (
     STORED_FIELDS,
     CellInput,
@@ -19,6 +20,7 @@ from participants.entry.validation import (
     WriteContext,
     history_window,
 )
+from participants.rules.builtin import tuning_from
 from regions.models import Region
 
 
@@ -26,6 +28,8 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
     """With `lock`, the reports are locked until the caller's transaction ends."""
     region_ids = {c.region_id for c in cells}
     periods = {c.period for c in cells}
+    if lock and connection.vendor == "postgresql":
+        return _context_at_once(region_ids, periods)
     # Boundaries are large GeoJSON documents: decoding them would cost more than the save.
     regions = (
         Region.objects.select_related("parent")
@@ -68,6 +72,21 @@ def load_context(cells: Sequence[CellInput], *, lock: bool = True) -> WriteConte
     )
 
 
+def _context_at_once(region_ids: set[int], periods: set[Any]) -> WriteContext:
+    first, last = history_window(periods)
+    reads = Reads(region_ids, [p for p in periods if isinstance(p, dt.date)], first, last)
+    return WriteContext(
+        regions=reads.regions,
+        categories=reads.categories,
+        reports=reads.reports,
+        stored={(r, c, p): StoredCount(*rest) for r, c, p, *rest in reads.stored},
+        history={(r, c, p): v for r, c, p, v in reads.earlier},
+        workforce=_series(reads.workforce),
+        tuning=tuning_from(reads.tuning_rows),
+        custom_rules=reads.custom_rules,
+    )
+
+
 def _tuples(rows: QuerySet[Any, Any]) -> list[tuple[Any, ...]]:
     """A values_list query's rows straight from PostgreSQL's cursor: a 100.000-row import
     reads as many stored counts, and Django's row iterator costs more than the query (no
@@ -90,6 +109,12 @@ def _workforce(
     rows = WorkforceTotal.objects.filter(
         region_id__in=region_ids, kind_id__in=kinds, year__lte=last.year
     ).values_list("region_id", "kind_id", "year", "month", "value")
+    return _series(rows)
+
+
+def _series(
+    rows: Iterable[tuple[int, int, int, int | None, int]],
+) -> dict[tuple[int, int], list[tuple[int, int | None, int]]]:
     series: dict[tuple[int, int], list[tuple[int, int | None, int]]] = {}
     for region_id, kind_id, year, month, value in rows:
         series.setdefault((region_id, kind_id), []).append((year, month, value))

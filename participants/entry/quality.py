@@ -115,9 +115,20 @@ def _month(period: dt.date) -> int:
     return period.year * 12 + period.month - 1
 
 
-def _series(after: dict[Key, int | None]) -> Series:
+def _series(after: dict[Key, int | None], cells: Sequence[CellInput] = ()) -> Series:
     """Each series' values as a list by month, built once for the whole write, so a cell's
-    year before is one slice instead of twelve look-ups."""
+    year before is one slice instead of twelve look-ups.
+
+    When the cells' series over their months and the year before are fewer values than
+    `after` holds (a month's save: 190 × 13 against every stored value read), they are
+    looked up; otherwise (an import of many months) `after` is grouped in one pass."""
+    months = [_month(c.period) for c in cells if type(c.period) is dt.date and c.period.day == 1]
+    keys = {(c.region_id, c.category_id) for c in cells}
+    if months and len(keys) * (max(months) - min(months) + 13) <= len(after):
+        first = min(months) - 12
+        periods = [dt.date(m // 12, m % 12 + 1, 1) for m in range(first, max(months) + 1)]
+        get = after.get
+        return {(r, c): (first, [get((r, c, p)) for p in periods]) for r, c in keys}
     grouped: dict[tuple[int, int], dict[int, int | None]] = {}
     for (region, category, period), value in after.items():
         if isinstance(period, dt.date) and period.day == 1:
@@ -206,8 +217,8 @@ def cell_warnings(
 def write_warnings(
     cells: Sequence[CellInput], ctx: WriteContext, after: dict[Key, int | None]
 ) -> list[CellProblem]:
-    series = _series(after)
-    limits = Limits.of(current_tuning())
+    series = _series(after, cells)
+    limits = Limits.of(ctx.tuning if ctx.tuning is not None else current_tuning())
     return [
         w
         for index, cell in enumerate(cells)

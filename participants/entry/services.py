@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participants.counts.models import MonthlyReport, ReportEvent
-from participants.coverage.staleness import mark_stale
 from participants.entry import bulk_sql
 from participants.entry.context import load_context
 from participants.entry.quality import write_warnings
+from participants.entry.report_marks import Event, reports_record
 from participants.entry.report_upsert import reports_ensure
 from participants.entry.validation import (
     CellInput,
@@ -133,7 +132,11 @@ def _write(
         # Administrators' rules only warn at a save: a half-filled month breaks many of them.
         result.warnings += [
             CellProblem(index, "active_participants", finding.message)
-            for index, finding in (write_findings(cells, ctx.regions, after) if warn else [])
+            for index, finding in (
+                write_findings(cells, ctx.regions, after, any_rules=ctx.custom_rules)
+                if warn
+                else []
+            )
         ]
         result.errors += conflict_problems(cells, ctx, expected_versions or {})
         if result.errors or dry_run:
@@ -202,14 +205,15 @@ def _persist(
     creates = [cells[i] for i in sorted(changed) if cells[i].key not in ctx.stored]
     updates = [cells[i] for i in sorted(changed) if cells[i].key in ctx.stored]
     user_id = actor.pk if actor is not None else None
+    events = _events(touched, new_reports, source, note)
+    then = reports_record(touched, events, getattr(recorded(actor), "pk", None), now)
     if creates:
         stamp = bulk_sql.Stamp("+", user_id, source, now)
-        bulk_sql.insert_counts(_rows(creates, ctx), stamp)
+        bulk_sql.insert_counts(_rows(creates, ctx), stamp, [] if updates else then)
     if updates:
         ids = [ctx.stored[c.key].pk for c in updates]
         stamp = bulk_sql.Stamp("~", user_id, source, now)
-        bulk_sql.update_counts(ids, _rows(updates, ctx), stamp)
-    _record_reports(actor, touched, new_reports, source, now, note)
+        bulk_sql.update_counts(ids, _rows(updates, ctx), stamp, then)
     result.created, result.updated, result.applied = len(creates), len(updates), True
     result.reports = touched
 
@@ -232,30 +236,17 @@ def _rows(cells: Sequence[CellInput], ctx: WriteContext) -> list[tuple[Any, ...]
     ]
 
 
-def _record_reports(
-    actor: PortalUser | None,
+def _events(
     reports: list[MonthlyReport],
     new_keys: set[tuple[int, dt.date]],
     source: Source,
-    now: dt.datetime,
     note: str = "",
-) -> None:
-    """Bump versions, log one event per report, and mark each province's months stale."""
-    if not reports:
-        return
-    ids = [r.pk for r in reports]
-    MonthlyReport.objects.filter(pk__in=ids).update(version=F("version") + 1, updated_at=now)
+) -> list[Event]:
+    """A created event for each new report, then the save's own event for each report."""
     action = ReportEvent.Action.IMPORTED if source == "import" else ReportEvent.Action.SAVED
-    events = [
-        ReportEvent(report=r, action=ReportEvent.Action.CREATED, actor=recorded(actor), at=now)
+    created = [
+        (r, ReportEvent.Action.CREATED.value, "")
         for r in reports
         if (r.province_id, r.period) in new_keys
     ]
-    events += [
-        ReportEvent(report=r, action=action, actor=recorded(actor), at=now, comment=source + note)
-        for r in reports
-    ]
-    ReportEvent.objects.bulk_create(events)
-    for report in reports:
-        report.version += 1
-    mark_stale((r.province_id, r.period) for r in reports)
+    return created + [(r, action.value, source + note) for r in reports]

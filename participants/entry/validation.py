@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from participants.counts.models import Category, MonthlyReport, ParticipantCount
 from participants.kernel.periods import FIRST_PERIOD, add_months, current_period
+from participants.rules.builtin import Tuning
 from regions import access, bounds
 from regions.access import Action
 from regions.access.users import PortalUser
@@ -76,6 +77,8 @@ class WriteContext:
     workforce: dict[tuple[int, int], list[tuple[int, int | None, int]]] = field(
         default_factory=dict
     )  # (region, kind) -> [(year, month, value)]
+    tuning: Tuning | None = None  # the built-in checks' thresholds, when read with the rest
+    custom_rules: bool = True  # False when no administrator's rule is switched on
 
     def report_key(self, cell: CellInput) -> tuple[int, dt.date]:
         """The (province id, period) of the report a cell of a known regency belongs to."""

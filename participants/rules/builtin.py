@@ -6,7 +6,7 @@ with which thresholds. A missing row means the defaults, so a fresh database beh
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -61,11 +61,17 @@ def current_tuning() -> Tuning:
     rows = ValidationRule.objects.exclude(builtin="").values_list(
         "builtin", "is_active", "parameters"
     )
-    if not rows:
+    return tuning_from(rows)
+
+
+def tuning_from(rows: Iterable[tuple[str, bool, Any]]) -> Tuning:
+    """The tuning the built-in rule rows (builtin, is_active, parameters) describe."""
+    listed = list(rows)
+    if not listed:
         return DEFAULT
     active = set(PARAMETERS)
     values = {b: dict(v) for b, v in DEFAULT.values.items()}
-    for builtin, is_active, parameters in rows:
+    for builtin, is_active, parameters in listed:
         if builtin not in PARAMETERS:
             continue
         if not is_active:

@@ -23,11 +23,16 @@ class Cell(Protocol):
 
 
 def write_findings(
-    cells: Sequence[Cell], regions: Mapping[int, Region], after: Mapping[Key, int | None]
+    cells: Sequence[Cell],
+    regions: Mapping[int, Region],
+    after: Mapping[Key, int | None],
+    *,
+    any_rules: bool = True,
 ) -> list[tuple[int, Finding]]:
     """Violations in the regencies and months a write touches, each with the index of the
-    batch's first cell there; `after` holds the values as the write would leave them."""
-    rules = active_rules()
+    batch's first cell there; `after` holds the values as the write would leave them.
+    `any_rules=False`: the caller already knows no rule is switched on (no query)."""
+    rules = active_rules() if any_rules else []
     if not rules:
         return []
     first: dict[tuple[int, dt.date], int] = {}

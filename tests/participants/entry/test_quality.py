@@ -60,3 +60,29 @@ def test_value_above_the_regencys_workforce_total_is_flagged(kalbar_officer):
     )
     result = counts_write(actor=kalbar_officer, cells=[cell("61.71", "PU", 1000)], source="web")
     assert any("900" in w.message for w in result.warnings)
+
+
+def test_a_months_series_looked_up_give_each_cell_the_same_year_as_grouping_every_value():
+    from participants.entry.quality import _series, _year_values
+
+    after = {
+        (region, category, add_months(DECEMBER, -back)): 100 * region + back
+        for region in (1, 2)
+        for category in (7, 8)
+        for back in range(1, 30)
+        if back % 5  # gaps: a month without a value stays unknown
+    }
+    cells = [cell_input(region, category) for region in (1, 2) for category in (7, 8)]
+    for one in cells:
+        after[one.key] = one.active_participants
+    looked_up, grouped = _series(after, cells), _series(after)
+    assert looked_up.keys() == grouped.keys() and looked_up != grouped  # not the same path
+    for one in cells:
+        year = _year_values(looked_up, one)
+        assert year == _year_values(grouped, one) and len(year) == 12 and None in year
+
+
+def cell_input(region, category):
+    from participants.entry.validation import CellInput
+
+    return CellInput(region, category, DECEMBER, 1000)
