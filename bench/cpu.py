@@ -7,6 +7,7 @@ that exited is still counted, in the postmaster. Read where the 2 cores went und
 from __future__ import annotations
 
 import os
+import resource
 from pathlib import Path
 
 PARTS = ("gunicorn", "celery", "postgres", "redis-server", "locust")
@@ -28,11 +29,20 @@ def reading() -> dict[str, float]:
         part = next((p for p in PARTS if p in command), "other")
         spent[part] += seconds
         spent["machine"] += seconds
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent["ended children"] = usage.ru_utime + usage.ru_stime
     return spent
 
 
+def ended_children(before: dict[str, float]) -> float:
+    """CPU seconds of this process's children that ended since `before` was read (locust,
+    run to its end by bench/load.py, is one)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime - before["ended children"]
+
+
 def report(before: dict[str, float], after: dict[str, float], wall: float) -> str:
-    used = {part: after[part] - before[part] for part in before}
+    used = {part: after[part] - before[part] for part in (*PARTS, "other", "machine")}
     cores = os.cpu_count() or 1
     shares = ", ".join(
         f"{part} {used[part]:.0f} s ({used[part] / wall:.2f} cores)"

@@ -16,6 +16,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -28,6 +29,7 @@ from bench.stack import ROOT, Stack, production_stack
 PAGE_P95_MS = 500
 SAVE_P95_MS = 1000
 FRESH_P95_MS = 5000
+CODES = re.compile(r"/(?:\d+(?:\.\d+)?|\d{4}-\d{2})(?=/|$)")  # region codes and months
 
 
 def run_locust(stack: Stack, minutes: float, users: int) -> Path:
@@ -47,18 +49,28 @@ def server_side(log: Path) -> None:
     locust's figures is time spent queueing for a thread or a CPU."""
     pages: list[float] = []
     saves: list[float] = []
+    views: dict[str, list[float]] = {}
     for line in log.read_text(errors="replace").splitlines():
         if '"coverage_portal.request"' not in line:
             continue
         entry = json.loads(line)
         if not entry["path"].startswith("/static/"):
             (saves if entry["method"] == "POST" else pages).append(entry["duration_ms"])
+            view = f"{entry['method']} {CODES.sub('/[code]', entry['path'])}"
+            views.setdefault(view, []).append(entry["duration_ms"])
     for name, samples in (("pages", pages), ("grid saves", saves)):
         ordered = sorted(samples) or [0.0]
         at = [ordered[int(q * (len(ordered) - 1))] for q in (0.5, 0.95, 0.99)]
         print(
             f"server side, {name}: p50 {at[0]:.0f}, p95 {at[1]:.0f}, p99 {at[2]:.0f} ms "
             f"({len(samples)} requests)"
+        )
+    print("server side per view, by total time (where gunicorn's threads went):")
+    for view, samples in sorted(views.items(), key=lambda v: -sum(v[1]))[:8]:
+        ordered = sorted(samples)
+        print(
+            f"  {view:44.44} {sum(samples) / 1000:6.1f} s  {len(samples):>6} requests  "
+            f"p50 {ordered[len(ordered) // 2]:.0f} ms"
         )
 
 
@@ -112,7 +124,11 @@ def main() -> None:
         before = os.getloadavg()[0]
         spent, started = cpu.reading(), time.monotonic()
         stats = run_locust(stack, args.minutes, users)
-        print(cpu.report(spent, cpu.reading(), time.monotonic() - started))
+        after = cpu.reading()
+        # locust has ended: its time is in this process's children's, counted as "other".
+        after["locust"] += cpu.ended_children(spent)
+        after["other"] -= cpu.ended_children(spent)
+        print(cpu.report(spent, after, time.monotonic() - started))
         met = report(stats, args.minutes)
         server_side(stack.workdir / "gunicorn.log")
         print(

@@ -32,7 +32,9 @@ class TimelineEntry:
 
 
 def _area(region: Region) -> Q:
-    """The region itself and, for a province, its regencies."""
+    """The region itself and, for a province, its regencies (a regency has none: no join)."""
+    if region.level == Region.Level.REGENCY:
+        return Q(region=region)
     return Q(region=region) | Q(region__parent=region)
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors as agreements
@@ -81,6 +83,7 @@ def option_label(month: coverage.MonthCompleteness) -> str:
 def national(user: PortalUser, wanted: str | None) -> dict[str, Any]:
     context = _period_context(user, wanted)
     period = context["period"]
+    context["title"] = _titled(str(_("National dashboard")), period)
     if period is None:
         return context
     nation = coverage.national_region(user)
@@ -138,9 +141,19 @@ def _region_figures(user: PortalUser, region: Region, context: dict[str, Any]) -
     }
 
 
-def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
-    region = coverage.readable_region(user, code, Region.Level.PROVINCE)
+def province(
+    user: PortalUser,
+    code: str,
+    wanted: str | None,
+    *,
+    region: Region | None = None,
+    agreements: bool = False,
+) -> dict[str, Any]:
+    """The province page. Its timeline and scorecard are drawn here with `agreements` (the
+    printable report); the page itself is kept as HTML and `live_slots` draws them."""
+    region = region or coverage.readable_region(user, code, Region.Level.PROVINCE)
     context = {"region": region, **_period_context(user, wanted, region)}
+    context["title"] = _titled(region.name, context["period"])
     period = context["period"]
     if period is None:
         return context
@@ -161,35 +174,75 @@ def province(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
     )
     context.update(regencies=regencies, map_values=map_values(regencies))
     context.update(_cached_figures(user, region, context))
-    context.update(_agreements_panels(user, context))
+    _with_agreements(user, context, agreements)
     # Asked once for the page: the note and the base template's badge read the same answer.
     context["demo_data"] = coverage.demo_data_present()
     context["published_note"] = published.note(user, region, demo_data=context["demo_data"])
     return context
 
 
-def _agreements_panels(user: PortalUser, context: dict[str, Any]) -> dict[str, Any]:
-    """The region's scorecard and its agreements timeline over the trend's 24 months."""
-    region, period = context["region"], context["period"]
+def _titled(name: str, period: dt.date | None) -> str:
+    return f"{name} · {formats.date_format(period, 'F Y')}" if period else name
+
+
+def _with_agreements(user: PortalUser, context: dict[str, Any], now: bool) -> None:
+    """What the scorecard needs of the figures; the scorecard and timeline themselves now,
+    or later by `live_slots`."""
     non_asn = next((r for r in context["categories"] if r.category.code == scorecard.NON_ASN), None)
+    region = context["region"]
+    context["live"] = {"total": context["total"], "non_asn": non_asn}
+    if now:
+        context.update(agreements_panels(user, region, context["period"], **context["live"]))
+    elif region.level == Region.Level.REGENCY:  # kept: its scorecard links to the parent's
+        context["live"]["parent_code"] = region.parent.code
+
+
+def agreements_panels(
+    user: PortalUser,
+    region: Region,
+    period: dt.date,
+    *,
+    total: Any,
+    non_asn: Any,
+    parent_code: str | None = None,
+) -> dict[str, Any]:
+    """The region's scorecard and its agreements timeline over the trend's 24 months."""
     start = add_months(period, -23)
     entries = agreements.timeline_for(user, region, start=start, end=month_end(period))
     return {
-        "scorecard": scorecard.score(region, period, context["total"], non_asn),
+        "scorecard": scorecard.score(region, period, total, non_asn),
         "timeline": [(entry, TIMELINE_KINDS.get(entry.kind, entry.kind)) for entry in entries],
     }
 
 
-def regency(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
-    region = coverage.readable_region(user, code, Region.Level.REGENCY)
-    context = {
-        "region": region,
-        "offices": list(region_selectors.offices_serving(region)),
-        **_period_context(user, wanted, region),
-    }
+def live_slots(
+    user: PortalUser, region: Region, period: dt.date | None, live: dict[str, Any]
+) -> dict[str, str]:
+    """The parts of a kept province or regency page drawn for this request: the timeline and
+    scorecard (the agreements' records keep no history to key them on) and a regency's
+    BPJS offices."""
+    slots: dict[str, str] = {}
+    if region.level == Region.Level.REGENCY:
+        offices = region_selectors.offices_serving(region)
+        slots["offices"] = render_to_string("dashboards/_offices.html", {"offices": offices})
+    if period is not None:
+        context = {"region": region, "period_param": f"{period:%Y-%m}", **live}
+        context.update(agreements_panels(user, region, period, **live))
+        slots["timeline"] = render_to_string("dashboards/_timeline.html", context)
+        slots["scorecard"] = render_to_string("dashboards/_scorecard_card.html", context)
+    return slots
+
+
+def regency(
+    user: PortalUser, code: str, wanted: str | None, *, region: Region | None = None
+) -> dict[str, Any]:
+    """The regency page, its offices, timeline and scorecard left to `live_slots`."""
+    region = region or coverage.readable_region(user, code, Region.Level.REGENCY)
+    context = {"region": region, **_period_context(user, wanted, region)}
+    context["title"] = _titled(region.name, context["period"])
     if context["period"] is not None:
         context.update(_cached_figures(user, region, context))
-        context.update(_agreements_panels(user, context))
+        _with_agreements(user, context, now=False)
     return context
 
 

@@ -26,7 +26,7 @@ T = TypeVar("T")
 SECONDS = 3600  # a bound for the cache's memory; correctness comes from the key
 
 
-def _scope(user: PortalUser) -> str:
+def scope_key(user: PortalUser) -> str:
     scope = scope_of(user)
     if scope is None:
         return "none"
@@ -47,7 +47,7 @@ def cached(
     completeness the part shows; `parts` name the rest (region, month)."""
     reports = sorted((m.period, sorted(m.expected), sorted(m.submitted)) for m in months)
     language = translation.get_language()
-    text = repr((name, _scope(user), language, computed, reports, *parts))
+    text = repr((name, scope_key(user), language, computed, reports, *parts))
     key = "dashboard-part:" + hashlib.sha256(text.encode()).hexdigest()
     found = cache.get(key)
     if found is not None:

@@ -24,7 +24,7 @@ TREND_SIZE = (640.0, 160.0)
 
 
 def context(user: PortalUser, code: str, wanted: str | None) -> dict[str, Any]:
-    data = panels.province(user, code, wanted)
+    data = panels.province(user, code, wanted, agreements=True)
     region = data["region"]
     data["generated_at"] = timezone.localtime(timezone.now(), ZoneInfo(region.timezone))
     if data["period"] is None:

@@ -8,8 +8,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from coverage_portal.dashboards import downloads, exports, geo, panels, pdf
+from coverage_portal.dashboards import downloads, exports, geo, pages, panels, pdf
 from coverage_portal.dashboards import report as report_data
+from participants import selectors as coverage
 from regions import selectors as region_selectors
 from regions.loader import NATIONAL_CODE
 from regions.models import Region
@@ -20,25 +21,53 @@ def _month(request: HttpRequest) -> str | None:
     return request.GET.get("bulan")
 
 
+def _shown(
+    request: HttpRequest, page: pages.Page, slots: dict[str, str], *, skip_to_map: bool
+) -> HttpResponse:
+    context = {"page": page, "content": page.filled(slots), "skip_to_map": skip_to_map}
+    return render(request, "dashboards/page.html", context)
+
+
 @require_GET
 @login_required
 def national(request: HttpRequest) -> HttpResponse:
-    context = panels.national(request.user, _month(request))
-    return render(request, "dashboards/national.html", context)
+    user, wanted = request.user, _month(request)
+    page = pages.cached_page(
+        request,
+        "national",
+        None,
+        wanted,
+        lambda: ("dashboards/national.html", panels.national(user, wanted)),
+    )
+    return _shown(request, page, {}, skip_to_map=True)
+
+
+def _region_page(request: HttpRequest, code: str, level: str) -> HttpResponse:
+    """A province's or regency's page: kept HTML, with its live parts drawn into it."""
+    user, wanted = request.user, _month(request)
+    region = coverage.readable_region(user, code, level)
+    build = panels.province if level == Region.Level.PROVINCE else panels.regency
+    page = pages.cached_page(
+        request,
+        level,
+        region.pk,
+        wanted,
+        lambda: (f"dashboards/{level}.html", build(user, code, wanted, region=region)),
+    )
+    slots = panels.live_slots(user, region, page.period, page.live)
+    return _shown(request, page, slots, skip_to_map=level == Region.Level.PROVINCE)
 
 
 @require_GET
 @login_required
 def province(request: HttpRequest, code: str) -> HttpResponse:
-    context = panels.province(request.user, code, _month(request))
-    return render(request, "dashboards/province.html", context)
+    return _region_page(request, code, Region.Level.PROVINCE)
 
 
 @require_GET
 @login_required
 def regency(request: HttpRequest, code: str) -> HttpResponse:
-    context = panels.regency(request.user, code, _month(request))
-    return render(request, "dashboards/regency.html", context)
+    return _region_page(request, code, Region.Level.REGENCY)
 
 
 @require_GET
