@@ -30,7 +30,7 @@ MAX_REASON = 250
 Key = tuple[int, int, dt.date]  # region id, category id, period
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellInput:
     region_id: int
     category_id: int
