@@ -1,17 +1,21 @@
 """Dashboard pages kept as HTML across requests, keyed so that new figures show at once.
 
 What a dashboard shows under the site's header is the same for every user of one scope, in
-one language, until the coverage table is recomputed or a monthly report changes (saved,
-imported, submitted, approved, sent back: every step writes a report event, and the month
-selector and completeness read the reports). So the page is rendered once per scope ×
-language × page × region × month asked, keyed on the coverage table's last computation and
-the latest report event: two probes of primary keys in one query. The agreements' timeline
-and scorecard, and a regency's BPJS offices, have no such probe (those records keep no
-history of their changes), so they are drawn on every request into slots of the kept HTML.
+one language, until a month it reads is recomputed or a monthly report's completeness changes
+(submitted, approved, sent back, reopened: the month selector and the default month read
+those). So the page is rendered once per scope × language × page × region × month shown, keyed
+on what it reads: the months that have figures, the latest report step that changes a month's
+completeness, whether demo data is shown, and the newest coverage row of the months up to the
+one shown (every recompute re-inserts its buckets' rows with new ids; ids are never reused).
+A save of next month's figures — the month-end's traffic — leaves last month's pages kept.
+The agreements' timeline and scorecard, and a regency's BPJS offices, have no such probe
+(those records keep no history of their changes), so they are drawn on every request into
+slots of the kept HTML.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,11 +28,30 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from coverage_portal.dashboards.panels import pick_period
 from coverage_portal.dashboards.parts import SECONDS, scope_key
+from participants.counts.models import COMPLETENESS_STEPS, DEMO_COMMENT
 from participants.models import CoverageRow, ReportEvent
-from participants.selectors import parse_period
+from participants.selectors import (
+    available_periods,
+    parse_period,
+    period_choices,
+    published_figures,
+)
+from regions.access.users import PortalUser
+from regions.models import Region
 
-VERSION_SQL = "SELECT (SELECT MAX(id) FROM {coverage}), (SELECT MAX(id) FROM {events})"
+# Constants written into the statement, not parameters: only then can PostgreSQL prove that
+# the partial indexes' conditions hold (reportevent_step, reportevent_demo) and use them.
+REPORTS_SQL = """
+SELECT (SELECT id FROM {events} WHERE action IN ({steps}) ORDER BY id DESC LIMIT 1),
+       EXISTS (SELECT 1 FROM {events} WHERE comment = '{demo}')
+"""
+# The newest row of the months up to the one shown (and of the month a published note reads):
+# read backwards along the primary key, past the rows of later months being saved.
+COVERAGE_SQL = """
+SELECT id FROM {coverage} WHERE period <= %s OR period = %s ORDER BY id DESC LIMIT 1
+"""
 
 
 @dataclass
@@ -52,18 +75,47 @@ def slot(name: str) -> str:
     return f"<!--slot:{name}-->"
 
 
-def data_version() -> tuple[int | None, int | None]:
-    """The coverage table's last computation and the latest report event (largest ids:
-    every recompute re-inserts its rows, every report step adds an event; ids are never
-    reused)."""
-    sql = VERSION_SQL.format(
-        coverage=connection.ops.quote_name(CoverageRow._meta.db_table),
+def _reports_version() -> tuple[int | None, bool]:
+    """The latest report step that changes a month's completeness (its id), and whether any
+    demo data is shown (the header's badge and the published note read it)."""
+    sql = REPORTS_SQL.format(
         events=connection.ops.quote_name(ReportEvent._meta.db_table),
+        steps=", ".join(f"'{step}'" for step in COMPLETENESS_STEPS),
+        demo=DEMO_COMMENT,
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        computed, event = cursor.fetchone()
-    return computed, event
+        step, demo = cursor.fetchone()
+    return step, bool(demo)
+
+
+def _coverage_version(region: Region | None, shown: dt.date | None) -> int | None:
+    """The newest coverage row of the months a page of `shown` reads: its month and every
+    month before (trend, changes, projection), and the month of a published note."""
+    if shown is None:
+        return None
+    published = published_figures(region.code) if region is not None else None
+    also = published.period if published is not None else shown
+    sql = COVERAGE_SQL.format(coverage=connection.ops.quote_name(CoverageRow._meta.db_table))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [shown, also])
+        found = cursor.fetchone()
+    return found[0] if found else None
+
+
+def _shown_month(
+    user: PortalUser, region: Region | None, wanted: str, reports: Any, periods: list[dt.date]
+) -> dt.date | None:
+    """The month the page shows (the one asked for, else the latest complete), kept for as
+    long as the months with figures and their completeness stay the same."""
+    parts = ("dashboard-month", scope_key(user), region and region.pk, wanted, reports, periods)
+    key = "dashboard-month:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    found: str | None = cache.get(key)
+    if found is None:
+        month = pick_period(period_choices(user, region), wanted)
+        found = f"{month:%Y-%m}" if month else ""
+        cache.set(key, found, SECONDS)
+    return parse_period(found) if found else None
 
 
 def _month(wanted: str | None) -> str:
@@ -77,27 +129,33 @@ def _month(wanted: str | None) -> str:
 def cached_page(
     request: HttpRequest,
     name: str,
-    region_pk: int | None,
+    region: Region | None,
     wanted: str | None,
     build: Callable[[], tuple[str, dict[str, Any]]],
 ) -> Page:
     """The page `build()` renders (its template and context), or the one kept for the same
     key. The context's `title`, `period` and `live` go with the kept HTML."""
+    user, month = request.user, _month(wanted)
+    reports = _reports_version()
+    request.demo_data = reports[1]  # type: ignore[attr-defined]  # the header's badge
+    periods = available_periods(user)
+    shown = _shown_month(user, region, month, reports, periods)
     parts = (
         name,
-        scope_key(request.user),
+        scope_key(user),
         translation.get_language(),
-        region_pk,
-        _month(wanted),
-        data_version(),
+        region and region.pk,
+        month,
+        shown,
+        periods,
+        reports,
+        _coverage_version(region, shown),
         timezone.localdate(),
     )
     key = "dashboard-page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     page: Page | None = cache.get(key)
     if page is None:
         template, context = build()
-        if "demo_data" in context:  # the header's badge reads the same answer
-            request.demo_data = context["demo_data"]  # type: ignore[attr-defined]
         content = render_to_string(template, context, request)
         page = Page(context["title"], content, context.get("period"), context.get("live", {}))
         cache.set(key, page, SECONDS)

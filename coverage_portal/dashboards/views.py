@@ -50,7 +50,7 @@ def _region_page(request: HttpRequest, code: str, level: str) -> HttpResponse:
     page = pages.cached_page(
         request,
         level,
-        region.pk,
+        region,
         wanted,
         lambda: (f"dashboards/{level}.html", build(user, code, wanted, region=region)),
     )

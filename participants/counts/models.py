@@ -120,6 +120,9 @@ class MonthlyReport(models.Model):
 
 
 DEMO_COMMENT = "demo"  # the comment a demo write puts on its events
+# The report steps that change which provinces have reported a month (a save or an import
+# changes figures, not the report's status).
+COMPLETENESS_STEPS = ("submitted", "approved", "sent_back", "reopened")
 
 
 @bounded_text
@@ -152,7 +155,14 @@ class ReportEvent(models.Model):
                 fields=["comment"],
                 condition=models.Q(comment=DEMO_COMMENT),
                 name="reportevent_demo",
-            )
+            ),
+            # Kept dashboards ask for the latest step that changes a month's completeness on
+            # every request; at a month's end thousands of saves come after it.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(action__in=COMPLETENESS_STEPS),
+                name="reportevent_step",
+            ),
         ]
 
     def __str__(self) -> str:

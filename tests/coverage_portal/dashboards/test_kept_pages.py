@@ -1,9 +1,12 @@
-"""Dashboards kept as HTML (coverage_portal/dashboards/pages.py): a recompute, a report's
-step or a new agreement shows on the next request; what is kept is never another scope's."""
+"""Dashboards kept as HTML (coverage_portal/dashboards/pages.py): a recompute of a month the
+page reads, a report's step or a new agreement shows on the next request; saves of a later
+month leave the page kept; what is kept is never another scope's."""
 
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from participants.coverage import engine
@@ -69,3 +72,42 @@ def test_a_new_agreement_shows_on_the_kept_province_page_at_once(client, viewer,
     after = client.get(province, {"bulan": "2022-12"}).content.decode()
     assert "Nota kesepakatan Kalbar 2022" in after.split('data-testid="timeline"')[1]
     assert before.split('data-testid="regencies"')[1] == after.split('data-testid="regencies"')[1]
+
+
+def queries_of(client, url, **params):
+    with CaptureQueriesContext(connection) as done:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    # Below the header (each response masks its CSRF token anew).
+    return len(done.captured_queries), response.content.decode().split("<main", 1)[1]
+
+
+def test_next_months_saves_leave_this_months_page_kept(client, viewer, kalbar_approved):
+    client.force_login(viewer)
+    national = reverse("dashboards:national")
+    built, first = queries_of(client, national, bulan="2022-12")
+    kept, again = queries_of(client, national, bulan="2022-12")
+    assert kept < built and again == first
+
+    put_counts("61", dt.date(2023, 1, 1), {"61.71": {"PU": 31_000}})  # the month-end's saves
+    engine.recompute_all()
+    after, later = queries_of(client, national, bulan="2022-12")
+    # The new month joins the month selector, so the page is drawn again once …
+    assert after > kept
+    assert '<option value="2023-01"' in later and '<option value="2023-01"' not in first
+    # … and stays kept while that month's figures change (the recompute the save queues
+    # redraws only the stale months).
+    put_counts("61", dt.date(2023, 1, 1), {"61.71": {"PU": 32_000}})
+    assert engine.recompute_stale() > 0
+    assert queries_of(client, national, bulan="2022-12") == (kept, later)
+
+
+def test_an_earlier_months_recompute_shows_on_the_kept_page(client, viewer, kalbar_approved):
+    client.force_login(viewer)
+    regency = reverse("dashboards:regency", args=["61.71"])
+    _, before = queries_of(client, regency, bulan="2022-12")
+    assert "12.345" not in before
+    put_counts("61", dt.date(2022, 6, 1), {"61.71": {"PU": 12_345}}, status="approved")
+    engine.recompute_all()
+    _, after = queries_of(client, regency, bulan="2022-12")
+    assert "12.345" in after.split('data-testid="trend"')[1]
