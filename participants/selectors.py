@@ -61,6 +61,7 @@ from participants.coverage.selectors import (
     workforce_totals_for,
 )
 from participants.coverage.tables import CoverageTable, coverage_table
+from participants.coverage.versions import coverage_version, reports_version
 from participants.demo.counts import demo_data_present
 from participants.demo.published import PublishedFigures, published_figures
 from participants.entry.selectors import (
@@ -149,6 +150,7 @@ __all__ = [
     "coverage_rows_for",
     "coverage_summary",
     "coverage_table",
+    "coverage_version",
     "current_period",
     "demo_data_present",
     "denominator_changed",
@@ -197,6 +199,7 @@ __all__ = [
     "report_todo",
     "reporting_summary",
     "reports_for",
+    "reports_version",
     "reports_waiting",
     "returned_reports",
     "row_progress",

@@ -22,36 +22,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from coverage_portal.dashboards.panels import pick_period
-from coverage_portal.dashboards.parts import SECONDS, scope_key
-from participants.counts.models import COMPLETENESS_STEPS, DEMO_COMMENT
-from participants.models import CoverageRow, ReportEvent
+from coverage_portal.dashboards.parts import SECONDS
 from participants.selectors import (
     available_periods,
+    coverage_version,
     parse_period,
     period_choices,
     published_figures,
+    reports_version,
 )
+from regions.access import scope_key
 from regions.access.users import PortalUser
 from regions.models import Region
-
-# Constants written into the statement, not parameters: only then can PostgreSQL prove that
-# the partial indexes' conditions hold (reportevent_step, reportevent_demo) and use them.
-REPORTS_SQL = """
-SELECT (SELECT id FROM {events} WHERE action IN ({steps}) ORDER BY id DESC LIMIT 1),
-       EXISTS (SELECT 1 FROM {events} WHERE comment = '{demo}')
-"""
-# The newest row of the months up to the one shown (and of the month a published note reads):
-# read backwards along the primary key, past the rows of later months being saved.
-COVERAGE_SQL = """
-SELECT id FROM {coverage} WHERE period <= %s OR period = %s ORDER BY id DESC LIMIT 1
-"""
 
 
 @dataclass
@@ -75,32 +63,13 @@ def slot(name: str) -> str:
     return f"<!--slot:{name}-->"
 
 
-def _reports_version() -> tuple[int | None, bool]:
-    """The latest report step that changes a month's completeness (its id), and whether any
-    demo data is shown (the header's badge and the published note read it)."""
-    sql = REPORTS_SQL.format(
-        events=connection.ops.quote_name(ReportEvent._meta.db_table),
-        steps=", ".join(f"'{step}'" for step in COMPLETENESS_STEPS),
-        demo=DEMO_COMMENT,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        step, demo = cursor.fetchone()
-    return step, bool(demo)
-
-
 def _coverage_version(region: Region | None, shown: dt.date | None) -> int | None:
-    """The newest coverage row of the months a page of `shown` reads: its month and every
-    month before (trend, changes, projection), and the month of a published note."""
+    """The newest coverage row of the months a page of `shown` reads, and of the month of a
+    published note."""
     if shown is None:
         return None
     published = published_figures(region.code) if region is not None else None
-    also = published.period if published is not None else shown
-    sql = COVERAGE_SQL.format(coverage=connection.ops.quote_name(CoverageRow._meta.db_table))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [shown, also])
-        found = cursor.fetchone()
-    return found[0] if found else None
+    return coverage_version(shown, published.period if published is not None else None)
 
 
 def _shown_month(
@@ -136,7 +105,7 @@ def cached_page(
     """The page `build()` renders (its template and context), or the one kept for the same
     key. The context's `title`, `period` and `live` go with the kept HTML."""
     user, month = request.user, _month(wanted)
-    reports = _reports_version()
+    reports = reports_version()
     request.demo_data = reports[1]  # type: ignore[attr-defined]  # the header's badge
     periods = available_periods(user)
     shown = _shown_month(user, region, month, reports, periods)

@@ -19,18 +19,11 @@ from django.core.cache import cache
 from django.utils import translation
 
 from participants import selectors as coverage
-from regions.access import scope_of
+from regions.access import scope_key
 from regions.access.users import PortalUser
 
 T = TypeVar("T")
 SECONDS = 3600  # a bound for the cache's memory; correctness comes from the key
-
-
-def scope_key(user: PortalUser) -> str:
-    scope = scope_of(user)
-    if scope is None:
-        return "none"
-    return f"{scope.role}:{scope.kind}:{scope.province_id}:{scope.office_id}"
 
 
 def cached(

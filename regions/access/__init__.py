@@ -14,6 +14,7 @@ from regions.access.rules import (
     regions_for,
     require,
     role_of,
+    scope_key,
     scope_of,
     scoped,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "regions_for",
     "require",
     "role_of",
+    "scope_key",
     "scope_of",
     "scoped",
 ]

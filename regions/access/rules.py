@@ -46,6 +46,14 @@ def scope_of(user: PortalUser) -> UserScope | None:
     return scope
 
 
+def scope_key(user: PortalUser) -> str:
+    """The user's scope as text, for keys of what users of one scope see alike (kept pages)."""
+    scope = scope_of(user)
+    if scope is None:
+        return "none"
+    return f"{scope.role}:{scope.kind}:{scope.province_id}:{scope.office_id}"
+
+
 def _cached_scope(user: PortalUser) -> UserScope | None:
     """`user.scope`, read once per request with its province and office, without the
     province's boundary GeoJSON (the header of every page names the province)."""
