@@ -15,20 +15,20 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from participants.coverage.completeness import has_figures
+from participants.coverage.completeness import Counts, has_figures
 from participants.coverage.models import CoverageRow
 
 STRUCTURE_CHANGED = _("regional structure changed")
 
 
-def structure_changed(now: CoverageRow | None, then: CoverageRow | None) -> bool:
+def structure_changed(now: Counts | None, then: Counts | None) -> bool:
     """Whether the two months rest on different sets of regencies."""
     if now is None or then is None:
         return False
     return now.regencies_expected != then.regencies_expected
 
 
-def participants_change(now: CoverageRow | None, then: CoverageRow | None) -> int | None:
+def participants_change(now: Counts | None, then: Counts | None) -> int | None:
     """Participants now minus then; None unless both reported and the region kept its shape."""
     if not has_figures(now) or not has_figures(then) or structure_changed(now, then):
         return None
@@ -47,14 +47,12 @@ def coverage_change(now: CoverageRow | None, then: CoverageRow | None) -> Decima
     return now.coverage_percent - then.coverage_percent
 
 
-def change_note(now: CoverageRow | None, then: CoverageRow | None) -> str:
+def change_note(now: Counts | None, then: Counts | None) -> str:
     """The words shown instead of a change figure, or "" when there is nothing to say."""
     return str(STRUCTURE_CHANGED) if structure_changed(now, then) else ""
 
 
-def change_notes(
-    now: CoverageRow | None, last_month: CoverageRow | None, last_year: CoverageRow | None
-) -> str:
+def change_notes(now: Counts | None, last_month: Counts | None, last_year: Counts | None) -> str:
     """Both notes in one cell of a download: 'vs last month: regional structure changed'."""
     notes = [
         str(label) % {"note": change_note(now, then)}

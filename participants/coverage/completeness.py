@@ -28,6 +28,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Protocol
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -87,7 +88,26 @@ class MonthCompleteness:
         return dataclasses.replace(self, expected=self.expected & {province})
 
 
-def has_figures(row: CoverageRow | None) -> bool:
+class Counts(Protocol):
+    """What the rules read of a coverage row: a `CoverageRow`, or the same columns read as a
+    tuple where a page has too many rows to build models for (participants.coverage.tables)."""
+
+    @property
+    def participants(self) -> int | None: ...
+
+    @property
+    def regencies_reported(self) -> int: ...
+
+    @property
+    def regencies_expected(self) -> int: ...
+
+
+class CategoryCounts(Counts, Protocol):
+    @property
+    def category_id(self) -> int | None: ...
+
+
+def has_figures(row: Counts | None) -> bool:
     """Whether a region reported anything in the row's month: at least one regency's count."""
     return row is not None and row.regencies_reported > 0
 
@@ -103,7 +123,7 @@ UNKNOWN_WORDS = {
 
 
 def unknown_code(
-    row: CoverageRow | None, *, total: CoverageRow | None = None, collected: bool = True
+    row: CategoryCounts | None, *, total: Counts | None = None, collected: bool = True
 ) -> str:
     """Why a row has no figure as a code of `UNKNOWN_WORDS`, "" when it has one.
 
@@ -120,14 +140,14 @@ def unknown_code(
 
 
 def unknown_reason(
-    row: CoverageRow | None, *, total: CoverageRow | None = None, collected: bool = True
+    row: CategoryCounts | None, *, total: Counts | None = None, collected: bool = True
 ) -> str:
     """Why a row has no figure, in words ("" when it has one)."""
     code = unknown_code(row, total=total, collected=collected)
     return str(UNKNOWN_WORDS[code]) if code else ""
 
 
-def partial_sum(row: CoverageRow | None) -> str:
+def partial_sum(row: Counts | None) -> str:
     """ "12 of 14 regencies" when a known sum leaves some out, else ""."""
     if not has_figures(row) or row is None or row.regencies_reported >= row.regencies_expected:
         return ""
@@ -148,7 +168,7 @@ def collected_categories(periods: Iterable[dt.date]) -> set[tuple[dt.date, int]]
     return {(period, cid) for period, cid in rows.values_list("period", "category_id")}
 
 
-def row_status(row: CoverageRow | None, month: MonthCompleteness) -> str:
+def row_status(row: Counts | None, month: MonthCompleteness) -> str:
     """COMPLETE, PARTIAL or NOT_REPORTED for a region's row, `month` narrowed to the region."""
     if not has_figures(row):
         return NOT_REPORTED

@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from participants.coverage.export import table_response
 from participants.coverage.selectors import latest_complete_period
+from participants.coverage.table_html import body_rows
 from participants.coverage.tables import coverage_table
 from participants.kernel.periods import parse_period
 from regions.models import Region
@@ -35,7 +36,8 @@ def _render(request: HttpRequest, parent: Region | None) -> HttpResponse:
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
         return table_response(table, export)
-    return render(request, "participants/coverage/table.html", {"table": table})
+    context = {"table": table, "body_rows": body_rows(table)}
+    return render(request, "participants/coverage/table.html", context)
 
 
 @login_required

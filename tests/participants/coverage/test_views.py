@@ -102,9 +102,9 @@ def test_national_table_runs_in_a_constant_number_of_queries(
     client, viewer, kalbar_and_jatim, django_assert_max_num_queries
 ):
     client.force_login(viewer)
-    # 13 for the table (one says which categories any region had), 3 to choose its month by
-    # the partial-month rule.
-    with django_assert_max_num_queries(16):
+    # 12 for the table (one says which categories any region had; the national figure comes
+    # with its region), 3 to choose its month by the partial-month rule.
+    with django_assert_max_num_queries(15):
         client.get(reverse("coverage:national"))
 
 
