@@ -148,6 +148,7 @@ def province(
     *,
     region: Region | None = None,
     agreements: bool = False,
+    demo_data: bool | None = None,
 ) -> dict[str, Any]:
     """The province page. Its timeline and scorecard are drawn here with `agreements` (the
     printable report); the page itself is kept as HTML and `live_slots` draws them."""
@@ -175,8 +176,9 @@ def province(
     context.update(regencies=regencies, map_values=map_values(regencies))
     context.update(_cached_figures(user, region, context))
     _with_agreements(user, context, agreements)
-    # Asked once for the page: the note and the base template's badge read the same answer.
-    context["demo_data"] = coverage.demo_data_present()
+    # Asked once for the page (or by the caller): the note and the header's badge read the
+    # same answer.
+    context["demo_data"] = coverage.demo_data_present() if demo_data is None else demo_data
     context["published_note"] = published.note(user, region, demo_data=context["demo_data"])
     return context
 

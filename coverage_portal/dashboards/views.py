@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -46,14 +48,16 @@ def _region_page(request: HttpRequest, code: str, level: str) -> HttpResponse:
     """A province's or regency's page: kept HTML, with its live parts drawn into it."""
     user, wanted = request.user, _month(request)
     region = coverage.readable_region(user, code, level)
-    build = panels.province if level == Region.Level.PROVINCE else panels.regency
-    page = pages.cached_page(
-        request,
-        level,
-        region,
-        wanted,
-        lambda: (f"dashboards/{level}.html", build(user, code, wanted, region=region)),
-    )
+
+    def build() -> tuple[str, dict[str, Any]]:
+        if level == Region.Level.REGENCY:
+            return "dashboards/regency.html", panels.regency(user, code, wanted, region=region)
+        # `cached_page` has asked whether demo data is shown before it builds.
+        demo_data = bool(getattr(request, "demo_data", False))
+        context = panels.province(user, code, wanted, region=region, demo_data=demo_data)
+        return "dashboards/province.html", context
+
+    page = pages.cached_page(request, level, region, wanted, build)
     slots = panels.live_slots(user, region, page.period, page.live)
     return _shown(request, page, slots, skip_to_map=level == Region.Level.PROVINCE)
 
