@@ -30,12 +30,19 @@ def body_rows(table: CoverageTable) -> SafeString:
     """Every row of the table's body; one that says so when the user's scope has none."""
     if not table.lines:
         return format_html(
-            '<tr><td colspan="9">{}</td></tr>',
+            '<tr><td colspan="{}">{}</td></tr>',
+            _columns(table),
             _("No coverage figures for this month in your scope."),
         )
     period = date_format(table.period, "Y-m")
     linked = table.parent is None
     return format_html_join("", "{}", ((_row(line, linked, period),) for line in table.lines))
+
+
+def _columns(table: CoverageTable) -> int:
+    """The head's columns: the region, one per category, total, coverage, two changes, target
+    progress, reported and approved."""
+    return 1 + len(table.categories) + 7
 
 
 def _row(line: CoverageLine, linked: bool, period: str) -> SafeString:
