@@ -5,7 +5,8 @@ scorecard's policy and implementation pillars read 0 for the other 34. Here abou
 provinces get a drawn agreement in force, a governor's regulation, yearly APBD budgets for
 non-ASN workers and commitments (some done, some overdue), every one marked "DEMO sintetis"
 in its title or notes. A province that already has a record of a kind keeps only its own.
-Bulk writes, deterministic draws, idempotent (nothing is added once the marks exist).
+Bulk writes with their history rows, deterministic draws, idempotent (nothing is added once
+the marks exist).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from agreements.models import Agreement, BudgetAllocation, Commitment, Regulation
 from regions.models import Region
@@ -43,7 +46,7 @@ def seed() -> int:
         for p in provinces
         if p.pk not in covered and _draw("a", p.code).random() < 0.6
     ]
-    Agreement.objects.bulk_create(agreements)
+    _create(Agreement, agreements)
     regulations = [
         _regulation(p)
         for p in provinces
@@ -56,10 +59,16 @@ def seed() -> int:
         if _draw("b", p.code).random() < 0.55 and _draw("b", p.code, year).random() < 0.85
     ]
     commitments = [c for a in agreements for c in _commitments(a, today)]
-    Regulation.objects.bulk_create(regulations)
-    BudgetAllocation.objects.bulk_create(budgets)
-    Commitment.objects.bulk_create(commitments)
+    _create(Regulation, regulations)
+    _create(BudgetAllocation, budgets)
+    _create(Commitment, commitments)
     return len(agreements) + len(regulations) + len(budgets) + len(commitments)
+
+
+def _create(model: type[models.Model], records: list[Any]) -> None:
+    # A plain bulk_create writes no history: the audit trail would start at a record's first
+    # edit and not say where it came from.
+    bulk_create_with_history(records, model, default_change_reason="demo")
 
 
 def _agreement(province: Region, today: dt.date) -> Agreement:

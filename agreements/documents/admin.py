@@ -7,14 +7,15 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.documents.models import Document
 from regions import access
-from regions.access.admin import PortalModelAdmin
+from regions.access.admin import PortalAdminMixin
 
 
 @admin.register(Document)
-class DocumentAdmin(PortalModelAdmin):
+class DocumentAdmin(PortalAdminMixin, SimpleHistoryAdmin):
     """Read-only: documents are added through the checked upload on each record's page."""
 
     list_display = ["original_name", "content_type", "size", "uploaded_at"]

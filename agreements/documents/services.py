@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.documents.models import OWNER_FIELDS, Document
+from agreements.kernel.audit import audited
 from agreements.kernel.permissions import require_change
 from regions.access.users import PortalUser, recorded
 
@@ -104,7 +105,7 @@ def document_attach(
                 **{field: owner},
             )
             document.full_clean()
-            document.save()
+            audited(document, actor).save()
     except Exception:
         default_storage.delete(stored)
         raise
@@ -115,5 +116,5 @@ def document_attach(
 def document_delete(*, actor: PortalUser, document: Document) -> None:
     require_change(actor, document)
     name = document.file.name or ""
-    document.delete()
+    audited(document, actor).delete()
     transaction.on_commit(lambda: default_storage.delete(name))

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.kernel.permissions import may_change
 from agreements.meetings import services
@@ -16,7 +17,7 @@ from agreements.meetings.models import Attendee, FollowUpAction, Meeting
 from agreements.meetings.selectors import meetings_for
 from regions import access
 from regions.access import Action
-from regions.access.admin import ScopedModelAdmin, ScopedTabularInline, formset_saved_by_service
+from regions.access.admin import ScopedAdminMixin, ScopedTabularInline, formset_saved_by_service
 
 
 class AttendeeInline(ScopedTabularInline):
@@ -30,7 +31,7 @@ class ActionInline(ScopedTabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ScopedModelAdmin):
+class MeetingAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     """A meeting is read by anyone who may view one of its regions and changed (through
     meeting_record) by whoever may log activity on all of them, as on the meeting page."""
 

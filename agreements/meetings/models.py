@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from regions import bounds
 from regions.models import Office, Region
@@ -54,6 +55,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A change of the regions concerned changes who reads the meeting: it is kept too.
+    history = HistoricalRecords(m2m_fields=[regions, offices], excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-starts_at"]
@@ -103,6 +106,7 @@ class Attendee(models.Model):
     institution = models.CharField(
         _("institution"), max_length=200, blank=True, validators=[bounds.PLAIN_TEXT]
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]
@@ -130,6 +134,7 @@ class FollowUpAction(models.Model):
         _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
     )
     done_on = models.DateField(_("done on"), null=True, blank=True, validators=[bounds.DATE_BOUNDS])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_date", "pk"]

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.kernel.audit import audited, delete_audited
 from agreements.kernel.permissions import require_change, require_offices
 from agreements.meetings.models import FollowUpAction, Meeting
 from regions.access.users import PortalUser, recorded
@@ -41,7 +42,7 @@ def meeting_save(
         require_change(actor, Meeting(host_region=region))
     require_offices(actor, offices, field="offices")
     meeting.full_clean()
-    meeting.save()
+    audited(meeting, actor).save()
     meeting.regions.set(regions)
     meeting.offices.set(offices)
     return meeting
@@ -53,13 +54,13 @@ def attendees_set(
 ) -> None:
     """Replace the attendee list with (name, position, institution) triples."""
     require_change(actor, meeting)
-    meeting.attendees.all().delete()
+    delete_audited(meeting.attendees.all(), actor)
     for name, position, institution in people:
         attendee = meeting.attendees.model(
             meeting=meeting, name=name, position=position, institution=institution
         )
         attendee.full_clean()
-        attendee.save()
+        audited(attendee, actor).save()
 
 
 @transaction.atomic
@@ -68,7 +69,7 @@ def action_save(*, actor: PortalUser, action: FollowUpAction) -> FollowUpAction:
     if action.status == FollowUpAction.Status.DONE and action.done_on is None:
         action.done_on = timezone.localdate()
     action.full_clean()
-    action.save()
+    audited(action, actor).save()
     return action
 
 
@@ -80,7 +81,8 @@ def actions_set(*, actor: PortalUser, meeting: Meeting, actions: Iterable[Follow
     actions = list(actions)
     if any(a.pk is not None and a.meeting_id != meeting.pk for a in actions):
         raise ValidationError(_("A follow-up action belongs to another meeting."))
-    meeting.actions.exclude(pk__in=[a.pk for a in actions if a.pk is not None]).delete()
+    kept = [a.pk for a in actions if a.pk is not None]
+    delete_audited(meeting.actions.exclude(pk__in=kept), actor)
     for action in actions:
         action.meeting = meeting
         action_save(actor=actor, action=action)
@@ -115,5 +117,5 @@ def action_complete(
         raise ValidationError(_("Only an open follow-up action can be marked done."))
     action.status = FollowUpAction.Status.DONE
     action.done_on = done_on or timezone.localdate()
-    action.save(update_fields=["status", "done_on"])
+    audited(action, actor).save(update_fields=["status", "done_on"])
     return action

@@ -1,5 +1,6 @@
 """Admin pages of legal bases and agreements, limited to the user's scope
-(regions.access.admin); an agreement and its signatories are saved by agreement_record."""
+(regions.access.admin); an agreement and its signatories are saved by agreement_record. Every
+records admin shows django-simple-history's History, held to the same scope."""
 
 from __future__ import annotations
 
@@ -8,26 +9,27 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.mou import services
 from agreements.mou.forms import signatories_of
 from agreements.mou.models import Agreement, LegalBasis, Signatory
 from regions.access import Action
 from regions.access.admin import (
-    ReferenceListAdmin,
-    ScopedModelAdmin,
+    ReferenceListMixin,
+    ScopedAdminMixin,
     ScopedTabularInline,
     formset_saved_by_service,
 )
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(ReferenceListAdmin):
+class LegalBasisAdmin(ReferenceListMixin, SimpleHistoryAdmin):
     list_display = ["short_name", "title", "issued_on"]
     search_fields = ["short_name", "title"]
 
 
-class RecordAdmin(ScopedModelAdmin):
+class RecordAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     """Agreements records: changed by whoever may log activity for their region."""
 
     change_action = Action.LOG_ACTIVITY

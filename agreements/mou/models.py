@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from regions import bounds
 from regions.models import Office, Region
@@ -31,6 +32,8 @@ class LegalBasis(models.Model):
         blank=True,
         validators=[bounds.DateBounds(bounds.FIRST_LEGAL_YEAR)],
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["short_name"]
@@ -122,6 +125,8 @@ class Agreement(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # history_date already says when; a change of legal bases is a change of the agreement.
+    history = HistoricalRecords(m2m_fields=[legal_bases], excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-signed_on", "-pk"]
@@ -186,6 +191,7 @@ class Signatory(models.Model):
     side = models.CharField(_("side"), max_length=8, choices=Side.choices)
     name = models.CharField(_("name"), max_length=120, validators=[bounds.PLAIN_TEXT])
     position = models.CharField(_("position"), max_length=200, validators=[bounds.PLAIN_TEXT])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["side", "pk"]

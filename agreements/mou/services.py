@@ -1,7 +1,8 @@
 """Writes to agreements: their particulars and signatories, and the steps of their lifecycle.
 
 Each service checks the acting user's scope, for the record and for every office it names,
-validates with full_clean() and raises ValidationError with a message an officer can act on.
+validates with full_clean(), raises ValidationError with a message an officer can act on, and
+names the acting user in the record's history (agreements.kernel.audit).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.kernel.audit import audited, delete_audited
 from agreements.kernel.permissions import require_change, require_change_as_stored, require_offices
 from agreements.mou.models import Agreement, LegalBasis
 from regions.access.users import PortalUser, recorded
 
 Status = Agreement.Status
+# The daily job has no acting user; its history rows say why the agreement moved.
+BY_DATES = "status by its dates (daily job)"
 
 
 # Which status may follow which; renewal and expiry have their own services below.
@@ -33,9 +37,10 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-def _move(agreement: Agreement, target: str, **changes: Any) -> Agreement:
+def _move(agreement: Agreement, target: str, actor: PortalUser, **changes: Any) -> Agreement:
     # A step taken before the daily job has run starts from the status the dates give.
     by_dates = agreement.effective_status
+    audited(agreement, actor)
     if by_dates == target and not changes:  # the dates have already made it so
         agreement.status = target
         agreement.save(update_fields=["status", "updated_at"])
@@ -68,7 +73,7 @@ def agreement_save(
         agreement.created_by = recorded(actor)
         agreement.status = Status.DRAFT
     agreement.full_clean()
-    agreement.save()
+    audited(agreement, actor).save()
     if legal_bases is not None:
         agreement.legal_bases.set(legal_bases)
     return agreement
@@ -80,13 +85,13 @@ def signatory_set(
 ) -> None:
     """Replace the signatories with (side, name, position) triples."""
     require_change(actor, agreement)
-    agreement.signatories.all().delete()
+    delete_audited(agreement.signatories.all(), actor)
     for side, name, position in people:
         signatory = agreement.signatories.model(
             agreement=agreement, side=side, name=name, position=position
         )
         signatory.full_clean()
-        signatory.save()
+        audited(signatory, actor).save()
 
 
 @transaction.atomic
@@ -116,6 +121,7 @@ def agreement_sign(
     return _move(
         agreement,
         Status.SIGNED,
+        actor,
         signed_on=signed_on,
         signed_place=place or agreement.signed_place,
         valid_from=agreement.valid_from or signed_on,
@@ -132,7 +138,7 @@ def agreement_activate(
         raise ValidationError(
             _("This agreement only takes effect on %(day)s.") % {"day": agreement.valid_from}
         )
-    return _move(agreement, Status.ACTIVE)
+    return _move(agreement, Status.ACTIVE, actor)
 
 
 @transaction.atomic
@@ -142,7 +148,7 @@ def agreement_terminate(
     require_change(actor, agreement)
     if not reason.strip():
         raise ValidationError(_("Give the reason the agreement was terminated."))
-    return _move(agreement, Status.TERMINATED, ended_on=ended_on, end_reason=reason)
+    return _move(agreement, Status.TERMINATED, actor, ended_on=ended_on, end_reason=reason)
 
 
 @transaction.atomic
@@ -157,7 +163,7 @@ def agreement_renew(*, actor: PortalUser, agreement: Agreement, successor: Agree
     if Agreement.objects.filter(successor=successor).exclude(pk=agreement.pk).exists():
         raise ValidationError(_("That agreement already renews another one."))
     ended_on = agreement.ended_on or successor.valid_from or successor.signed_on
-    return _move(agreement, Status.RENEWED, successor=successor, ended_on=ended_on)
+    return _move(agreement, Status.RENEWED, actor, successor=successor, ended_on=ended_on)
 
 
 @transaction.atomic
@@ -170,14 +176,22 @@ def agreements_roll_status(*, today: dt.date) -> tuple[int, int]:
     starting = Agreement.objects.filter(status=Status.SIGNED, valid_from__lte=today).exclude(
         valid_until__lt=today
     )
-    activated = starting.update(status=Status.ACTIVE, updated_at=timezone.now())
+    activated = 0
+    for agreement in starting.select_for_update():
+        _roll(agreement, Status.ACTIVE)
+        activated += 1
     ending = Agreement.objects.filter(
         status__in=[Status.ACTIVE, Status.SIGNED], valid_until__lt=today
     )
     expired = 0
     for agreement in ending.select_for_update():
-        agreement.status = Status.EXPIRED
         agreement.ended_on = agreement.valid_until
-        agreement.save(update_fields=["status", "ended_on", "updated_at"])
+        _roll(agreement, Status.EXPIRED, "ended_on")
         expired += 1
     return activated, expired
+
+
+def _roll(agreement: Agreement, status: str, *changed: str) -> None:
+    # One save each, not update(): a queryset update writes no history row.
+    agreement.status = status
+    audited(agreement, None, BY_DATES).save(update_fields=["status", *changed, "updated_at"])

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agreements.mou.models import Agreement
 from regions import bounds
@@ -48,6 +49,7 @@ class Regulation(models.Model):
     )
     source_url = models.URLField(_("source link"), blank=True)
     notes = models.TextField(_("notes"), blank=True, validators=[bounds.MULTILINE_TEXT])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "region__code"]
@@ -115,6 +117,7 @@ class BudgetAllocation(models.Model):
         validators=bounds.at_most(bounds.RUPIAH),
     )
     notes = models.TextField(_("notes"), blank=True, validators=[bounds.MULTILINE_TEXT])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "region__code", "category_code"]
@@ -205,6 +208,7 @@ class Commitment(models.Model):
         validators=bounds.at_most(bounds.RUPIAH),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_date", "pk"]

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.kernel.audit import audited
 from agreements.kernel.permissions import (
     may_view,
     regions_of,
@@ -26,7 +27,7 @@ from regions.access.users import PortalUser
 def _save_checked(*, actor: PortalUser, record: models.Model) -> Any:
     require_change_as_stored(actor, record)
     record.full_clean()
-    record.save()
+    audited(record, actor).save()
     return record
 
 
@@ -58,7 +59,7 @@ def commitment_set_status(
     commitment.done_on = timezone.localdate() if status == Commitment.Status.DONE else None
     commitment.evidence = evidence or commitment.evidence
     commitment.full_clean()
-    commitment.save(update_fields=["status", "done_on", "evidence"])
+    audited(commitment, actor).save(update_fields=["status", "done_on", "evidence"])
     return commitment
 
 

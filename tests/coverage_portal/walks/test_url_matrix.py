@@ -357,15 +357,22 @@ def admin_cases(world: World, identity: str) -> list[Case]:
             for view in ("change", "history", "delete"):
                 url = reverse(f"{base}_{view}", args=[obj.pk])
                 cases.append(Case(url, f"{base}_{view}", place, record=record))
-        if isinstance(model_admin, SimpleHistoryAdmin) and objects:
-            place, obj = objects[0]
-            version = obj.history.first()
-            if version is not None:
-                url = reverse(f"{base}_simple_history", args=[obj.pk, version.history_id])
-                cases.append(Case(url, f"{base}_simple_history", place))
+        if isinstance(model_admin, SimpleHistoryAdmin):
+            cases += _version_cases(base, objects)
     for app_label in sorted({m._meta.app_label for m in admin.site._registry}):
         cases.append(Case(reverse("admin:app_list", args=[app_label]), "admin:app_list"))
     return [case for case in cases if walked(identity, case)]
+
+
+def _version_cases(base: str, objects: list[tuple[str | None, Any]]) -> list[Case]:
+    """One past version of every walked record: its readers get it, outsiders are refused."""
+    cases = []
+    for place, obj in objects:
+        version = obj.history.first()
+        if version is not None:
+            url = reverse(f"{base}_simple_history", args=[obj.pk, version.history_id])
+            cases.append(Case(url, f"{base}_simple_history", place))
+    return cases
 
 
 def _admin_objects(world: World, model: Any, kind: str | None) -> list[tuple[str | None, Any]]:
