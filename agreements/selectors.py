@@ -32,6 +32,7 @@ from agreements.records.selectors import (
     regulations_in_force,
 )
 from agreements.timeline.selectors import TimelineEntry, timeline_for
+from agreements.timeline.versions import timeline_version
 
 __all__ = [
     "BudgetTotals",
@@ -55,5 +56,6 @@ __all__ = [
     "regulations_for",
     "regulations_in_force",
     "timeline_for",
+    "timeline_version",
     "upcoming_meetings_for",
 ]

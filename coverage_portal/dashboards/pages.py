@@ -8,9 +8,9 @@ on what it reads: the months that have figures, the latest report step that chan
 completeness, whether demo data is shown, and the newest coverage row of the months up to the
 one shown (every recompute re-inserts its buckets' rows with new ids; ids are never reused).
 A save of next month's figures — the month-end's traffic — leaves last month's pages kept.
-The agreements' timeline and scorecard, and a regency's BPJS offices, have no such probe
-(those records keep no history of their changes), so they are drawn on every request into
-slots of the kept HTML.
+The agreements' timeline and scorecard are drawn into slots of the kept HTML and kept
+with it while no agreement, meeting or record changes (their history's newest ids); a
+regency's BPJS offices keep no history, so they are drawn on every request.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from agreements.selectors import timeline_version
 from coverage_portal.dashboards.panels import pick_period
 from coverage_portal.dashboards.parts import SECONDS
 from participants.selectors import (
@@ -50,6 +51,7 @@ class Page:
     content: str
     period: Any = None
     live: dict[str, Any] = field(default_factory=dict)
+    key: str = ""  # the key it is kept under
 
     def filled(self, slots: dict[str, str]) -> SafeString:
         content = self.content
@@ -126,6 +128,21 @@ def cached_page(
     if page is None:
         template, context = build()
         content = render_to_string(template, context, request)
-        page = Page(context["title"], content, context.get("period"), context.get("live", {}))
+        live = context.get("live", {})
+        page = Page(context["title"], content, context.get("period"), live, key)
         cache.set(key, page, SECONDS)
     return page
+
+
+def kept_slots(page: Page, build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The slots `build()` draws from the agreements' records, kept for the page's key (its
+    scope, language, region, month and figures) while no such record changes."""
+    if not page.key:
+        return build()
+    parts = ("dashboard-slots", page.key, timeline_version())
+    key = "dashboard-slots:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    slots: dict[str, str] | None = cache.get(key)
+    if slots is None:
+        slots = build()
+        cache.set(key, slots, SECONDS)
+    return slots

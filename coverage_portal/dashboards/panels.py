@@ -151,7 +151,7 @@ def province(
     demo_data: bool | None = None,
 ) -> dict[str, Any]:
     """The province page. Its timeline and scorecard are drawn here with `agreements` (the
-    printable report); the page itself is kept as HTML and `live_slots` draws them."""
+    printable report); the page itself is kept as HTML and `agreement_slots` draws them."""
     region = region or coverage.readable_region(user, code, Region.Level.PROVINCE)
     context = {"region": region, **_period_context(user, wanted, region)}
     context["title"] = _titled(region.name, context["period"])
@@ -189,7 +189,7 @@ def _titled(name: str, period: dt.date | None) -> str:
 
 def _with_agreements(user: PortalUser, context: dict[str, Any], now: bool) -> None:
     """What the scorecard needs of the figures; the scorecard and timeline themselves now,
-    or later by `live_slots`."""
+    or later by `agreement_slots`."""
     non_asn = next((r for r in context["categories"] if r.category.code == scorecard.NON_ASN), None)
     region = context["region"]
     context["live"] = {"total": context["total"], "non_asn": non_asn}
@@ -217,28 +217,34 @@ def agreements_panels(
     }
 
 
-def live_slots(
+def office_slots(region: Region) -> dict[str, str]:
+    """A regency's BPJS offices, drawn for every request (offices keep no history to key a
+    kept copy on)."""
+    if region.level != Region.Level.REGENCY:
+        return {}
+    offices = region_selectors.offices_serving(region)
+    return {"offices": render_to_string("dashboards/_offices.html", {"offices": offices})}
+
+
+def agreement_slots(
     user: PortalUser, region: Region, period: dt.date | None, live: dict[str, Any]
 ) -> dict[str, str]:
-    """The parts of a kept province or regency page drawn for this request: the timeline and
-    scorecard (the agreements' records keep no history to key them on) and a regency's
-    BPJS offices."""
-    slots: dict[str, str] = {}
-    if region.level == Region.Level.REGENCY:
-        offices = region_selectors.offices_serving(region)
-        slots["offices"] = render_to_string("dashboards/_offices.html", {"offices": offices})
-    if period is not None:
-        context = {"region": region, "period_param": f"{period:%Y-%m}", **live}
-        context.update(agreements_panels(user, region, period, **live))
-        slots["timeline"] = render_to_string("dashboards/_timeline.html", context)
-        slots["scorecard"] = render_to_string("dashboards/_scorecard_card.html", context)
-    return slots
+    """A province's or regency's timeline and scorecard, drawn into slots of the kept page."""
+    if period is None:
+        return {}
+    context = {"region": region, "period_param": f"{period:%Y-%m}", **live}
+    context.update(agreements_panels(user, region, period, **live))
+    return {
+        "timeline": render_to_string("dashboards/_timeline.html", context),
+        "scorecard": render_to_string("dashboards/_scorecard_card.html", context),
+    }
 
 
 def regency(
     user: PortalUser, code: str, wanted: str | None, *, region: Region | None = None
 ) -> dict[str, Any]:
-    """The regency page, its offices, timeline and scorecard left to `live_slots`."""
+    """The regency page, its offices, timeline and scorecard left to `office_slots` and
+    `agreement_slots`."""
     region = region or coverage.readable_region(user, code, Region.Level.REGENCY)
     context = {"region": region, **_period_context(user, wanted, region)}
     context["title"] = _titled(region.name, context["period"])

@@ -58,7 +58,10 @@ def _region_page(request: HttpRequest, code: str, level: str) -> HttpResponse:
         return "dashboards/province.html", context
 
     page = pages.cached_page(request, level, region, wanted, build)
-    slots = panels.live_slots(user, region, page.period, page.live)
+    slots = pages.kept_slots(
+        page, lambda: panels.agreement_slots(user, region, page.period, page.live)
+    )
+    slots = {**slots, **panels.office_slots(region)}
     return _shown(request, page, slots, skip_to_map=level == Region.Level.PROVINCE)
 
 

@@ -1,6 +1,6 @@
 """Dashboards kept as HTML (coverage_portal/dashboards/pages.py): a recompute of a month the
-page reads, a report's step or a new agreement shows on the next request; saves of a later
-month leave the page kept; what is kept is never another scope's."""
+page reads, a report's step or an agreement added, edited or deleted shows on the next
+request; saves of a later month leave the page kept; what is kept is never another scope's."""
 
 import datetime as dt
 
@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from agreements.models import Agreement
+from agreements.services import agreement_save
 from participants.coverage import engine
 from participants.models import MonthlyReport
 from participants.services import report_reopen
@@ -111,3 +113,28 @@ def test_an_earlier_months_recompute_shows_on_the_kept_page(client, viewer, kalb
     engine.recompute_all()
     _, after = queries_of(client, regency, bulan="2022-12")
     assert "12.345" in after.split('data-testid="trend"')[1]
+
+
+def test_an_agreement_edited_or_deleted_shows_on_the_kept_page_at_once(
+    client, viewer, make_user, kalbar_approved
+):
+    agreement = ActiveAgreementFactory(
+        title="Nota kesepakatan Kalbar 2022",
+        signed_on=dt.date(2022, 6, 1),
+        valid_from=dt.date(2022, 6, 1),
+    )
+    client.force_login(viewer)
+    province = reverse("dashboards:province", args=["61"])
+
+    def timeline() -> str:
+        html = client.get(province, {"bulan": "2022-12"}).content.decode()
+        return html.split('data-testid="timeline"')[1]
+
+    assert "Nota kesepakatan Kalbar 2022" in timeline()
+    assert "Nota kesepakatan Kalbar 2022" in timeline()  # kept
+    edited = Agreement.objects.get(pk=agreement.pk)
+    edited.title = "Perjanjian kerja sama Kalbar 2022"
+    agreement_save(actor=make_user(Role.NATIONAL_ADMIN), agreement=edited)
+    assert "Perjanjian kerja sama Kalbar 2022" in timeline()
+    edited.delete()
+    assert "Kalbar 2022" not in timeline()
