@@ -20,9 +20,11 @@ REPORTS_SQL = """
 SELECT (SELECT id FROM {events} WHERE action IN ({steps}) ORDER BY id DESC LIMIT 1),
        EXISTS (SELECT 1 FROM {events} WHERE comment = '{demo}')
 """
-# Read backwards along the primary key, past the rows of later months being saved.
+# Read backwards along the primary key, past the rows of later months being saved. SQLite
+# would rather read the period index and sort every earlier row (26 ms on the demo, against
+# 0,04): a unary `+` keeps it off that index; PostgreSQL has no `+` for dates, nor needs it.
 COVERAGE_SQL = """
-SELECT id FROM {coverage} WHERE period <= %s OR period = %s ORDER BY id DESC LIMIT 1
+SELECT id FROM {coverage} WHERE {period} <= %s OR {period} = %s ORDER BY id DESC LIMIT 1
 """
 
 
@@ -43,7 +45,10 @@ def reports_version() -> tuple[int | None, bool]:
 def coverage_version(up_to: dt.date, also: dt.date | None = None) -> int | None:
     """The newest coverage row of the months up to `up_to` (a month's page reads its trend,
     changes and projection from them) and of the month `also`."""
-    sql = COVERAGE_SQL.format(coverage=connection.ops.quote_name(CoverageRow._meta.db_table))
+    sql = COVERAGE_SQL.format(
+        coverage=connection.ops.quote_name(CoverageRow._meta.db_table),
+        period="+period" if connection.vendor == "sqlite" else "period",
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [up_to, also or up_to])
         found = cursor.fetchone()
