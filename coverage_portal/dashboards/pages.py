@@ -16,12 +16,10 @@ regency's BPJS offices keep no history, so they are drawn on every request.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -29,7 +27,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from agreements.selectors import timeline_version
 from coverage_portal.dashboards.panels import pick_period
-from coverage_portal.dashboards.parts import SECONDS
 from participants.selectors import (
     available_periods,
     coverage_version,
@@ -40,6 +37,7 @@ from participants.selectors import (
 )
 from regions.access import scope_key
 from regions.access.users import PortalUser
+from regions.kernel.kept import kept, key_of
 from regions.models import Region
 
 
@@ -79,13 +77,13 @@ def _shown_month(
 ) -> dt.date | None:
     """The month the page shows (the one asked for, else the latest complete), kept for as
     long as the months with figures and their completeness stay the same."""
-    parts = ("dashboard-month", scope_key(user), region and region.pk, wanted, reports, periods)
-    key = "dashboard-month:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    found: str | None = cache.get(key)
-    if found is None:
-        month = pick_period(period_choices(user, region), wanted)
-        found = f"{month:%Y-%m}" if month else ""
-        cache.set(key, found, SECONDS)
+    key = key_of("dashboard-month", scope_key(user), region and region.pk, wanted, reports, periods)
+
+    def month() -> str:
+        picked = pick_period(period_choices(user, region), wanted)
+        return f"{picked:%Y-%m}" if picked else ""
+
+    found = kept(key, month)
     return parse_period(found) if found else None
 
 
@@ -111,7 +109,8 @@ def cached_page(
     request.demo_data = reports[1]  # type: ignore[attr-defined]  # the header's badge
     periods = available_periods(user)
     shown = _shown_month(user, region, month, reports, periods)
-    parts = (
+    key = key_of(
+        "dashboard-page",
         name,
         scope_key(user),
         translation.get_language(),
@@ -123,15 +122,14 @@ def cached_page(
         _coverage_version(region, shown),
         timezone.localdate(),
     )
-    key = "dashboard-page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    page: Page | None = cache.get(key)
-    if page is None:
+
+    def page() -> Page:
         template, context = build()
         content = render_to_string(template, context, request)
         live = context.get("live", {})
-        page = Page(context["title"], content, context.get("period"), live, key)
-        cache.set(key, page, SECONDS)
-    return page
+        return Page(context["title"], content, context.get("period"), live, key)
+
+    return kept(key, page)
 
 
 def kept_slots(page: Page, build: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -139,10 +137,4 @@ def kept_slots(page: Page, build: Callable[[], dict[str, str]]) -> dict[str, str
     scope, language, region, month and figures) while no such record changes."""
     if not page.key:
         return build()
-    parts = ("dashboard-slots", page.key, timeline_version())
-    key = "dashboard-slots:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    slots: dict[str, str] | None = cache.get(key)
-    if slots is None:
-        slots = build()
-        cache.set(key, slots, SECONDS)
-    return slots
+    return kept(key_of("dashboard-slots", page.key, timeline_version()), build)

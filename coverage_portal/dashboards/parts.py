@@ -11,19 +11,17 @@ reports are in) is part of the key too: a report submitted before the recompute 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from django.core.cache import cache
 from django.utils import translation
 
 from participants import selectors as coverage
 from regions.access import scope_key
 from regions.access.users import PortalUser
+from regions.kernel.kept import kept, key_of
 
 T = TypeVar("T")
-SECONDS = 3600  # a bound for the cache's memory; correctness comes from the key
 
 
 def cached(
@@ -40,11 +38,5 @@ def cached(
     completeness the part shows; `parts` name the rest (region, month)."""
     reports = sorted((m.period, sorted(m.expected), sorted(m.submitted)) for m in months)
     language = translation.get_language()
-    text = repr((name, scope_key(user), language, computed, reports, *parts))
-    key = "dashboard-part:" + hashlib.sha256(text.encode()).hexdigest()
-    found = cache.get(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    value = build()
-    cache.set(key, value, SECONDS)
-    return value
+    key = key_of("dashboard-part", name, scope_key(user), language, computed, reports, *parts)
+    return kept(key, build)

@@ -12,19 +12,16 @@ on the first request after it, and the same kept HTML until then.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from participants.coverage.versions import coverage_version, reports_version
 from regions.access import scope_key
+from regions.kernel.kept import kept, key_of
 from regions.models import Region
-
-SECONDS = 3600  # a bound for the cache's memory; correctness comes from the key
 
 
 def kept_table(
@@ -33,7 +30,7 @@ def kept_table(
     """The HTML `build()` renders, or the one kept for the same key."""
     reports = reports_version()
     request.demo_data = reports[1]  # type: ignore[attr-defined]  # the header's badge
-    parts = (
+    key = key_of(
         "coverage-table",
         scope_key(request.user),
         translation.get_language(),
@@ -43,10 +40,5 @@ def kept_table(
         coverage_version(period),
         timezone.localdate(),
     )
-    key = "coverage-table:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    html: str | None = cache.get(key)
-    if html is None:
-        html = build()
-        cache.set(key, html, SECONDS)
     # `build()` rendered it from our templates, which escape every value.
-    return mark_safe(html)
+    return mark_safe(kept(key, build))
